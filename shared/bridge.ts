@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import { AppError } from './errors.js';
+import { PasswordPolicy } from './password-policy.js';
+import {
+  DmsCreateRequest,
+  DmsRequest,
+  DmsStatus,
+  DmsUser,
+  InitStep,
+  OtpChannel,
+  OtpCode,
+  SessionUser,
+  TerminalSummary,
+  UserId,
+} from './protocol.js';
+
+const isoTime = z.iso.datetime();
+
+/** Environments the client can reach. */
+export const EnvironmentId = z.enum(['production', 'connectivity-test', 'simulator']);
+/** An environment: Production, Connectivity Test or Simulator. */
+export type EnvironmentId = z.infer<typeof EnvironmentId>;
+/** Interface languages. */
+export const Language = z.enum(['en', 'zh-HK']);
+/** An interface language. */
+export type Language = z.infer<typeof Language>;
+
+/** What the terminal is doing now; the session state machine in core owns it. */
+export const AuthState = z.discriminatedUnion('step', [
+  z.object({
+    step: z.literal('signedOut'),
+    /** Why the user was signed out, when it was not their own choice. */
+    reason: z
+      .enum(['challengeExpired', 'sessionExpired', 'initExpired', 'hostSignedOut'])
+      .optional(),
+  }),
+  z.object({
+    step: z.literal('otp'),
+    userId: z.string(),
+    channel: OtpChannel,
+    maskedEmail: z.string().optional(),
+    expiresAt: isoTime,
+    resendAvailableAt: isoTime.optional(),
+    attemptsLeft: z.number().int().nonnegative().optional(),
+  }),
+  z.object({
+    step: z.literal('init'),
+    userId: z.string(),
+    steps: z.array(InitStep),
+    passwordPolicy: PasswordPolicy,
+    expiresAt: isoTime,
+    /** Set once a channel was chosen: what the user needs to confirm it. */
+    channelSetup: z
+      .discriminatedUnion('channel', [
+        z.object({
+          channel: z.literal('totp'),
+          secret: z.string(),
+          otpauthUri: z.string(),
+          digits: z.number().int(),
+          period: z.number().int(),
+        }),
+        z.object({
+          channel: z.literal('email'),
+          maskedEmail: z.string(),
+          expiresAt: isoTime,
+          resendAvailableAt: isoTime,
+        }),
+      ])
+      .optional(),
+  }),
+  z.object({
+    step: z.literal('signedIn'),
+    user: SessionUser,
+    environment: EnvironmentId,
+    expiresAt: isoTime,
+    idleTimeoutSec: z.number().int().positive(),
+    clockSkewSec: z.number().int().optional(),
+  }),
+  z.object({
+    step: z.literal('locked'),
+    user: SessionUser,
+    environment: EnvironmentId,
+    expiresAt: isoTime,
+  }),
+]);
+/** What the terminal is doing now. */
+export type AuthState = z.infer<typeof AuthState>;
+
+/** Settings the user may change (machine policy may restrict them). */
+export const UserSettings = z.strictObject({
+  language: Language,
+  environment: EnvironmentId,
+  lastUserId: z.string().optional(),
+});
+/** Settings the user may change. */
+export type UserSettings = z.infer<typeof UserSettings>;
+
+/** What the renderer needs to know about the app and its policy at start. */
+export const AppInfo = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  platform: z.string(),
+  versions: z.record(z.string(), z.string()),
+  settings: UserSettings,
+  allowedEnvironments: z.array(EnvironmentId).min(1),
+  sharedDesk: z.boolean(),
+  /** Clear messages about configuration files that were bad and ignored. */
+  configProblems: z.array(z.string()),
+  keychainAvailable: z.boolean(),
+});
+/** What the renderer needs to know about the app at start. */
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** One step of the connectivity check. */
+export const DiagnosticStepId = z.enum([
+  'dns',
+  'tcp',
+  'tls',
+  'health',
+  'clock',
+  'proxy',
+  'keychain',
+]);
+/** The result of one connectivity check step. */
+export const DiagnosticStep = z.object({
+  id: DiagnosticStepId,
+  status: z.enum(['running', 'pass', 'warn', 'fail', 'skipped']),
+  /** Facts measured, e.g. `{ "address": "127.0.0.1", "ms": "3" }`. */
+  details: z.record(z.string(), z.string()),
+  /** A message key for plain advice, `diagnostics.advice.<key>`. */
+  adviceKey: z.string().optional(),
+});
+/** The result of one connectivity check step. */
+export type DiagnosticStep = z.infer<typeof DiagnosticStep>;
+/** The whole connectivity check report. */
+export const DiagnosticReport = z.object({
+  startedAt: isoTime,
+  finishedAt: isoTime,
+  environment: EnvironmentId,
+  hostUrl: z.string(),
+  steps: z.array(DiagnosticStep),
+  /** The report as redacted text, ready to copy or send to the DCASS Hotline. */
+  text: z.string(),
+});
+/** The whole connectivity check report. */
+export type DiagnosticReport = z.infer<typeof DiagnosticReport>;
+
+const Empty = z.strictObject({});
+const Void = z.object({}).strict();
+
+/** Every call the renderer can make on `window.ccms`, with its input and output schemas. */
+export const BridgeCalls = {
+  getAppInfo: { input: Empty, output: AppInfo },
+  getAuthState: { input: Empty, output: AuthState },
+  login: {
+    input: z.strictObject({ userId: UserId, password: z.string().min(1).max(256) }),
+    output: AuthState,
+  },
+  submitOtp: { input: z.strictObject({ code: OtpCode }), output: AuthState },
+  resendOtp: { input: Empty, output: AuthState },
+  cancelLogin: { input: Empty, output: AuthState },
+  initSetPassword: {
+    input: z.strictObject({ newPassword: z.string().min(1).max(256) }),
+    output: AuthState,
+  },
+  initChooseChannel: { input: z.strictObject({ channel: OtpChannel }), output: AuthState },
+  initResendEmail: { input: Empty, output: AuthState },
+  initConfirm: { input: z.strictObject({ code: OtpCode }), output: AuthState },
+  unlock: { input: z.strictObject({ code: OtpCode }), output: AuthState },
+  /** The user did something: keeps the session alive and postpones the idle lock. */
+  reportActivity: { input: Empty, output: Void },
+  logout: { input: Empty, output: AuthState },
+  getTerminalSummary: { input: Empty, output: TerminalSummary },
+  dmsListUsers: { input: Empty, output: z.object({ users: z.array(DmsUser) }) },
+  dmsListRequests: {
+    input: z.strictObject({ status: DmsStatus.optional() }),
+    output: z.object({ requests: z.array(DmsRequest) }),
+  },
+  dmsCreateRequest: { input: DmsCreateRequest, output: z.object({ request: DmsRequest }) },
+  dmsApprove: {
+    input: z.strictObject({ id: z.string().min(1).max(128), code: OtpCode }),
+    output: z.object({ request: DmsRequest }),
+  },
+  dmsReject: {
+    input: z.strictObject({ id: z.string().min(1).max(128), reason: z.string().trim().min(1).max(500) }),
+    output: z.object({ request: DmsRequest }),
+  },
+  updateSettings: { input: UserSettings.partial().strict(), output: AppInfo },
+  forgetWorkstation: { input: Empty, output: z.object({ removed: z.number().int().nonnegative() }) },
+  runDiagnostics: { input: Empty, output: DiagnosticReport },
+  saveDiagnostics: {
+    input: z.strictObject({ text: z.string().max(1_000_000) }),
+    output: z.object({ path: z.string() }),
+  },
+} as const;
+
+/** The name of a bridge call. */
+export type CallName = keyof typeof BridgeCalls;
+/** The input of a bridge call. */
+export type CallInput<K extends CallName> = z.infer<(typeof BridgeCalls)[K]['input']>;
+/** The output of a bridge call. */
+export type CallOutput<K extends CallName> = z.infer<(typeof BridgeCalls)[K]['output']>;
+
+/** A bridge call's outcome: errors are values, never thrown across the bridge. */
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: AppError };
+/** Schema of a bridge result, for transports that receive it as data. */
+export const BridgeResultSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: AppError }),
+]);
+
+/** Every event the main process pushes to the renderer. */
+export const BridgeEvents = {
+  authState: AuthState,
+  /** The idle lock will come in `secondsLeft` unless the user does something. */
+  idleWarning: z.object({ secondsLeft: z.number().int().nonnegative() }),
+  diagnosticsProgress: DiagnosticStep,
+} as const;
+/** The name of a bridge event. */
+export type EventName = keyof typeof BridgeEvents;
+/** The payload of a bridge event. */
+export type EventPayload<K extends EventName> = z.infer<(typeof BridgeEvents)[K]>;
+
+/** The API the preload script (or the browser-mode client) exposes as `window.ccms`. */
+export interface CcmsBridge {
+  call<K extends CallName>(name: K, input: CallInput<K>): Promise<BridgeResult<CallOutput<K>>>;
+  on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
+}
+
+/** IPC channel names in Electron. */
+export const IPC_CALL_CHANNEL = 'ccms:call';
+/** IPC channel for events in Electron. */
+export const IPC_EVENT_CHANNEL = 'ccms:event';
+
+/** A browser-mode WebSocket frame from the renderer. */
+export const WsRequestFrame = z.strictObject({
+  id: z.number().int().nonnegative(),
+  call: z.string().max(64),
+  input: z.unknown(),
+});
+/** A browser-mode WebSocket frame to the renderer. */
+export const WsServerFrame = z.union([
+  z.object({ id: z.number().int(), result: BridgeResultSchema }),
+  z.object({ event: z.string(), payload: z.unknown() }),
+]);

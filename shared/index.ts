@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './parse.js';
+export * from './password-policy.js';
+export * from './protocol.js';
+export * from './bridge.js';
