@@ -1,0 +1,118 @@
+import {
+  BridgeEvents,
+  WsServerFrame,
+  appError,
+  parse,
+  type BridgeResult,
+  type CallName,
+  type CcmsBridge,
+  type EventName,
+} from '../../shared/index.js';
+
+/** How long a bridge call may wait for the main process before it is given up. */
+const CALL_TIMEOUT_MS = 60_000;
+
+type Pending = { resolve: (r: BridgeResult<unknown>) => void; timer: ReturnType<typeof setTimeout> };
+
+/**
+ * The browser-mode transport: the same contract as Electron's preload, over a loopback WebSocket
+ * guarded by the per-run token the server printed in the URL. Reconnects after a drop; calls made
+ * while disconnected fail at once with BRIDGE_DISCONNECTED rather than hang.
+ */
+export function createWsBridge(url: string): CcmsBridge {
+  let socket: WebSocket | null = null;
+  let opening: Promise<WebSocket> | null = null;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+  const failAll = (message: string): void => {
+    for (const [id, p] of pending) {
+      clearTimeout(p.timer);
+      p.resolve({ ok: false, error: appError('BRIDGE_DISCONNECTED', message) });
+      pending.delete(id);
+    }
+  };
+
+  const onMessage = (event: MessageEvent): void => {
+    let data: unknown;
+    try {
+      data = JSON.parse(String(event.data));
+    } catch {
+      return; // not ours: ignore rather than crash the app
+    }
+    const frame = parse(WsServerFrame, data);
+    if (!frame.ok) return;
+    if ('id' in frame.value) {
+      const p = pending.get(frame.value.id);
+      if (!p) return;
+      pending.delete(frame.value.id);
+      clearTimeout(p.timer);
+      p.resolve(frame.value.result as BridgeResult<unknown>);
+      return;
+    }
+    const { event: name, payload } = frame.value;
+    const schema = BridgeEvents[name as EventName];
+    if (!schema) return;
+    const checked = parse(schema, payload);
+    if (!checked.ok) return;
+    for (const l of listeners.get(name) ?? []) l(checked.value);
+  };
+
+  const open = (): Promise<WebSocket> => {
+    if (socket && socket.readyState === WebSocket.OPEN) return Promise.resolve(socket);
+    if (opening) return opening;
+    opening = new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(url);
+      ws.addEventListener('open', () => {
+        socket = ws;
+        opening = null;
+        resolve(ws);
+      });
+      ws.addEventListener('message', onMessage);
+      ws.addEventListener('close', () => {
+        if (socket === ws) socket = null;
+        opening = null;
+        failAll('The connection to the CCMS Terminal core was lost.');
+        reject(new Error('closed'));
+      });
+      ws.addEventListener('error', () => ws.close());
+    });
+    return opening;
+  };
+
+  return {
+    async call(name, input) {
+      let ws: WebSocket;
+      try {
+        ws = await open();
+      } catch {
+        return {
+          ok: false,
+          error: appError('BRIDGE_DISCONNECTED', 'The CCMS Terminal core cannot be reached.'),
+        };
+      }
+      const id = nextId++;
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          resolve({
+            ok: false,
+            error: appError('BRIDGE_DISCONNECTED', `No answer to ${name} in time.`),
+          });
+        }, CALL_TIMEOUT_MS);
+        pending.set(id, { resolve: resolve as Pending['resolve'], timer });
+        ws.send(JSON.stringify({ id, call: name satisfies CallName, input }));
+      });
+    },
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      listeners.set(name, set);
+      const l = listener as (payload: unknown) => void;
+      set.add(l);
+      // Events only flow on an open socket: open one even before the first call.
+      void open().catch(() => undefined);
+      return () => set.delete(l);
+    },
+  };
+}

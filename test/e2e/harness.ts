@@ -1,0 +1,128 @@
+// The e2e harness: a fresh simulator and core in browser mode, driven by Debian's chromium
+// through playwright-core. Each app gets its own data folders, ports and browser.
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startBrowserMode, type BrowserMode } from '../../scripts/web-server.js';
+import type { RunningSimulator, SimulatorOptions } from '../../simulator/index.js';
+
+const root = resolve(import.meta.dirname, '../..');
+/** Where screenshots are kept for people to look at. */
+export const SCREENSHOT_DIR = join(root, 'test-results', 'screenshots');
+
+/** The seed table's demo passwords (PROTOCOL.md), never real ones. */
+export const SEED_PASSWORDS: Record<string, string> = {
+  C00101: 'Demo-Pass-101!',
+  C00102: 'Demo-Pass-102!',
+  C00103: 'Temp-Pass-103!',
+  C00104: 'Demo-Pass-104!',
+  C00105: 'Demo-Pass-105!',
+  C00191: 'Demo-Admin-Pass-191!',
+  C00192: 'Demo-Admin-Pass-192!',
+};
+
+/** Chromium flags for this closed network (FACTS.md). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Launches Debian's chromium headless; never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CCMS_CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** What a test asks of its app. */
+export interface AppOptions {
+  language?: 'en' | 'zh-HK';
+  simSettings?: SimulatorOptions['settings'];
+  simClock?: SimulatorOptions['clock'];
+}
+
+/** A running app with its page. */
+export interface TestApp {
+  page: Page;
+  url: string;
+  sim: RunningSimulator;
+  mode: BrowserMode;
+  userDataDir: string;
+  /** Saves `test-results/screenshots/<name>.png`. */
+  screenshot(name: string): Promise<void>;
+  /** The user's current TOTP; a second call for the same user within a run gives the next step's code (a step is never accepted twice). */
+  totp(userId: string): string;
+  /** Password + TOTP sign-in through the UI, ending on the signed-in shell. */
+  signIn(userId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts a fresh simulator, core and browser, and opens the app. */
+export async function startApp(opts: AppOptions = {}): Promise<TestApp> {
+  const base = await mkdtemp(join(tmpdir(), 'ccms-e2e-'));
+  const userDataDir = join(base, 'user');
+  await mkdir(userDataDir, { recursive: true });
+  const mode = await startBrowserMode({
+    port: 0,
+    rendererDir: join(root, 'dist', 'renderer'),
+    userDataDir,
+    simulator: {
+      dataDir: join(base, 'sim'),
+      port: 0,
+      ...(opts.simSettings ? { settings: opts.simSettings } : {}),
+      ...(opts.simClock ? { clock: opts.simClock } : {}),
+    },
+    machinePolicyPath: join(base, 'no-policy.json'),
+    appVersion: '0.0.0-e2e',
+  });
+  const sim = mode.sim;
+  if (!sim) throw new Error('browser mode started without its simulator');
+  if (opts.language) {
+    const result = await mode.core.call('updateSettings', { language: opts.language });
+    if (!result.ok) throw new Error(`could not set the language: ${result.error.message}`);
+  }
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: opts.language ?? 'en' });
+  const page = await context.newPage();
+  await page.goto(mode.url);
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const used = new Map<string, number>();
+  const totp = (userId: string): string => {
+    const n = used.get(userId) ?? 0;
+    used.set(userId, n + 1);
+    return sim.currentTotp(userId, n);
+  };
+  return {
+    page,
+    url: mode.url,
+    sim,
+    mode,
+    userDataDir,
+    totp,
+    async screenshot(name) {
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    },
+    async signIn(userId) {
+      const password = SEED_PASSWORDS[userId];
+      if (!password) throw new Error(`no seeded password for ${userId}`);
+      await page.getByLabel('User ID').fill(userId);
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('One-time password').fill(totp(userId));
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await mode.close();
+      await rm(base, { recursive: true, force: true });
+    },
+  };
+}

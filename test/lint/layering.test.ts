@@ -1,0 +1,50 @@
+// DESIGN.md's dependency rule is checked by lint, not by hope: these feed ESLint imports that
+// cross a layer and expect it to refuse them (and to accept the allowed direction).
+import { resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+async function importErrors(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: resolve(root, file) });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports')
+    .map((m) => m.message);
+}
+
+describe('layering lint rule', () => {
+  it('rejects a renderer import of electron/', async () => {
+    const errors = await importErrors(
+      'renderer/screens/probe.ts',
+      "import { createCore } from '../../electron/core/index.js';\nexport const x = createCore;\n",
+    );
+    expect(errors.join('\n')).toMatch(/may not import electron/);
+  });
+
+  it('rejects a renderer import of the simulator and of Node built-ins', async () => {
+    expect(await importErrors('renderer/probe.ts', "import { startSimulator } from '../simulator/index.js';\nexport const x = startSimulator;\n")).not.toHaveLength(0);
+    expect(await importErrors('renderer/probe.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;\n")).not.toHaveLength(0);
+  });
+
+  it('rejects shared/ importing anything of the project', async () => {
+    expect(await importErrors('shared/probe.ts', "import { startSimulator } from '../simulator/index.js';\nexport const x = startSimulator;\n")).not.toHaveLength(0);
+    expect(await importErrors('shared/probe.ts', "import { x } from '../renderer/x.js';\nexport const y = x;\n")).not.toHaveLength(0);
+  });
+
+  it('rejects electron/core importing electron, and glue other than ipc-transport using ipcMain', async () => {
+    expect(await importErrors('electron/core/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).not.toHaveLength(0);
+    expect(await importErrors('electron/main-probe.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n")).not.toHaveLength(0);
+  });
+
+  it('rejects the simulator importing the client, and anything importing test/', async () => {
+    expect(await importErrors('simulator/probe.ts', "import { createCore } from '../electron/core/index.js';\nexport const x = createCore;\n")).not.toHaveLength(0);
+    expect(await importErrors('electron/core/probe.ts', "import { x } from '../../test/e2e/harness.js';\nexport const y = x;\n")).not.toHaveLength(0);
+  });
+
+  it('accepts the allowed direction: renderer and simulator import shared/', async () => {
+    expect(await importErrors('renderer/probe.ts', "import { parse } from '../shared/index.js';\nexport const x = parse;\n")).toHaveLength(0);
+    expect(await importErrors('simulator/probe.ts', "import { parse } from '../shared/index.js';\nexport const x = parse;\n")).toHaveLength(0);
+  });
+});
