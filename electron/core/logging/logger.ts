@@ -1,0 +1,106 @@
+// The core's logger: electron-log's Node entry (it needs no Electron, so browser mode and tests
+// log the same way), rotating size-capped files, and every message and datum redacted first.
+import fs from 'node:fs';
+import path from 'node:path';
+import electronLog from 'electron-log/node';
+import { redact, redactString } from './redact.js';
+
+/** A log level, most severe first. */
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+/** The logger every part of core receives; whatever it is given is redacted before writing. */
+export interface Logger {
+  debug(msg: string, data?: unknown): void;
+  info(msg: string, data?: unknown): void;
+  warn(msg: string, data?: unknown): void;
+  error(msg: string, data?: unknown): void;
+}
+
+/** Options of `createLogger`. */
+export interface LoggerOptions {
+  /** Folder of the log files; without it nothing is written to disk. */
+  dir?: string;
+  /** The least severe level written. */
+  level: LogLevel;
+  /** Also write to the console (development, browser mode). */
+  console?: boolean;
+  /** Size at which the current file is rotated, bytes (default 1 MiB). */
+  maxBytes?: number;
+  /** How many rotated files are kept beside the current one (default 5). */
+  keep?: number;
+}
+
+/** The current log file's name inside `dir`; rotated ones are `main.1.log` … `main.<keep>.log`. */
+export const LOG_FILE_NAME = 'main.log';
+
+/** A logger that drops everything, for tests that are not about logging. */
+export const nullLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+};
+
+let instances = 0;
+
+/** Shifts main.log → main.1.log → … → main.<keep>.log, dropping the oldest. */
+export function rotateLogFiles(current: string, keep: number): void {
+  const { dir, name, ext } = path.parse(current);
+  const nth = (n: number) => path.join(dir, `${name}.${n}${ext}`);
+  try {
+    fs.rmSync(nth(keep), { force: true });
+    for (let n = keep - 1; n >= 1; n--) {
+      if (fs.existsSync(nth(n))) fs.renameSync(nth(n), nth(n + 1));
+    }
+    if (keep >= 1) fs.renameSync(current, nth(1));
+    else fs.rmSync(current, { force: true });
+  } catch {
+    // A file held open by an antivirus scanner on Windows: truncating keeps the cap honest.
+    try {
+      fs.truncateSync(current, 0);
+    } catch {
+      /* nothing more to do: logging must never take the app down */
+    }
+  }
+}
+
+/** Creates a logger writing rotating, redacted files in `opts.dir`. */
+export function createLogger(opts: LoggerOptions): Logger {
+  const log = electronLog.create({ logId: `ccms-core-${++instances}` });
+  const keep = opts.keep ?? 5;
+  // electron-log's own error and event catchers stay off: the app decides what to catch.
+  log.errorHandler.stopCatching();
+  // The ipc transport exists only under Electron; remote would send logs off the machine.
+  if (log.transports.ipc) log.transports.ipc.level = false;
+  if (log.transports.remote) log.transports.remote.level = false;
+  log.transports.console.level = opts.console ? opts.level : false;
+  if (opts.dir) {
+    const dir = opts.dir;
+    fs.mkdirSync(dir, { recursive: true });
+    const file = log.transports.file;
+    file.level = opts.level;
+    file.maxSize = opts.maxBytes ?? 1024 * 1024;
+    file.resolvePathFn = () => path.join(dir, LOG_FILE_NAME);
+    file.archiveLogFn = (old) => rotateLogFiles(old.path, keep);
+    file.inspectOptions = { depth: 10, breakLength: Infinity };
+  } else {
+    log.transports.file.level = false;
+  }
+  // Last line of defence: whatever reaches electron-log by another path is redacted too.
+  log.hooks.push((message) => ({ ...message, data: message.data.map((d) => redact(d)) }));
+
+  const write = (level: LogLevel, msg: string, data: unknown[]) => {
+    try {
+      const safe = [redactString(String(msg)), ...data.map((d) => redact(d))];
+      log[level](...safe);
+    } catch {
+      /* logging must never take the app down */
+    }
+  };
+  return {
+    debug: (msg, ...data) => write('debug', msg, data),
+    info: (msg, ...data) => write('info', msg, data),
+    warn: (msg, ...data) => write('warn', msg, data),
+    error: (msg, ...data) => write('error', msg, data),
+  };
+}
