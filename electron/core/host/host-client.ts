@@ -1,0 +1,256 @@
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { z } from 'zod';
+import { CcmsError, ErrorCode, HostErrorBody } from '../../../shared/errors.js';
+import { parse, parseOrThrow } from '../../../shared/parse.js';
+import {
+  API_PREFIX,
+  DmsRequestReply,
+  DmsRequestsReply,
+  DmsUsersReply,
+  HealthReply,
+  InitChannelReply,
+  InitStepsReply,
+  LoginReply,
+  ResendReply,
+  SessionReply,
+  TerminalSummary,
+  type DmsCreateRequest,
+  type OtpChannel,
+} from '../../../shared/protocol.js';
+import { isConnectionFailure, mapNetworkError } from './network-errors.js';
+import { createTlsAgent } from './tls-agent.js';
+
+/** Where the log lines of the host client go (structurally a subset of the core's Logger). */
+export interface HostLog {
+  debug(msg: string, data?: unknown): void;
+  warn(msg: string, data?: unknown): void;
+}
+
+/** How the host client reaches one host. */
+export interface HostClientOptions {
+  /** The host's base URL, e.g. `https://ccms.example.com` (the `/api/v1` prefix is added). */
+  baseUrl: string;
+  /** Extra CA certificates (PEM) trusted on top of the system roots. */
+  extraCaPems?: string[];
+  /** TCP + TLS setup limit (Node transport only), default 10 s. */
+  connectTimeoutMs?: number;
+  /** Limit for a whole request including the reply, default 30 s. */
+  totalTimeoutMs?: number;
+  /** GET retries on connection errors and 503; default 2 retries, 300 ms doubling backoff. */
+  retry?: { retries: number; baseDelayMs: number };
+  /** A fetch implementation (Electron's `net.fetch`); without it, Node's https is used. */
+  fetch?: typeof fetch;
+  /** Waits between retries; injectable so tests need not sleep. */
+  sleep?: (ms: number) => Promise<void>;
+  log?: HostLog;
+}
+
+type Method = 'GET' | 'POST';
+interface Request<S extends z.ZodType> {
+  method: Method;
+  path: string;
+  body?: unknown;
+  query?: Record<string, string>;
+  token?: string;
+  /** Schema of a successful reply; `null` for 204 No Content. */
+  reply: S | null;
+}
+
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+
+/** Turns a host error reply into a typed error carrying the host's code and details. */
+function hostError(res: AxiosResponse, what: string): CcmsError {
+  const parsed = parse(HostErrorBody, res.data);
+  if (parsed.ok) {
+    const { code, message, ...details } = parsed.value.error;
+    return new CcmsError(code, message, details);
+  }
+  // A newer host may send a code this client does not know: keep its message, say UNKNOWN.
+  const loose = res.data as { error?: { code?: unknown; message?: unknown } } | undefined;
+  const code = loose?.error?.code;
+  if (typeof code === 'string' && typeof loose?.error?.message === 'string' && !ErrorCode.safeParse(code).success) {
+    return new CcmsError('UNKNOWN', `${what}: the host answered ${res.status} ${code}: ${loose.error.message}`);
+  }
+  if (res.status === 502 || res.status === 503 || res.status === 504) {
+    return new CcmsError('HOST_UNREACHABLE', `${what}: the host or a proxy answered ${res.status} (service unavailable).`);
+  }
+  const issue = parsed.issues[0] ?? 'not JSON';
+  return new CcmsError('BAD_HOST_REPLY', `${what}: the host answered ${res.status} with an error body that is not valid (${issue}).`, parsed.field === undefined ? {} : { field: parsed.field });
+}
+
+/** The CCMS host API (PROTOCOL.md), one method per endpoint. Tokens are passed per call, never kept. */
+export class HostClient {
+  private readonly http: AxiosInstance;
+  private readonly opts: Required<Pick<HostClientOptions, 'totalTimeoutMs' | 'retry'>> & HostClientOptions;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private offsetMs = 0;
+
+  constructor(options: HostClientOptions) {
+    const url = new URL(options.baseUrl);
+    if (url.protocol !== 'https:') {
+      throw new CcmsError('CONFIG_INVALID', `The host URL ${options.baseUrl} must use https.`, { field: 'baseUrl' });
+    }
+    this.opts = { totalTimeoutMs: 30_000, retry: { retries: 2, baseDelayMs: 300 }, ...options };
+    this.sleep = options.sleep ?? realSleep;
+    const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}${API_PREFIX}`;
+    this.http = axios.create({
+      baseURL: base,
+      // Errors are ours to map; redirects are never followed (a redirect could leak the token).
+      validateStatus: () => true,
+      maxRedirects: 0,
+      maxContentLength: 5_000_000,
+      proxy: false,
+      headers: { Accept: 'application/json' },
+      ...(options.fetch
+        ? { adapter: 'fetch' as const, env: { fetch: options.fetch }, fetchOptions: { redirect: 'manual' as const } }
+        : {
+            adapter: 'http' as const,
+            httpsAgent: createTlsAgent({
+              extraCaPems: options.extraCaPems ?? [],
+              connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+            }),
+          }),
+    });
+  }
+
+  /** The host's origin, for messages and diagnostics. */
+  get origin(): string {
+    return new URL(this.opts.baseUrl).origin;
+  }
+
+  /** Host clock minus local clock in ms, from the last reply's `Date` header (1 s precision). */
+  serverOffsetMs(): number {
+    return this.offsetMs;
+  }
+
+  health() {
+    return this.send({ method: 'GET', path: '/health', reply: HealthReply });
+  }
+  login(userId: string, password: string) {
+    return this.send({ method: 'POST', path: '/auth/login', body: { userId, password }, reply: LoginReply });
+  }
+  submitOtp(challengeId: string, code: string) {
+    return this.send({ method: 'POST', path: '/auth/otp', body: { challengeId, code }, reply: SessionReply });
+  }
+  resendOtp(challengeId: string) {
+    return this.send({ method: 'POST', path: '/auth/otp/resend', body: { challengeId }, reply: ResendReply });
+  }
+  initPassword(initToken: string, newPassword: string) {
+    return this.send({ method: 'POST', path: '/init/password', body: { initToken, newPassword }, reply: InitStepsReply });
+  }
+  initChannel(initToken: string, channel: OtpChannel) {
+    return this.send({ method: 'POST', path: '/init/channel', body: { initToken, channel }, reply: InitChannelReply });
+  }
+  initConfirm(initToken: string, code: string) {
+    return this.send({ method: 'POST', path: '/init/channel/confirm', body: { initToken, code }, reply: SessionReply });
+  }
+  getSession(token: string) {
+    return this.send({ method: 'GET', path: '/session', token, reply: SessionReply });
+  }
+  reauth(token: string, code: string) {
+    return this.send({ method: 'POST', path: '/session/reauth', token, body: { code }, reply: SessionReply });
+  }
+  async logout(token: string): Promise<void> {
+    await this.send({ method: 'POST', path: '/session/logout', token, reply: null });
+  }
+  terminalSummary(token: string) {
+    return this.send({ method: 'GET', path: '/terminal/summary', token, reply: TerminalSummary });
+  }
+  dmsUsers(token: string) {
+    return this.send({ method: 'GET', path: '/dms/users', token, reply: DmsUsersReply });
+  }
+  dmsListRequests(token: string, status?: string) {
+    const query = status === undefined ? undefined : { status };
+    return this.send({ method: 'GET', path: '/dms/requests', token, query, reply: DmsRequestsReply });
+  }
+  dmsCreateRequest(token: string, body: DmsCreateRequest) {
+    return this.send({ method: 'POST', path: '/dms/requests', token, body, reply: DmsRequestReply });
+  }
+  dmsApprove(token: string, id: string, code: string) {
+    const path = `/dms/requests/${encodeURIComponent(id)}/approve`;
+    return this.send({ method: 'POST', path, token, body: { code }, reply: DmsRequestReply });
+  }
+  dmsReject(token: string, id: string, reason: string) {
+    const path = `/dms/requests/${encodeURIComponent(id)}/reject`;
+    return this.send({ method: 'POST', path, token, body: { reason }, reply: DmsRequestReply });
+  }
+
+  /** Sends one call, retrying only idempotent GETs on connection failures and 503. */
+  private async send<S extends z.ZodType>(req: Request<S>): Promise<z.infer<S>> {
+    const what = `${req.method} ${req.path}`;
+    const retries = req.method === 'GET' ? this.opts.retry.retries : 0;
+    for (let attempt = 0; ; attempt++) {
+      let res: AxiosResponse;
+      try {
+        res = await this.once(req);
+      } catch (err) {
+        const mapped = err as CcmsError;
+        if (attempt < retries && isConnectionFailure(mapped)) {
+          await this.backoff(attempt, what, mapped.code);
+          continue;
+        }
+        throw mapped;
+      }
+      if (res.status === 503 && attempt < retries) {
+        await this.backoff(attempt, what, '503');
+        continue;
+      }
+      return this.interpret(req, res, what);
+    }
+  }
+
+  private async backoff(attempt: number, what: string, why: string): Promise<void> {
+    const ms = this.opts.retry.baseDelayMs * 2 ** attempt;
+    this.opts.log?.debug('host call retried', { call: what, why, attempt: attempt + 1, delayMs: ms });
+    await this.sleep(ms);
+  }
+
+  private async once(req: Request<z.ZodType>): Promise<AxiosResponse> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.opts.totalTimeoutMs);
+    timer.unref();
+    const started = Date.now();
+    try {
+      const res = await this.http.request({
+        method: req.method,
+        url: req.path,
+        data: req.body,
+        params: req.query,
+        signal: controller.signal,
+        headers: req.token === undefined ? {} : { Authorization: `Bearer ${req.token}` },
+      });
+      this.noteServerTime(res, started);
+      this.opts.log?.debug('host call', { call: `${req.method} ${req.path}`, status: res.status, ms: Date.now() - started });
+      return res;
+    } catch (err) {
+      const mapped = mapNetworkError(err, this.origin, timedOut);
+      this.opts.log?.warn('host call failed', { call: `${req.method} ${req.path}`, code: mapped.code, message: mapped.message });
+      throw mapped;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private noteServerTime(res: AxiosResponse, started: number): void {
+    const date = res.headers['date'];
+    if (typeof date !== 'string') return;
+    const host = Date.parse(date);
+    if (Number.isNaN(host)) return;
+    // The header has 1 s precision and was stamped somewhere inside the round trip: take the middle.
+    this.offsetMs = host + 500 - (started + Date.now()) / 2;
+  }
+
+  private interpret<S extends z.ZodType>(req: Request<S>, res: AxiosResponse, what: string): z.infer<S> {
+    if (res.status >= 400) throw hostError(res, `The host refused ${what}`);
+    if (req.reply === null) return undefined as z.infer<S>;
+    if (res.status < 200 || res.status >= 300) {
+      throw new CcmsError('BAD_HOST_REPLY', `The host answered ${what} with an unexpected status ${res.status}.`);
+    }
+    return parseOrThrow(req.reply, res.data, 'BAD_HOST_REPLY', `The host's reply to ${what}`);
+  }
+}
+
