@@ -1,6 +1,7 @@
 // Test support only: certificates and servers for host-client tests. Never imported by the app.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import https from 'node:https';
+import type { RequestListener } from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
@@ -12,11 +13,11 @@ export interface CertPair {
   keyPem: string;
 }
 
-function rsaKeys(): { pub: forge.pki.PublicKey; priv: forge.pki.PrivateKey; keyPem: string } {
+function rsaKeys(): { pub: forge.pki.PublicKey; priv: forge.pki.rsa.PrivateKey; keyPem: string } {
   // Node generates the key natively (forge's pure-JS RSA takes seconds); forge signs the cert.
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const keyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
-  const priv = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
+  const priv = forge.pki.privateKeyFromPem(keyPem);
   const pub = forge.pki.setRsaPublicKey(priv.n, priv.e);
   return { pub, priv, keyPem };
 }
@@ -24,7 +25,7 @@ function rsaKeys(): { pub: forge.pki.PublicKey; priv: forge.pki.PrivateKey; keyP
 const DAY = 86_400_000;
 
 /** A self-signed CA certificate. */
-export function makeCa(commonName = 'Test CA'): CertPair & { cert: forge.pki.Certificate; priv: forge.pki.PrivateKey } {
+export function makeCa(commonName = 'Test CA'): CertPair & { cert: forge.pki.Certificate; priv: forge.pki.rsa.PrivateKey } {
   const k = rsaKeys();
   const cert = forge.pki.createCertificate();
   cert.publicKey = k.pub;
@@ -45,7 +46,7 @@ export function makeCa(commonName = 'Test CA'): CertPair & { cert: forge.pki.Cer
 
 /** A server certificate for 127.0.0.1/localhost signed by `ca`, valid in the given window. */
 export function makeServerCert(
-  ca: { cert: forge.pki.Certificate; priv: forge.pki.PrivateKey },
+  ca: { cert: forge.pki.Certificate; priv: forge.pki.rsa.PrivateKey },
   validity: { notBefore?: Date; notAfter?: Date } = {},
 ): CertPair {
   const k = rsaKeys();
@@ -73,7 +74,7 @@ export interface TestServer {
 }
 
 /** An HTTPS server on 127.0.0.1:0 with the given handler. */
-export async function startHttpsServer(pair: CertPair, handler: https.RequestListener): Promise<TestServer> {
+export async function startHttpsServer(pair: CertPair, handler: RequestListener): Promise<TestServer> {
   const server = https.createServer({ cert: pair.certPem, key: pair.keyPem }, handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,356 @@
+import type { AuthState } from '../../../shared/bridge.js';
+import { CcmsError } from '../../../shared/errors.js';
+import type { OtpChannel, Session } from '../../../shared/protocol.js';
+import type { Clock, TimerHandle } from '../clock.js';
+import type { HostLog } from '../host/host-client.js';
+import { toAuthState, type InternalState, type SessionTarget } from './session-state.js';
+
+/** How the session manager behaves; everything but the clock has a default. */
+export interface SessionManagerOptions {
+  clock: Clock;
+  log?: HostLog;
+  /** Machine policy's ceiling on the host's idle timeout, in seconds. */
+  idleCeilingSec?: number;
+  /** How long before the idle lock the warning comes, default 60 s. */
+  idleWarningSec?: number;
+  /** Minimum gap between keep-alive `GET /session` calls, default 60 s. */
+  keepAliveEveryMs?: number;
+}
+
+type Step = InternalState['step'];
+
+const wrongState = (what: string, step: Step) =>
+  new CcmsError('WRONG_STATE', `${what} is not possible now (the terminal is ${step}).`);
+
+/**
+ * The one sign-in state machine (README.md draws it). It alone holds the challenge id, the init
+ * token and the session token, in memory; listeners see only `AuthState`.
+ */
+export class SessionManager {
+  private s: InternalState = { step: 'signedOut' };
+  private epoch = 0;
+  /** The one deadline of the current state: challenge, init token or absolute session expiry. */
+  private expiryTimer: TimerHandle | undefined;
+  private idleTimers: TimerHandle[] = [];
+  private lastKeepAlive = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly stateListeners = new Set<(s: AuthState) => void>();
+  private readonly warningListeners = new Set<(secondsLeft: number) => void>();
+
+  constructor(private readonly opts: SessionManagerOptions) {}
+
+  /** The renderer's view of the current state. */
+  state(): AuthState {
+    return toAuthState(this.s);
+  }
+
+  /** Who is signed in (or locked), and where; null otherwise. */
+  current(): { userId: string; target: SessionTarget } | null {
+    if (this.s.step !== 'signedIn' && this.s.step !== 'locked') return null;
+    return { userId: this.s.session.user.userId, target: this.s.target };
+  }
+
+  onChange(listener: (s: AuthState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  onIdleWarning(listener: (secondsLeft: number) => void): () => void {
+    this.warningListeners.add(listener);
+    return () => this.warningListeners.delete(listener);
+  }
+
+  // ---- transitions driven by the user
+
+  login(target: SessionTarget, userId: string, password: string): Promise<AuthState> {
+    return this.serial(async () => {
+      const { step } = this.s;
+      if (step === 'signedIn' || step === 'locked') throw wrongState('Signing in', step);
+      const reply = await target.host.login(userId, password);
+      if (reply.next === 'otp') {
+        const { next: _n, ...rest } = reply;
+        this.enter({ step: 'otp', target, userId, ...rest });
+      } else {
+        const { next: _n, ...rest } = reply;
+        this.enter({ step: 'init', target, userId, ...rest });
+      }
+      return this.state();
+    });
+  }
+
+  submitOtp(code: string): Promise<AuthState> {
+    return this.serial(async () => {
+      const s = this.expect('otp', 'Submitting a one-time password');
+      const reply = await this.guard(s, () => s.target.host.submitOtp(s.challengeId, code), (err) => {
+        if (err.code === 'OTP_INVALID') this.update({ ...s, attemptsLeft: err.details.attemptsLeft ?? 0 });
+        else if (err.code === 'CHALLENGE_EXPIRED') this.enter({ step: 'signedOut', reason: 'challengeExpired' });
+        else if (err.code === 'ACCOUNT_LOCKED' || err.code === 'ACCOUNT_SUSPENDED') this.enter({ step: 'signedOut' });
+      });
+      this.enterSignedIn(s.target, reply.session);
+      return this.state();
+    });
+  }
+
+  resendOtp(): Promise<AuthState> {
+    return this.serial(async () => {
+      const s = this.expect('otp', 'Sending a new code');
+      if (s.channel !== 'email') throw new CcmsError('WRONG_STATE', 'Only an email code can be sent again.');
+      const reply = await this.guard(s, () => s.target.host.resendOtp(s.challengeId), (err) => {
+        if (err.code === 'CHALLENGE_EXPIRED') this.enter({ step: 'signedOut', reason: 'challengeExpired' });
+      });
+      // A resend replaces the code and may extend the challenge: re-arm its expiry.
+      this.enter({ ...s, expiresAt: reply.expiresAt, resendAvailableAt: reply.resendAvailableAt });
+      return this.state();
+    });
+  }
+
+  cancelLogin(): Promise<AuthState> {
+    return this.serial(async () => {
+      const { step } = this.s;
+      if (step === 'signedIn' || step === 'locked') throw wrongState('Cancelling the sign-in', step);
+      this.enter({ step: 'signedOut' });
+      return this.state();
+    });
+  }
+
+  initSetPassword(newPassword: string): Promise<AuthState> {
+    return this.serial(async () => {
+      const s = this.expect('init', 'Setting the new password');
+      if (!s.steps.includes('password')) throw new CcmsError('WRONG_STATE', 'The password was already set.');
+      const reply = await this.guard(s, () => s.target.host.initPassword(s.initToken, newPassword), this.initFailure(s));
+      this.update({ ...s, steps: reply.steps });
+      return this.state();
+    });
+  }
+
+  initChooseChannel(channel: OtpChannel): Promise<AuthState> {
+    return this.serial(async () => {
+      const s = this.expect('init', 'Choosing the one-time password channel');
+      if (s.steps.includes('password')) throw new CcmsError('WRONG_STATE', 'Set the new password first.');
+      await this.chooseChannel(s, channel);
+      return this.state();
+    });
+  }
+
+  initResendEmail(): Promise<AuthState> {
+    return this.serial(async () => {
+      const s = this.expect('init', 'Sending a new code');
+      if (s.channelSetup?.channel !== 'email') throw new CcmsError('WRONG_STATE', 'No email code was sent yet.');
+      // The protocol has no separate init resend: choosing email again sends a fresh code.
+      await this.chooseChannel(s, 'email');
+      return this.state();
+    });
+  }
+
+  initConfirm(code: string): Promise<AuthState> {
+    return this.serial(async () => {
+      const s = this.expect('init', 'Confirming the one-time password');
+      if (!s.channelSetup) throw new CcmsError('WRONG_STATE', 'Choose a channel first.');
+      const reply = await this.guard(s, () => s.target.host.initConfirm(s.initToken, code), this.initFailure(s));
+      this.enterSignedIn(s.target, reply.session);
+      return this.state();
+    });
+  }
+
+  unlock(code: string): Promise<AuthState> {
+    return this.serial(async () => {
+      const s = this.expect('locked', 'Unlocking');
+      const reply = await this.guard(s, () => s.target.host.reauth(s.session.token, code), (err) => {
+        if (err.code === 'SESSION_EXPIRED') this.enter({ step: 'signedOut', reason: 'sessionExpired' });
+        else if (err.code === 'ACCOUNT_LOCKED' || err.code === 'ACCOUNT_SUSPENDED') this.enter({ step: 'signedOut', reason: 'hostSignedOut' });
+      });
+      this.enterSignedIn(s.target, reply.session);
+      return this.state();
+    });
+  }
+
+  logout(): Promise<AuthState> {
+    return this.serial(async () => {
+      const s = this.s;
+      this.enter({ step: 'signedOut' });
+      if (s.step === 'signedIn' || s.step === 'locked') {
+        // Signed out locally first: an unreachable host must not keep the terminal open.
+        await s.target.host.logout(s.session.token).catch((err: unknown) => {
+          this.opts.log?.warn('logout: the host could not revoke the session', { code: (err as CcmsError).code });
+        });
+      }
+      return this.state();
+    });
+  }
+
+  /** The user did something: postpones the idle lock and keeps the host session alive. */
+  reportActivity(): void {
+    if (this.s.step !== 'signedIn') return;
+    this.armIdle(this.s.idleTimeoutSec);
+    const now = this.opts.clock.now();
+    if (now - this.lastKeepAlive < (this.opts.keepAliveEveryMs ?? 60_000)) return;
+    this.lastKeepAlive = now;
+    void this.keepAlive(this.s);
+  }
+
+  /** Locks at once (OS lock, suspend, or the idle timer). */
+  lock(): void {
+    if (this.s.step !== 'signedIn') return;
+    this.enter({ step: 'locked', target: this.s.target, session: this.s.session });
+  }
+
+  /**
+   * Runs an authenticated host call with the session token. The host saying the session expired
+   * or is locked moves the machine accordingly; the error still reaches the caller.
+   */
+  async withSession<T>(call: (token: string, target: SessionTarget) => Promise<T>): Promise<T> {
+    const s = this.s;
+    if (s.step === 'locked') throw new CcmsError('SESSION_LOCKED', 'The terminal is locked.');
+    if (s.step !== 'signedIn') throw new CcmsError('NOT_SIGNED_IN', 'Sign in first.');
+    try {
+      return await call(s.session.token, s.target);
+    } catch (err) {
+      if (err instanceof CcmsError && this.s === s) this.onSessionError(err);
+      throw err;
+    }
+  }
+
+  /** Stops every timer; the state is dropped (secrets with it). */
+  dispose(): void {
+    this.clearTimers();
+    this.s = { step: 'signedOut' };
+    this.stateListeners.clear();
+    this.warningListeners.clear();
+  }
+
+  // ---- internals
+
+  private async chooseChannel(s: Extract<InternalState, { step: 'init' }>, channel: OtpChannel): Promise<void> {
+    const reply = await this.guard(s, () => s.target.host.initChannel(s.initToken, channel), this.initFailure(s));
+    const channelSetup =
+      'secret' in reply
+        ? { channel: 'totp' as const, secret: reply.secret, otpauthUri: reply.otpauthUri, digits: reply.digits, period: reply.period }
+        : { channel: 'email' as const, ...reply };
+    this.update({ ...s, channelSetup });
+  }
+
+  private initFailure(_s: Extract<InternalState, { step: 'init' }>) {
+    return (err: CcmsError) => {
+      if (err.code === 'INIT_TOKEN_INVALID') this.enter({ step: 'signedOut', reason: 'initExpired' });
+      else if (err.code === 'ACCOUNT_LOCKED' || err.code === 'ACCOUNT_SUSPENDED') this.enter({ step: 'signedOut' });
+    };
+  }
+
+  private onSessionError(err: CcmsError): void {
+    if (err.code === 'SESSION_EXPIRED') this.enter({ step: 'signedOut', reason: 'sessionExpired' });
+    else if (err.code === 'SESSION_LOCKED') this.lock();
+  }
+
+  private async keepAlive(s: Extract<InternalState, { step: 'signedIn' }>): Promise<void> {
+    try {
+      const { session } = await s.target.host.getSession(s.session.token);
+      if (this.s !== s) return;
+      this.update({ ...s, session: { ...session, token: s.session.token } });
+      this.armExpiry(session.expiresAt);
+    } catch (err) {
+      if (!(err instanceof CcmsError)) return;
+      if (this.s === s) this.onSessionError(err);
+      this.opts.log?.debug('keep-alive failed', { code: err.code });
+    }
+  }
+
+  /** Awaits a host call; on a host error lets `onError` move the machine (if nothing else did), then rethrows. */
+  private async guard<T>(from: InternalState, call: () => Promise<T>, onError: (err: CcmsError) => void): Promise<T> {
+    const epoch = this.epoch;
+    let result: T;
+    try {
+      result = await call();
+    } catch (err) {
+      if (err instanceof CcmsError && this.epoch === epoch && this.s === from) onError(err);
+      throw err;
+    }
+    if (this.epoch !== epoch) throw new CcmsError('WRONG_STATE', 'The sign-in ended while waiting for the host.');
+    return result;
+  }
+
+  private expect<K extends Step>(step: K, what: string): Extract<InternalState, { step: K }> {
+    if (this.s.step !== step) throw wrongState(what, this.s.step);
+    return this.s as Extract<InternalState, { step: K }>;
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private enterSignedIn(target: SessionTarget, session: Session): void {
+    const ceiling = this.opts.idleCeilingSec;
+    const idleTimeoutSec = ceiling ? Math.min(session.idleTimeoutSec, ceiling) : session.idleTimeoutSec;
+    this.lastKeepAlive = this.opts.clock.now();
+    this.enter({ step: 'signedIn', target, session, idleTimeoutSec });
+  }
+
+  /** Enters a state: old timers go, the new state's timers are armed, listeners hear of it. */
+  private enter(next: InternalState): void {
+    this.clearTimers();
+    this.epoch++;
+    this.s = next;
+    switch (next.step) {
+      case 'otp':
+        this.at(next.expiresAt, () => this.enter({ step: 'signedOut', reason: 'challengeExpired' }));
+        break;
+      case 'init':
+        this.at(next.expiresAt, () => this.enter({ step: 'signedOut', reason: 'initExpired' }));
+        break;
+      case 'signedIn':
+        this.armExpiry(next.session.expiresAt);
+        this.armIdle(next.idleTimeoutSec);
+        break;
+      case 'locked':
+        this.armExpiry(next.session.expiresAt);
+        break;
+    }
+    this.emit();
+  }
+
+  /** Replaces the state's data without a transition (timers stay). */
+  private update(next: InternalState): void {
+    this.s = next;
+    this.emit();
+  }
+
+  private armExpiry(expiresAt: string): void {
+    this.at(expiresAt, () => {
+      if (this.s.step === 'signedIn' || this.s.step === 'locked') this.enter({ step: 'signedOut', reason: 'sessionExpired' });
+    });
+  }
+
+  private armIdle(idleTimeoutSec: number): void {
+    for (const t of this.idleTimers) this.opts.clock.clearTimeout(t);
+    const warnSec = Math.min(this.opts.idleWarningSec ?? 60, idleTimeoutSec);
+    const { clock } = this.opts;
+    this.idleTimers = [
+      clock.setTimeout(() => {
+        if (this.s.step === 'signedIn') for (const l of this.warningListeners) l(warnSec);
+      }, (idleTimeoutSec - warnSec) * 1000),
+      clock.setTimeout(() => this.lock(), idleTimeoutSec * 1000),
+    ];
+  }
+
+  /** Schedules at a host timestamp, corrected by the host's clock offset. */
+  private at(iso: string, fn: () => void): void {
+    const target = 'target' in this.s ? this.s.target : undefined;
+    const offset = target?.host.serverOffsetMs() ?? 0;
+    const delay = Date.parse(iso) - offset - this.opts.clock.now();
+    if (this.expiryTimer) this.opts.clock.clearTimeout(this.expiryTimer);
+    this.expiryTimer = this.opts.clock.setTimeout(fn, delay);
+  }
+
+  private clearTimers(): void {
+    for (const t of this.idleTimers) this.opts.clock.clearTimeout(t);
+    if (this.expiryTimer) this.opts.clock.clearTimeout(this.expiryTimer);
+    this.expiryTimer = undefined;
+    this.idleTimers = [];
+  }
+
+  private emit(): void {
+    const view = this.state();
+    for (const l of this.stateListeners) l(view);
+  }
+}

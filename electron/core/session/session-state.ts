@@ -1,0 +1,92 @@
+import type { AuthState, EnvironmentId } from '../../../shared/bridge.js';
+import type { HostClient } from '../host/host-client.js';
+import type { InitStep, OtpChannel, Session } from '../../../shared/protocol.js';
+import type { PasswordPolicy } from '../../../shared/password-policy.js';
+
+/** The host calls the session manager makes: the HostClient, or anything shaped like it. */
+export type SessionHost = Pick<
+  HostClient,
+  | 'login'
+  | 'submitOtp'
+  | 'resendOtp'
+  | 'initPassword'
+  | 'initChannel'
+  | 'initConfirm'
+  | 'getSession'
+  | 'reauth'
+  | 'logout'
+  | 'serverOffsetMs'
+>;
+
+/** Which host a sign-in goes to. */
+export interface SessionTarget {
+  host: SessionHost;
+  environment: EnvironmentId;
+}
+
+type InitSetup = Extract<AuthState, { step: 'init' }>['channelSetup'];
+
+/** The machine's states with their secrets; only `toAuthState` of it ever leaves the core. */
+export type InternalState =
+  | { step: 'signedOut'; reason?: Extract<AuthState, { step: 'signedOut' }>['reason'] }
+  | {
+      step: 'otp';
+      target: SessionTarget;
+      userId: string;
+      challengeId: string;
+      channel: OtpChannel;
+      maskedEmail?: string;
+      expiresAt: string;
+      resendAvailableAt?: string;
+      attemptsLeft?: number;
+    }
+  | {
+      step: 'init';
+      target: SessionTarget;
+      userId: string;
+      initToken: string;
+      steps: InitStep[];
+      passwordPolicy: PasswordPolicy;
+      expiresAt: string;
+      channelSetup?: InitSetup;
+    }
+  | { step: 'signedIn'; target: SessionTarget; session: Session; idleTimeoutSec: number }
+  | { step: 'locked'; target: SessionTarget; session: Session };
+
+/** The renderer's view of a state: no challengeId, no initToken, no session token. */
+export function toAuthState(s: InternalState): AuthState {
+  switch (s.step) {
+    case 'signedOut':
+      return s.reason ? { step: 'signedOut', reason: s.reason } : { step: 'signedOut' };
+    case 'otp':
+      return {
+        step: 'otp',
+        userId: s.userId,
+        channel: s.channel,
+        expiresAt: s.expiresAt,
+        ...(s.maskedEmail !== undefined && { maskedEmail: s.maskedEmail }),
+        ...(s.resendAvailableAt !== undefined && { resendAvailableAt: s.resendAvailableAt }),
+        ...(s.attemptsLeft !== undefined && { attemptsLeft: s.attemptsLeft }),
+      };
+    case 'init':
+      return {
+        step: 'init',
+        userId: s.userId,
+        steps: s.steps,
+        passwordPolicy: s.passwordPolicy,
+        expiresAt: s.expiresAt,
+        ...(s.channelSetup !== undefined && { channelSetup: s.channelSetup }),
+      };
+    case 'signedIn':
+      return {
+        step: 'signedIn',
+        user: s.session.user,
+        environment: s.target.environment,
+        expiresAt: s.session.expiresAt,
+        idleTimeoutSec: s.idleTimeoutSec,
+        ...(s.session.clockSkewSec !== undefined && { clockSkewSec: s.session.clockSkewSec }),
+      };
+    case 'locked':
+      return { step: 'locked', user: s.session.user, environment: s.target.environment, expiresAt: s.session.expiresAt };
+  }
+}
