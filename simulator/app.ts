@@ -1,0 +1,62 @@
+import { createServer, type Server } from 'node:https';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { API_PREFIX } from '../shared/protocol.js';
+import type { SimContext } from './context.js';
+import { installErrorHandling } from './http/errors.js';
+import { installRequestLog, type LogSink } from './http/request-log.js';
+import { healthRoutes } from './routes/health.js';
+import { authRoutes } from './routes/auth.js';
+import { initRoutes } from './routes/init.js';
+import { sessionRoutes } from './routes/session.js';
+import { terminalRoutes } from './routes/terminal.js';
+import { dmsRoutes } from './routes/dms.js';
+import { openapiRoutes } from './routes/openapi.js';
+
+/** TLS material for the HTTPS server; without it the app is built for `inject()` only. */
+export interface AppTls {
+  certPem: string;
+  keyPem: string;
+}
+
+/** Builds the Fastify app: every route of PROTOCOL.md under /api/v1. */
+export async function buildApp(ctx: SimContext, log: LogSink, tls?: AppTls): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: ctx.settings.bodyLimitBytes,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+    // FACTS.md: Node's requestTimeout only works when given at server creation, and is checked
+    // every connectionsCheckingInterval; Fastify's own option would leave it disabled.
+    ...(tls
+      ? {
+          serverFactory: (handler: Parameters<typeof createServer>[1]): Server =>
+            createServer(
+              {
+                cert: tls.certPem,
+                key: tls.keyPem,
+                requestTimeout: ctx.settings.requestTimeoutMs,
+                headersTimeout: Math.min(ctx.settings.requestTimeoutMs, 20_000),
+                connectionsCheckingInterval: ctx.settings.connectionsCheckingIntervalMs,
+                keepAliveTimeout: 5_000,
+              },
+              handler,
+            ),
+        }
+      : {}),
+  });
+  installErrorHandling(app, (err) => log({ level: 'error', msg: 'defect', error: String((err as Error)?.stack ?? err) }));
+  installRequestLog(app, log);
+  await app.register(
+    async (api) => {
+      healthRoutes(api, ctx);
+      authRoutes(api, ctx);
+      initRoutes(api, ctx);
+      sessionRoutes(api, ctx);
+      terminalRoutes(api, ctx);
+      dmsRoutes(api, ctx);
+      openapiRoutes(api);
+    },
+    { prefix: API_PREFIX },
+  );
+  return app;
+}

@@ -1,0 +1,31 @@
+import { CcmsError } from '../../shared/errors.js';
+import type { SimContext } from '../context.js';
+import { otpMail } from '../mail/templates.js';
+import { newNumericCode } from './secrets.js';
+
+/** Sends a fresh email code; returns its keyed hash and expiry (the code itself is not kept). */
+export async function sendChallengeCode(
+  ctx: SimContext,
+  userId: string,
+  email: string,
+): Promise<{ codeHash: string; codeExpiresAt: number }> {
+  const code = newNumericCode();
+  const codeExpiresAt = ctx.clock.now() + ctx.settings.emailOtpTtlSec * 1000;
+  await ctx.mailer.send(email, userId, otpMail(userId, code, codeExpiresAt, ctx.settings.emailOtpTtlSec));
+  return { codeHash: ctx.box.mac(code), codeExpiresAt };
+}
+
+/** The resend rules: cooldown since the last send, and a cap on sends. Throws when refused. */
+export function assertResendAllowed(ctx: SimContext, sends: number, lastSentAt: number | null): void {
+  if (sends >= ctx.settings.emailMaxSends) {
+    throw new CcmsError('RESEND_LIMIT', `At most ${ctx.settings.emailMaxSends} codes can be sent; sign in again.`);
+  }
+  if (lastSentAt === null) return;
+  const readyAt = lastSentAt + ctx.settings.emailResendCooldownSec * 1000;
+  const now = ctx.clock.now();
+  if (now < readyAt) {
+    throw new CcmsError('RESEND_TOO_SOON', 'A new code can be sent a little later.', {
+      retryAfterSec: Math.ceil((readyAt - now) / 1000),
+    });
+  }
+}

@@ -1,0 +1,94 @@
+import { CcmsError } from '../../shared/errors.js';
+import { DA_PASSWORD_POLICY, USER_PASSWORD_POLICY, type PasswordPolicy } from '../../shared/password-policy.js';
+import type { LoginReply, LoginRequest } from '../../shared/protocol.js';
+import { iso } from '../clock.js';
+import type { SimContext } from '../context.js';
+import { findUser, isDa, pendingInitSteps, userKey, type UserRow } from '../store/users.js';
+import { assertNotLocked, lockedError, recordFailure } from './lockout.js';
+import { hashToken, maskEmail, newToken } from './secrets.js';
+import { sendChallengeCode } from './email-codes.js';
+
+/** The password policy of a user, with the simulator's settings applied. */
+export function policyFor(ctx: SimContext, user: UserRow): PasswordPolicy {
+  const base = isDa(user) ? DA_PASSWORD_POLICY : USER_PASSWORD_POLICY;
+  return {
+    ...base,
+    minLength: isDa(user) ? ctx.settings.daPasswordMinLength : ctx.settings.passwordMinLength,
+    maxLength: ctx.settings.passwordMaxLength,
+    historyCount: ctx.settings.passwordHistory,
+  };
+}
+
+const invalidCredentials = (): CcmsError =>
+  new CcmsError('INVALID_CREDENTIALS', 'The user ID or password is wrong.');
+
+/**
+ * Step one of sign-in. Every path costs one argon2 verify (a dummy one for an unknown user) and
+ * the same lockout bookkeeping, so nothing in the answer or its timing tells whether a user exists.
+ */
+export async function login(ctx: SimContext, body: LoginRequest, clientAddress: string): Promise<LoginReply> {
+  const retryAfterSec = ctx.rateLimiter.retryAfterSec(clientAddress);
+  if (retryAfterSec > 0) {
+    throw new CcmsError('RATE_LIMITED', 'Too many failed sign-ins from this workstation; wait and retry.', { retryAfterSec });
+  }
+  const key = userKey(body.userId);
+  const user = findUser(ctx.db, key);
+  const passwordOk = user
+    ? await ctx.hasher.verify(user.password_hash, body.password)
+    : await ctx.hasher.verifyDummy(body.password);
+
+  // From here on no await until the reply is decided: the checks and writes are atomic.
+  assertNotLocked(ctx, key);
+  if (!passwordOk || user === undefined) {
+    ctx.rateLimiter.fail(clientAddress);
+    const outcome = ctx.db.transaction(() => recordFailure(ctx, key)).immediate();
+    if (outcome.lockedUntil !== undefined) throw lockedError(outcome.lockedUntil);
+    throw invalidCredentials();
+  }
+  if (user.suspended) {
+    throw new CcmsError('ACCOUNT_SUSPENDED', 'The account is suspended; contact your Delegated Administrator.');
+  }
+  const steps = pendingInitSteps(user);
+  if (steps.length > 0) return startInit(ctx, user, steps);
+  return startChallenge(ctx, user);
+}
+
+function startInit(ctx: SimContext, user: UserRow, steps: Array<'password' | 'channel'>): LoginReply {
+  const token = newToken();
+  const now = ctx.clock.now();
+  const expiresAt = now + ctx.settings.initTokenTtlSec * 1000;
+  ctx.db
+    .prepare('INSERT INTO init_tokens (token_hash, user_id, created_at, expires_at, steps) VALUES (?, ?, ?, ?, ?)')
+    .run(hashToken(token), user.user_id, now, expiresAt, JSON.stringify(steps));
+  return { next: 'init', initToken: token, steps, passwordPolicy: policyFor(ctx, user), expiresAt: iso(expiresAt) };
+}
+
+async function startChallenge(ctx: SimContext, user: UserRow): Promise<LoginReply> {
+  const id = newToken();
+  const now = ctx.clock.now();
+  const expiresAt = now + ctx.settings.challengeTtlSec * 1000;
+  if (user.channel === 'email') {
+    if (user.email === null) throw new CcmsError('EMAIL_NOT_REGISTERED', 'No email is registered for this user.');
+    // Mail first: when SMTP fails no challenge exists, and the client simply signs in again.
+    const sent = await sendChallengeCode(ctx, user.user_id, user.email);
+    const challengeExpires = Math.max(expiresAt, sent.codeExpiresAt);
+    ctx.db
+      .prepare(
+        `INSERT INTO challenges (id_hash, user_id, channel, created_at, expires_at, code_hash, code_expires_at, sends, last_sent_at)
+         VALUES (?, ?, 'email', ?, ?, ?, ?, 1, ?)`,
+      )
+      .run(hashToken(id), user.user_id, now, challengeExpires, sent.codeHash, sent.codeExpiresAt, now);
+    return {
+      next: 'otp',
+      challengeId: id,
+      channel: 'email',
+      maskedEmail: maskEmail(user.email),
+      expiresAt: iso(sent.codeExpiresAt),
+      resendAvailableAt: iso(now + ctx.settings.emailResendCooldownSec * 1000),
+    };
+  }
+  ctx.db
+    .prepare(`INSERT INTO challenges (id_hash, user_id, channel, created_at, expires_at) VALUES (?, ?, 'totp', ?, ?)`)
+    .run(hashToken(id), user.user_id, now, expiresAt);
+  return { next: 'otp', challengeId: id, channel: 'totp', expiresAt: iso(expiresAt) };
+}

@@ -1,0 +1,40 @@
+import { hash, verify } from '@node-rs/argon2';
+
+// The package's `Algorithm` is an ambient const enum (unusable under verbatimModuleSyntax): 2 is Argon2id.
+const ARGON2ID = 2;
+import type { SimSettings } from '../settings.js';
+
+/** Argon2id hashing; @node-rs/argon2 runs each call on libuv's thread pool, off the event loop. */
+export class PasswordHasher {
+  private readonly options;
+  private dummy: Promise<string> | undefined;
+  constructor(settings: Pick<SimSettings, 'argon2MemoryKib' | 'argon2TimeCost' | 'argon2Parallelism'>) {
+    this.options = {
+      algorithm: ARGON2ID,
+      memoryCost: settings.argon2MemoryKib,
+      timeCost: settings.argon2TimeCost,
+      parallelism: settings.argon2Parallelism,
+    } as const;
+  }
+  /** A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$...`). */
+  hash(password: string): Promise<string> {
+    return hash(password, this.options);
+  }
+  /** False for a wrong password or a malformed stored hash; never throws on bad input. */
+  async verify(stored: string, password: string): Promise<boolean> {
+    try {
+      return await verify(stored, password);
+    } catch {
+      return false;
+    }
+  }
+  /**
+   * Verifies against a hash of a random password made with the same parameters, so an unknown
+   * user ID costs exactly what a wrong password costs (no timing oracle for user enumeration).
+   */
+  async verifyDummy(password: string): Promise<false> {
+    this.dummy ??= this.hash(`dummy-${Math.random()}-${Date.now()}`);
+    await this.verify(await this.dummy, password);
+    return false;
+  }
+}

@@ -1,0 +1,49 @@
+import { authenticator } from 'otplib';
+
+/** RFC 6238 as PROTOCOL.md fixes it: SHA-1, 6 digits, 30-second steps. */
+export const TOTP_PERIOD_SEC = 30;
+export const TOTP_DIGITS = 6;
+
+/** A fresh base32 TOTP secret (160 bits, RFC 4226's recommended length). */
+export function newTotpSecret(): string {
+  return authenticator.generateSecret(20);
+}
+
+/** The 30-second step number at `nowMs`. */
+export function stepAt(nowMs: number): number {
+  return Math.floor(nowMs / 1000 / TOTP_PERIOD_SEC);
+}
+
+/** The code an authenticator app shows at `nowMs`, shifted by `offsetSteps` steps. */
+export function totpAt(secret: string, nowMs: number, offsetSteps = 0): string {
+  return authenticator.clone({ epoch: nowMs + offsetSteps * TOTP_PERIOD_SEC * 1000 }).generate(secret);
+}
+
+/** The outcome of checking a TOTP code. */
+export type TotpCheck =
+  | { ok: true; step: number; clockSkewSec: number }
+  | { ok: false; reason: 'invalid' | 'reused' };
+
+/**
+ * Checks a code within ±`windowSteps`. RFC 6238 §5.2: a step once accepted is never accepted
+ * again, nor any earlier one, so `lastUsedStep` rejects a replay even inside the window.
+ */
+export function checkTotp(
+  secret: string,
+  code: string,
+  nowMs: number,
+  windowSteps: number,
+  lastUsedStep: number,
+): TotpCheck {
+  const delta = authenticator.clone({ epoch: nowMs, window: windowSteps }).checkDelta(code, secret);
+  if (delta === null) return { ok: false, reason: 'invalid' };
+  const step = stepAt(nowMs) + delta;
+  if (step <= lastUsedStep) return { ok: false, reason: 'reused' };
+  // The phone showed the code of step `step`: its clock is `delta` steps off the host's.
+  return { ok: true, step, clockSkewSec: delta * TOTP_PERIOD_SEC };
+}
+
+/** The `otpauth://` URI an authenticator app scans (Key Uri Format). */
+export function otpauthUri(userId: string, secret: string): string {
+  return authenticator.keyuri(userId, 'CCMS', secret);
+}

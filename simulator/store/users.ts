@@ -1,0 +1,96 @@
+import type { Db } from './db.js';
+
+/** A user row as stored. */
+export interface UserRow {
+  user_id: string;
+  participant_id: string;
+  name: string;
+  roles: string;
+  email: string | null;
+  password_hash: string;
+  must_change_password: number;
+  channel: 'totp' | 'email' | null;
+  totp_secret_enc: string | null;
+  needs_channel: number;
+  last_totp_step: number;
+  suspended: number;
+  created_at: number;
+}
+
+/** User IDs are compared case-insensitively: `c00101` is `C00101`. */
+export function userKey(userId: string): string {
+  return userId.trim().toUpperCase();
+}
+
+/** The user, or undefined. */
+export function findUser(db: Db, userId: string): UserRow | undefined {
+  return db.prepare('SELECT * FROM users WHERE user_id = ?').get(userKey(userId)) as
+    | UserRow
+    | undefined;
+}
+
+/** The roles of a user row. */
+export function rolesOf(user: UserRow): Array<'user' | 'da'> {
+  const parsed = JSON.parse(user.roles) as unknown;
+  return Array.isArray(parsed) ? parsed.filter((r): r is 'user' | 'da' => r === 'user' || r === 'da') : [];
+}
+
+/** Whether the user is a Delegated Administrator. */
+export function isDa(user: UserRow): boolean {
+  return rolesOf(user).includes('da');
+}
+
+/** The steps of initialization a user still owes. */
+export function pendingInitSteps(user: UserRow): Array<'password' | 'channel'> {
+  const steps: Array<'password' | 'channel'> = [];
+  if (user.must_change_password) steps.push('password');
+  if (user.needs_channel || user.channel === null) steps.push('channel');
+  return steps;
+}
+
+/** The user's lockout state, keyed by any typed user ID. */
+export interface LockoutRow {
+  user_key: string;
+  failures: number;
+  locked_until: number | null;
+}
+
+/** The lockout row of a user key (zero failures when none). */
+export function lockoutOf(db: Db, key: string): LockoutRow {
+  const row = db.prepare('SELECT * FROM lockouts WHERE user_key = ?').get(key) as
+    | LockoutRow
+    | undefined;
+  return row ?? { user_key: key, failures: 0, locked_until: null };
+}
+
+/** Stores the lockout state. */
+export function saveLockout(db: Db, row: LockoutRow): void {
+  db.prepare(
+    `INSERT INTO lockouts (user_key, failures, locked_until) VALUES (@user_key, @failures, @locked_until)
+     ON CONFLICT(user_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
+  ).run(row);
+}
+
+/** Clears failures and any lock (a success, an expired lock, or a DA's unlock). */
+export function clearLockout(db: Db, key: string): void {
+  db.prepare('DELETE FROM lockouts WHERE user_key = ?').run(key);
+}
+
+/** Revokes every live session of a user (suspension, password or 2FA reset, lockout). */
+export function revokeSessions(db: Db, userId: string, nowMs: number): void {
+  db.prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL').run(
+    nowMs,
+    userId,
+  );
+}
+
+/** Appends an audit record. */
+export function audit(
+  db: Db,
+  entry: { at: number; actorId: string; event: string; requestId?: string; targetUserId?: string; detail?: string },
+): void {
+  db.prepare(
+    `INSERT INTO audit (at, actor_id, event, request_id, target_user_id, detail)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(entry.at, entry.actorId, entry.event, entry.requestId ?? null, entry.targetUserId ?? null, entry.detail ?? null);
+}
