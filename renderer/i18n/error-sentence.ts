@@ -1,0 +1,34 @@
+import type { TFunction } from 'i18next';
+import type { AppError } from '../../shared/index.js';
+
+/** Local wall-clock time as HH:MM (24-hour), the way operators read a lock's end. */
+export function formatClock(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
+}
+
+/**
+ * The sentence(s) a screen shows for an error: `errors:<CODE>` with the facts the error carries
+ * (lock end, seconds to wait, attempts left). Never looks at `error.message`, which is English for
+ * logs and IT.
+ */
+export function errorSentence(t: TFunction, error: AppError, language: string): string {
+  const parts: string[] = [];
+  if (error.code === 'ACCOUNT_LOCKED' && error.lockedUntil) {
+    parts.push(t('errors:ACCOUNT_LOCKED_until', { time: formatClock(error.lockedUntil, language) }));
+  } else if (
+    (error.code === 'RATE_LIMITED' || error.code === 'RESEND_TOO_SOON') &&
+    error.retryAfterSec !== undefined
+  ) {
+    parts.push(t(`errors:${error.code}_retry`, { seconds: error.retryAfterSec }));
+  } else {
+    parts.push(t(`errors:${error.code}`));
+  }
+  if (error.attemptsLeft !== undefined && error.code !== 'ACCOUNT_LOCKED') {
+    parts.push(t('errors:attemptsLeft', { count: error.attemptsLeft }));
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,101 @@
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Stepper, type StepperStep } from '../../components/Stepper.js';
+import { formatDuration, secondsUntil, useNow } from '../../components/use-now.js';
+import { errorSentence } from '../../i18n/error-sentence.js';
+import { selectWizardStep, useInitStore, type WizardStep } from '../../state/init-store.js';
+import { selectInitState, useSessionStore } from '../../state/session-store.js';
+import { AppSetupStep } from './AppSetupStep.js';
+import { ChannelStep } from './ChannelStep.js';
+import { DoneStep } from './DoneStep.js';
+import { EmailSetupStep } from './EmailSetupStep.js';
+import { PasswordStep } from './PasswordStep.js';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
+  top: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+});
+
+/**
+ * The 2FA initialization wizard. Which step shows follows the core's AuthState, so a reloaded
+ * window resumes where the user was (within the init token's life).
+ */
+export default function InitWizard() {
+  const { t, i18n } = useTranslation(['init', 'errors', 'common']);
+  const styles = useStyles();
+  const authState = useSessionStore((s) => s.authState);
+  const init = useSessionStore(selectInitState);
+  const initStore = useInitStore();
+  const step = selectWizardStep(authState, initStore);
+  const now = useNow(1000, init !== null);
+
+  const ids: WizardStep[] = [
+    ...(initStore.hadPasswordStep || step === 'password' ? (['password'] as const) : []),
+    'channel',
+    'confirm',
+    'done',
+  ];
+  const steps: StepperStep[] = ids.map((id) => ({ id, label: t(`init:steps.${id}`) }));
+  const current = ids.indexOf(step) + 1;
+  const setup = init?.channelSetup;
+  const error = initStore.error;
+  // A wrong app code is often the phone's clock: say so with the error.
+  const errorText = error
+    ? [
+        errorSentence(t, error, i18n.language),
+        setup?.channel === 'totp' && error.code === 'OTP_INVALID' ? t('errors:clockSkewHint') : '',
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : null;
+
+  return (
+    <section className={styles.root} aria-labelledby="init-title">
+      <div className={styles.top}>
+        <h1 id="init-title" className={styles.heading}>
+          <Text as="span" size={700} weight="semibold">
+            {t('init:title')}
+          </Text>
+        </h1>
+      </div>
+      {step === 'password' ? <Text>{t('init:intro')}</Text> : null}
+      <Stepper
+        steps={steps}
+        currentId={step}
+        label={t('init:stepsLabel')}
+        stateLabels={{
+          complete: t('init:stepState.complete'),
+          current: t('init:stepState.current'),
+          upcoming: t('init:stepState.upcoming'),
+        }}
+      />
+      <Text size={200}>
+        {t('init:stepOf', { current, total: ids.length })}
+        {init ? ` · ${t('init:expiresIn', { time: formatDuration(secondsUntil(init.expiresAt, now)) })}` : ''}
+      </Text>
+      <ErrorMessage message={errorText} trigger={error} />
+      {step === 'password' && init ? <PasswordStep policy={init.passwordPolicy} userId={init.userId} /> : null}
+      {step === 'channel' ? <ChannelStep current={setup?.channel} /> : null}
+      {step === 'confirm' && setup?.channel === 'totp' ? <AppSetupStep /> : null}
+      {step === 'confirm' && setup?.channel === 'email' ? (
+        <EmailSetupStep
+          maskedEmail={setup.maskedEmail}
+          expiresAt={setup.expiresAt}
+          resendAvailableAt={setup.resendAvailableAt}
+        />
+      ) : null}
+      {step === 'done' ? (
+        <DoneStep channel={initStore.completedChannel ?? initStore.confirmingChannel ?? 'totp'} />
+      ) : null}
+      {step !== 'done' ? (
+        <div>
+          <Button appearance="subtle" onClick={() => void initStore.cancel()} disabled={initStore.pending}>
+            {t('init:cancel')}
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

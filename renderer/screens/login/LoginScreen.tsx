@@ -1,0 +1,126 @@
+import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage, Notice } from '../../components/ErrorMessage.js';
+import { PasswordField } from '../../components/PasswordField.js';
+import { errorSentence } from '../../i18n/error-sentence.js';
+import {
+  selectRememberedUserId,
+  selectSignedOutReason,
+  useSessionStore,
+} from '../../state/session-store.js';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+/** The login form: user ID and password, then the core decides OTP or initialization. */
+export default function LoginScreen() {
+  const { t, i18n } = useTranslation(['login', 'common', 'errors']);
+  const styles = useStyles();
+  const appInfo = useSessionStore((s) => s.appInfo);
+  const remembered = useSessionStore(selectRememberedUserId);
+  const reason = useSessionStore(selectSignedOutReason);
+  const { pending, error } = useSessionStore((s) => s.login);
+  const signIn = useSessionStore((s) => s.signIn);
+
+  const [userId, setUserId] = useState(remembered);
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ userId?: boolean; password?: boolean }>({});
+  const userIdRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  // A remembered user only needs to type the password; everyone else starts at the user ID.
+  useEffect(() => {
+    (remembered ? passwordRef : userIdRef).current?.focus();
+  }, [remembered]);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    const gaps = { userId: userId.trim() === '', password: password === '' };
+    setMissing(gaps);
+    if (gaps.userId) return userIdRef.current?.focus();
+    if (gaps.password) return passwordRef.current?.focus();
+    const secret = password;
+    // The password leaves component state at once; only this call holds it, and no store ever does.
+    setPassword('');
+    await signIn(userId, secret);
+  };
+
+  const notices = [
+    ...(appInfo?.configProblems ?? []).map((problem) => t('common:notices.configProblem', { problem })),
+    ...(appInfo && !appInfo.keychainAvailable ? [t('common:notices.keychainUnavailable')] : []),
+  ];
+  // When the OTP step failed for good (locked, expired) the reason and the error say the same.
+  const showReason = reason && !(reason === 'challengeExpired' && error?.code === 'CHALLENGE_EXPIRED');
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="login-title">
+      <h1 id="login-title" className={styles.heading}>
+        <Text as="span" size={700} weight="semibold">
+          {t('login:title')}
+        </Text>
+      </h1>
+      <Text>{t('login:intro')}</Text>
+      <Notice title={t('common:notices.title')} messages={notices} />
+      {showReason ? (
+        <ErrorMessage intent="warning" message={t(`login:signedOutReason.${reason}`)} focus={false} />
+      ) : null}
+      <ErrorMessage message={error ? errorSentence(t, error, i18n.language) : null} trigger={error} />
+      <Field
+        label={t('login:userId')}
+        required
+        validationMessage={missing.userId && userId.trim() === '' ? t('login:userIdRequired') : undefined}
+      >
+        <Input
+          ref={userIdRef}
+          value={userId}
+          onChange={(_, data) => setUserId(data.value)}
+          autoComplete="username"
+          autoCapitalize="characters"
+          spellCheck={false}
+          size="large"
+          disabled={pending}
+        />
+      </Field>
+      <PasswordField
+        label={t('login:password')}
+        value={password}
+        onChange={setPassword}
+        autoComplete="current-password"
+        showLabel={t('login:showPassword')}
+        hideLabel={t('login:hidePassword')}
+        capsLockLabel={t('login:capsLockOn')}
+        validationMessage={missing.password && password === '' ? t('login:passwordRequired') : undefined}
+        inputRef={passwordRef}
+        disabled={pending}
+        required
+      />
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          type="submit"
+          size="large"
+          disabledFocusable={pending}
+          icon={pending ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
+        >
+          {t('login:signIn')}
+        </Button>
+        <span role="status" className={styles.hidden}>
+          {pending ? t('login:signingIn') : ''}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,162 @@
+import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { OtpInput } from '../../components/OtpInput.js';
+import { OTP_LENGTH } from '../../components/otp-code.js';
+import { formatDuration, secondsUntil, useNow } from '../../components/use-now.js';
+import { errorSentence } from '../../i18n/error-sentence.js';
+import { useOtpStore } from '../../state/otp-store.js';
+import { selectOtpState, useSessionStore } from '../../state/session-store.js';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  resend: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+/** Errors where the phone's clock may be the cause (TOTP only). */
+const SKEW_HINT_CODES = new Set(['OTP_INVALID', 'OTP_EXPIRED', 'OTP_REUSED']);
+
+/** The OTP prompt after a correct password: app or email code, countdown, resend, cancel. */
+export default function OtpPrompt() {
+  const { t, i18n } = useTranslation(['otp', 'errors', 'common']);
+  const styles = useStyles();
+  const state = useSessionStore(selectOtpState);
+  const { pending, resendPending, error, resent, submit, resend, cancel, reset } = useOtpStore();
+  const [code, setCode] = useState('');
+  const [incomplete, setIncomplete] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const now = useNow(1000, state !== null);
+  const refresh = useSessionStore((s) => s.refresh);
+  const challengeOver = state !== null && state.channel === 'totp' && secondsUntil(state.expiresAt, now) === 0;
+
+  useEffect(() => {
+    reset();
+    inputRef.current?.focus();
+  }, [reset]);
+
+  // The core ends an expired challenge; asking for the state brings the login screen and its note.
+  useEffect(() => {
+    if (challengeOver) void refresh();
+  }, [challengeOver, refresh]);
+
+  if (!state) return null;
+
+  const send = async (value: string) => {
+    if (pending) return;
+    if (value.length !== OTP_LENGTH) {
+      setIncomplete(true);
+      inputRef.current?.focus();
+      return;
+    }
+    setIncomplete(false);
+    // The code leaves component state as it is sent; a wrong code is typed again, not edited.
+    setCode('');
+    await submit(value);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void send(code);
+  };
+
+  const isEmail = state.channel === 'email';
+  const expiresIn = secondsUntil(state.expiresAt, now);
+  const resendIn = secondsUntil(state.resendAvailableAt, now);
+  const attemptsLeft = error?.attemptsLeft ?? undefined;
+  const errorText = error
+    ? [
+        errorSentence(t, error, i18n.language),
+        attemptsLeft === undefined && state.attemptsLeft !== undefined && error.code === 'OTP_INVALID'
+          ? t('errors:attemptsLeft', { count: state.attemptsLeft })
+          : '',
+        state.channel === 'totp' && SKEW_HINT_CODES.has(error.code) ? t('errors:clockSkewHint') : '',
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : null;
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="otp-title">
+      <h1 id="otp-title" className={styles.heading}>
+        <Text as="span" size={700} weight="semibold">
+          {t('otp:title')}
+        </Text>
+      </h1>
+      <Text>{t('otp:signedInAs', { userId: state.userId })}</Text>
+      <Text>
+        {isEmail
+          ? t('otp:channel.email', { maskedEmail: state.maskedEmail ?? '' })
+          : t('otp:channel.totp')}
+      </Text>
+      <ErrorMessage message={errorText} trigger={error} />
+      {resent ? (
+        <Text role="status" weight="semibold">
+          {t('otp:resent')}
+        </Text>
+      ) : null}
+      <OtpInput
+        label={t('otp:code')}
+        hint={t('otp:codeHint')}
+        value={code}
+        onChange={(value) => {
+          setCode(value);
+          if (value.length === OTP_LENGTH) setIncomplete(false);
+        }}
+        onComplete={(value) => void send(value)}
+        validationMessage={incomplete ? t('otp:codeRequired') : undefined}
+        inputRef={inputRef}
+        disabled={pending}
+      />
+      {/* A live region only at the minute marks, or screen readers would speak every second. */}
+      <Text aria-live="off" data-testid="otp-countdown">
+        {isEmail
+          ? expiresIn > 0
+            ? t('otp:expiresIn', { time: formatDuration(expiresIn) })
+            : t('otp:expired')
+          : t('otp:challengeExpiresIn', { time: formatDuration(expiresIn) })}
+      </Text>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          type="submit"
+          size="large"
+          disabledFocusable={pending}
+          icon={pending ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
+        >
+          {t('otp:verify')}
+        </Button>
+        <Button type="button" size="large" onClick={() => void cancel()} disabled={pending}>
+          {t('otp:cancel')}
+        </Button>
+        <span role="status" className={styles.hidden}>
+          {pending ? t('otp:verifying') : ''}
+        </span>
+      </div>
+      {isEmail ? (
+        <div className={styles.resend}>
+          <Button
+            type="button"
+            appearance="secondary"
+            onClick={() => void resend()}
+            disabledFocusable={resendIn > 0 || resendPending}
+            icon={resendPending ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
+          >
+            {t('otp:resend')}
+          </Button>
+          {resendIn > 0 ? <Text size={200}>{t('otp:resendIn', { seconds: resendIn })}</Text> : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}

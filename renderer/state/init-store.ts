@@ -1,0 +1,173 @@
+import { create } from 'zustand';
+import type { AppError, AuthState, OtpChannel, PasswordRule } from '../../shared/index.js';
+import { PasswordRule as PasswordRuleSchema, parse } from '../../shared/index.js';
+import { callBridge } from '../bridge/bridge.js';
+import { useSessionStore, type PublicAuthState } from './session-store.js';
+
+/** What the app-enrolment step shows; held only while that step is current. */
+export interface TotpSetup {
+  secret: string;
+  otpauthUri: string;
+}
+
+/** The 2FA initialization wizard's state; passwords and codes are never kept here. */
+export interface InitStore {
+  /** Present only while the app channel awaits confirmation; dropped when the step is left. */
+  totpSetup: TotpSetup | null;
+  /** The password step was part of this run (shown as done in the stepper after it). */
+  hadPasswordStep: boolean;
+  /** Set when the channel was confirmed: the wizard shows its done screen until `finish()`. */
+  completedChannel: OtpChannel | null;
+  /** The channel being confirmed right now (the session may turn signedIn before the reply). */
+  confirmingChannel: OtpChannel | null;
+  /** The user asked to pick the channel again after one was set up. */
+  choosingAgain: boolean;
+  pending: boolean;
+  error: AppError | null;
+  /** Rules the host said the last password broke (history, common, …). */
+  hostViolations: PasswordRule[];
+  /** Called by the session store with every AuthState; keeps or drops the secret. */
+  receiveAuthState(state: AuthState): void;
+  setPassword(newPassword: string): Promise<boolean>;
+  chooseChannel(channel: OtpChannel): Promise<boolean>;
+  resendEmail(): Promise<void>;
+  confirm(code: string): Promise<boolean>;
+  cancel(): Promise<void>;
+  /** Leaves the done screen for the terminal. */
+  finish(): void;
+  setChoosingAgain(value: boolean): void;
+  clearError(): void;
+  clearHostViolations(): void;
+}
+
+function violationsOf(error: AppError): PasswordRule[] {
+  return (error.violations ?? []).flatMap((v) => {
+    const rule = parse(PasswordRuleSchema, v);
+    return rule.ok ? [rule.value] : [];
+  });
+}
+
+export const useInitStore = create<InitStore>()((set, get) => ({
+  totpSetup: null,
+  hadPasswordStep: false,
+  completedChannel: null,
+  confirmingChannel: null,
+  choosingAgain: false,
+  pending: false,
+  error: null,
+  hostViolations: [],
+
+  receiveAuthState(state) {
+    if (state.step === 'init') {
+      const setup = state.channelSetup;
+      set((s) => ({
+        totpSetup:
+          setup?.channel === 'totp' ? { secret: setup.secret, otpauthUri: setup.otpauthUri } : null,
+        hadPasswordStep: s.hadPasswordStep || state.steps.includes('password'),
+      }));
+      return;
+    }
+    // Leaving the wizard in any way drops the secret; signing out forgets the whole run.
+    set({ totpSetup: null, choosingAgain: false });
+    if (state.step === 'signedOut') {
+      set({
+        hadPasswordStep: false,
+        completedChannel: null,
+        confirmingChannel: null,
+        error: null,
+        hostViolations: [],
+      });
+    }
+  },
+
+  async setPassword(newPassword) {
+    set({ pending: true, error: null, hostViolations: [] });
+    const result = await callBridge('initSetPassword', { newPassword });
+    const error = useSessionStore.getState().applyResult(result);
+    set({
+      pending: false,
+      error,
+      hostViolations: error?.code === 'PASSWORD_POLICY' ? violationsOf(error) : [],
+    });
+    return error === null;
+  },
+
+  async chooseChannel(channel) {
+    set({ pending: true, error: null });
+    const result = await callBridge('initChooseChannel', { channel });
+    const error = useSessionStore.getState().applyResult(result);
+    set({ pending: false, error, choosingAgain: error ? get().choosingAgain : false });
+    return error === null;
+  },
+
+  async resendEmail() {
+    set({ pending: true, error: null });
+    const result = await callBridge('initResendEmail', {});
+    const error = useSessionStore.getState().applyResult(result);
+    set({ pending: false, error });
+  },
+
+  async confirm(code) {
+    const setup = useSessionStore.getState().authState;
+    const channel =
+      setup?.step === 'init' && setup.channelSetup ? setup.channelSetup.channel : null;
+    // Marked before the call: the core's authState event (signedIn) may arrive before the reply,
+    // and the app must show the done screen, not flash the terminal.
+    set({ pending: true, error: null, confirmingChannel: channel ?? 'totp' });
+    const result = await callBridge('initConfirm', { code });
+    const done = result.ok && (result.value.step === 'signedIn' || result.value.step === 'locked');
+    const error = useSessionStore.getState().applyResult(result);
+    set({
+      pending: false,
+      error,
+      confirmingChannel: null,
+      completedChannel: done ? (channel ?? 'totp') : get().completedChannel,
+    });
+    return error === null;
+  },
+
+  async cancel() {
+    set({ error: null });
+    const result = await callBridge('cancelLogin', {});
+    const error = useSessionStore.getState().applyResult(result);
+    if (error) set({ error });
+  },
+
+  finish() {
+    set({ completedChannel: null, confirmingChannel: null, hadPasswordStep: false });
+  },
+
+  setChoosingAgain(value) {
+    if (value) {
+      // Leaving the app step: the secret goes; choosing again brings a fresh one.
+      set({ choosingAgain: true, error: null, totpSetup: null });
+      return;
+    }
+    set({ choosingAgain: false, error: null });
+    // Back to the set-up that is still current: the core hands its details out again.
+    void useSessionStore.getState().refresh();
+  },
+
+  clearError() {
+    set({ error: null });
+  },
+
+  clearHostViolations() {
+    set({ hostViolations: [] });
+  },
+}));
+
+/** A step of the wizard as the stepper shows it. */
+export type WizardStep = 'password' | 'channel' | 'confirm' | 'done';
+
+/** The wizard's current step, from the core's state and what this run has done. */
+export function selectWizardStep(auth: PublicAuthState | null, s: InitStore): WizardStep {
+  if (auth?.step !== 'init') return 'done';
+  if (auth.steps.includes('password')) return 'password';
+  if (!auth.channelSetup || s.choosingAgain) return 'channel';
+  return 'confirm';
+}
+
+/** True while the wizard must stay on screen although the session is already signed in. */
+export const selectShowsDone = (s: InitStore): boolean =>
+  s.completedChannel !== null || s.confirmingChannel !== null;
