@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import type { DmsAction, DmsRequest, DmsUser } from '../../../shared/index.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { useSessionStore } from '../../state/session-store.js';
+import { useDmsStore, type DmsOutcome } from '../../state/dms-store.js';
+import { CreateRequestDialog } from './CreateRequestDialog.js';
+import { DecisionDialog } from './DecisionDialog.js';
+import { PendingRequests } from './PendingRequests.js';
+import { UsersTable } from './UsersTable.js';
+import { useDmsStyles } from './dms-styles.js';
+import { useDmsErrorSentence } from './use-dms-error.js';
+
+/** Props of the DMS console. */
+export interface DmsConsoleProps {
+  onClose(): void;
+}
+
+/** The DA console (Security Management Function): users, maker requests, checker decisions. */
+export default function DmsConsole({ onClose }: DmsConsoleProps) {
+  const { t } = useTranslation('dms');
+  const styles = useDmsStyles();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const authState = useSessionStore((s) => s.authState);
+  const me = authState && 'user' in authState ? authState.user : null;
+  const { status, users, pending, loadError, outcome, load } = useDmsStore();
+  const sentence = useDmsErrorSentence();
+  const [creating, setCreating] = useState<{ user: DmsUser; action: DmsAction } | null>(null);
+  const [deciding, setDeciding] = useState<{ request: DmsRequest; decision: 'approve' | 'reject' } | null>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+    void load();
+  }, [load]);
+  useEffect(
+    () => () =>
+      useDmsStore.setState({ status: 'idle', users: [], pending: [], outcome: null, actionError: null }),
+    [],
+  );
+
+  return (
+    <section className={styles.root} aria-labelledby="dms-heading" aria-busy={status === 'loading'}>
+      <div className={styles.titleRow}>
+        <h1 id="dms-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
+          {t('heading')}
+        </h1>
+        <div className={styles.buttons}>
+          <Button onClick={() => void load()} disabled={status === 'loading'}>
+            {t('refresh')}
+          </Button>
+          <Button onClick={onClose}>{t('back')}</Button>
+        </div>
+      </div>
+      <p className={styles.muted}>{t('intro')}</p>
+
+      <div role="status" aria-live="polite">
+        {outcome && <OutcomeMessage outcome={outcome} />}
+      </div>
+      {status === 'loading' && users.length === 0 && <Spinner label={t('loading')} size="small" labelPosition="after" />}
+      {status === 'error' && loadError && (
+        <>
+          <ErrorMessage title={t('loadFailed')} message={sentence(loadError)} focus={false} />
+          <div>
+            <Button onClick={() => void load()}>{t('retry')}</Button>
+          </div>
+        </>
+      )}
+
+      {users.length > 0 && (
+        <section className={styles.card} aria-labelledby="dms-users-heading">
+          <h2 id="dms-users-heading" className={styles.subheading}>
+            {t('users.heading', { participant: me?.participantId ?? '' })}
+          </h2>
+          <UsersTable users={users} onRequest={(user, action) => setCreating({ user, action })} />
+        </section>
+      )}
+
+      {(status === 'ready' || users.length > 0) && (
+        <section className={styles.card} aria-labelledby="dms-pending-heading">
+          <h2 id="dms-pending-heading" className={styles.subheading}>
+            {t('pending.heading')}
+          </h2>
+          <PendingRequests requests={pending} me={me?.userId ?? ''} onDecide={(request, decision) => setDeciding({ request, decision })} />
+        </section>
+      )}
+
+      {creating && <CreateRequestDialog user={creating.user} action={creating.action} onDone={() => setCreating(null)} />}
+      {deciding && (
+        <DecisionDialog request={deciding.request} decision={deciding.decision} onDone={() => setDeciding(null)} />
+      )}
+    </section>
+  );
+}
+
+function OutcomeMessage({ outcome }: { outcome: DmsOutcome }) {
+  const { t } = useTranslation('dms');
+  const vars = { action: t(`action.${outcome.request.action}`), userId: outcome.request.userId };
+  const key = outcome.kind === 'created' ? 'create.created' : outcome.kind === 'approved' ? 'pending.approved' : 'pending.rejected';
+  return (
+    <MessageBar intent="success">
+      <MessageBarBody>{t(key, vars)}</MessageBarBody>
+    </MessageBar>
+  );
+}

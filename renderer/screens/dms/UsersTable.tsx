@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import {
+  Badge,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  type BadgeProps,
+} from '@fluentui/react-components';
+import type { DmsAction, DmsUser } from '../../../shared/index.js';
+import { actionsFor } from '../../state/dms-store.js';
+import { useDmsStyles } from './dms-styles.js';
+
+const STATE_COLOR: Record<DmsUser['state'], BadgeProps['color']> = {
+  active: 'success',
+  locked: 'danger',
+  suspended: 'warning',
+  needs_init: 'informative',
+};
+
+/** The participant's users with their state, channel and masked email, and a request menu each. */
+export function UsersTable(props: { users: DmsUser[]; onRequest(user: DmsUser, action: DmsAction): void }) {
+  const { t, i18n } = useTranslation('dms');
+  const styles = useDmsStyles();
+  const clock = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+  return (
+    <Table aria-label={t('users.caption')} size="small">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('users.userId')}</TableHeaderCell>
+          <TableHeaderCell>{t('users.name')}</TableHeaderCell>
+          <TableHeaderCell>{t('users.state')}</TableHeaderCell>
+          <TableHeaderCell>{t('users.channel')}</TableHeaderCell>
+          <TableHeaderCell>{t('users.email')}</TableHeaderCell>
+          <TableHeaderCell>{t('users.actions')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {props.users.map((u) => (
+          <TableRow key={u.userId} data-user={u.userId}>
+            <TableCell className={styles.nowrap}>{u.userId}</TableCell>
+            <TableCell>
+              <span className={styles.chips}>
+                {u.name}
+                {u.roles.includes('da') && (
+                  <Badge appearance="outline" color="brand">
+                    {t('users.da')}
+                  </Badge>
+                )}
+              </span>
+            </TableCell>
+            <TableCell>
+              <span className={styles.chips}>
+                <Badge appearance="filled" color={STATE_COLOR[u.state]} data-state={u.state}>
+                  {t(`state.${u.state}`)}
+                </Badge>
+                {u.state === 'locked' && u.lockedUntil && (
+                  <span className={styles.muted}>{t('users.lockedUntil', { time: clock.format(new Date(u.lockedUntil)) })}</span>
+                )}
+              </span>
+            </TableCell>
+            <TableCell>{u.channel ? t(`channel.${u.channel}`) : t('channel.none')}</TableCell>
+            <TableCell>{u.maskedEmail ?? <span className={styles.muted}>{t('users.noEmail')}</span>}</TableCell>
+            <TableCell>
+              <Menu>
+                <MenuTrigger disableButtonEnhancement>
+                  <MenuButton size="small" aria-label={t('users.requestFor', { userId: u.userId })}>
+                    {t('users.actions')}
+                  </MenuButton>
+                </MenuTrigger>
+                <MenuPopover>
+                  <MenuList>
+                    {actionsFor(u).map((action) => (
+                      <MenuItem key={action} onClick={() => props.onRequest(u, action)}>
+                        {t(`action.${action}`)}
+                      </MenuItem>
+                    ))}
+                  </MenuList>
+                </MenuPopover>
+              </Menu>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
+import { useNow } from '../../components/use-now.js';
+import { secondsUntil, useShellStore } from '../../state/shell-store.js';
+import { useShellStyles } from './shell-styles.js';
+
+/** The warning before the idle lock: a live countdown and "Stay signed in". */
+export function IdleWarning() {
+  const { t } = useTranslation('shell');
+  const styles = useShellStyles();
+  const idleLockAt = useShellStore((s) => s.idleLockAt);
+  const staySignedIn = useShellStore((s) => s.staySignedIn);
+  const now = useNow(1000, idleLockAt !== null);
+  if (idleLockAt === null) return null;
+  const count = secondsUntil(idleLockAt, now);
+
+  return (
+    // An alert dialog: it takes focus (on "Stay signed in") so one key press keeps the session.
+    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && void staySignedIn()}>
+      <DialogSurface aria-describedby="idle-warning-body">
+        <DialogBody>
+          <DialogTitle>{t('idle.title')}</DialogTitle>
+          <DialogContent id="idle-warning-body">
+            <p className={styles.countdown} data-testid="idle-countdown">
+              {t('idle.body', { count })}
+            </p>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => void staySignedIn()}>
+              {t('idle.stay')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
