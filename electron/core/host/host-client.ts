@@ -1,3 +1,4 @@
+import type https from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import { CcmsError, ErrorCode, HostErrorBody } from '../../../shared/errors.js';
@@ -83,6 +84,7 @@ export class HostClient {
   private readonly http: AxiosInstance;
   private readonly opts: Required<Pick<HostClientOptions, 'totalTimeoutMs' | 'retry'>> & HostClientOptions;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly agent: https.Agent | undefined;
   private offsetMs = 0;
 
   constructor(options: HostClientOptions) {
@@ -92,6 +94,9 @@ export class HostClient {
     }
     this.opts = { totalTimeoutMs: 30_000, retry: { retries: 2, baseDelayMs: 300 }, ...options };
     this.sleep = options.sleep ?? realSleep;
+    this.agent = options.fetch
+      ? undefined
+      : createTlsAgent({ extraCaPems: options.extraCaPems ?? [], connectTimeoutMs: options.connectTimeoutMs ?? 10_000 });
     const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}${API_PREFIX}`;
     this.http = axios.create({
       baseURL: base,
@@ -103,19 +108,18 @@ export class HostClient {
       headers: { Accept: 'application/json' },
       ...(options.fetch
         ? { adapter: 'fetch' as const, env: { fetch: options.fetch }, fetchOptions: { redirect: 'manual' as const } }
-        : {
-            adapter: 'http' as const,
-            httpsAgent: createTlsAgent({
-              extraCaPems: options.extraCaPems ?? [],
-              connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
-            }),
-          }),
+        : { adapter: 'http' as const, httpsAgent: this.agent }),
     });
   }
 
   /** The host's origin, for messages and diagnostics. */
   get origin(): string {
     return new URL(this.opts.baseUrl).origin;
+  }
+
+  /** Closes idle keep-alive connections (Node transport). */
+  close(): void {
+    this.agent?.destroy();
   }
 
   /** Host clock minus local clock in ms, from the last reply's `Date` header (1 s precision). */

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import type { AppInfo, EnvironmentId, EventName, EventPayload } from '../../../shared/bridge.js';
+import { CcmsError } from '../../../shared/errors.js';
+import type { ConfigStore } from '../config/config-store.js';
+import { runDiagnostics, saveReport } from '../diagnostics/run-diagnostics.js';
+import { HostClient } from '../host/host-client.js';
+import type { Logger } from '../logging/logger.js';
+import type { SessionManager } from '../session/session-manager.js';
+import type { SessionTarget } from '../session/session-state.js';
+import type { Vault } from '../vault/vault.js';
+import type { Clock } from '../clock.js';
+import type { BridgeHandlers } from './router.js';
+
+/** What the handlers work with; built once by `createCore`. */
+export interface HandlerDeps {
+  mode: 'electron' | 'browser';
+  appVersion: string;
+  userDataDir: string;
+  versions: Record<string, string>;
+  config: ConfigStore;
+  session: SessionManager;
+  vault: Vault;
+  clock: Clock;
+  log: Logger;
+  /** The host client of an environment (one per environment, made on first use). */
+  hostFor(env: EnvironmentId): HostClient;
+  emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
+}
+
+/** The full host client behind a session target (the core only ever makes HostClient targets). */
+function clientOf(target: SessionTarget): HostClient {
+  if (target.host instanceof HostClient) return target.host;
+  throw new CcmsError('INTERNAL', 'The session is not bound to a host client.');
+}
+
+/** Every call of the bridge contract, wired to the core's parts. */
+export function createHandlers(d: HandlerDeps): BridgeHandlers {
+  const appInfo = async (): Promise<AppInfo> => ({
+    version: d.appVersion,
+    mode: d.mode,
+    platform: process.platform,
+    versions: d.versions,
+    settings: d.config.settings(),
+    allowedEnvironments: d.config.allowedEnvironments(),
+    sharedDesk: d.config.sharedDesk(),
+    configProblems: d.config.problems(),
+    keychainAvailable: await d.vault.isAvailable(),
+  });
+  const authed = <T>(fn: (host: HostClient, token: string) => Promise<T>) =>
+    d.session.withSession((token, target) => fn(clientOf(target), token));
+
+  return {
+    getAppInfo: appInfo,
+    getAuthState: async () => d.session.state(),
+    login: async ({ userId, password }) => {
+      const environment = d.config.settings().environment;
+      return d.session.login({ host: d.hostFor(environment), environment }, userId, password);
+    },
+    submitOtp: ({ code }) => d.session.submitOtp(code),
+    resendOtp: () => d.session.resendOtp(),
+    cancelLogin: () => d.session.cancelLogin(),
+    initSetPassword: ({ newPassword }) => d.session.initSetPassword(newPassword),
+    initChooseChannel: ({ channel }) => d.session.initChooseChannel(channel),
+    initResendEmail: () => d.session.initResendEmail(),
+    initConfirm: ({ code }) => d.session.initConfirm(code),
+    unlock: ({ code }) => d.session.unlock(code),
+    reportActivity: async () => {
+      d.session.reportActivity();
+      return {};
+    },
+    logout: () => d.session.logout(),
+    getTerminalSummary: () => authed((host, token) => host.terminalSummary(token)),
+    dmsListUsers: () => authed((host, token) => host.dmsUsers(token)),
+    dmsListRequests: ({ status }) => authed((host, token) => host.dmsListRequests(token, status)),
+    dmsCreateRequest: (input) => authed((host, token) => host.dmsCreateRequest(token, input)),
+    dmsApprove: ({ id, code }) => authed((host, token) => host.dmsApprove(token, id, code)),
+    dmsReject: ({ id, reason }) => authed((host, token) => host.dmsReject(token, id, reason)),
+    updateSettings: async (patch) => {
+      const current = d.config.settings();
+      if (patch.environment !== undefined && patch.environment !== current.environment && d.session.state().step !== 'signedOut') {
+        throw new CcmsError('WRONG_STATE', 'Sign out before changing the environment.', { field: 'environment' });
+      }
+      await d.config.update(patch);
+      return appInfo();
+    },
+    forgetWorkstation: async () => {
+      const removed = await d.vault.forgetAll();
+      if (d.config.settings().lastUserId !== undefined) await d.config.update({ lastUserId: undefined });
+      return { removed };
+    },
+    runDiagnostics: async () => {
+      const target = d.config.hostFor(d.config.settings().environment);
+      return runDiagnostics(target, {
+        vault: d.vault,
+        clock: d.clock,
+        onProgress: (step) => d.emit('diagnosticsProgress', step),
+      });
+    },
+    saveDiagnostics: async ({ text }) => ({ path: await saveReport(join(d.userDataDir, 'diagnostics'), text) }),
+  };
+}

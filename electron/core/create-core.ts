@@ -1,0 +1,159 @@
+import { join } from 'node:path';
+import {
+  BridgeEvents,
+  type BridgeResult,
+  type EnvironmentId,
+  type EventName,
+  type EventPayload,
+} from '../../shared/bridge.js';
+import { parse } from '../../shared/parse.js';
+import { createHandlers } from './bridge/handlers.js';
+import { createRouter } from './bridge/router.js';
+import { systemClock, type Clock } from './clock.js';
+import { ConfigStore } from './config/config-store.js';
+import { defaultPolicySource, type PolicySource } from './config/policy-source.js';
+import { HostClient } from './host/host-client.js';
+import { createLogger } from './logging/logger.js';
+import { SessionManager } from './session/session-manager.js';
+import { createOsKeychain, Vault, type Keychain } from './vault/vault.js';
+
+/** How the core is started by a composition root (electron/main.ts or browser mode). */
+export interface CoreOptions {
+  mode: 'electron' | 'browser';
+  appVersion: string;
+  /** settings.json, logs/ and diagnostics/ live here. */
+  userDataDir: string;
+  /** A policy JSON file instead of the platform's policy (tests). */
+  machinePolicyPath?: string;
+  /** Where the machine policy comes from; default: registry on Windows, a JSON file elsewhere. */
+  policySource?: PolicySource;
+  /** The embedded simulator, host of the `simulator` environment. */
+  simulatorHost?: { url: string; caCertPem: string };
+  /** The OS keychain; default the real one. */
+  keychain?: Keychain;
+  clock?: Clock;
+  /** Electron passes `net.fetch` so requests go through Chromium's network stack. */
+  fetch?: typeof fetch;
+  versions?: Record<string, string>;
+  /** Host timeouts in ms (defaults: connect 10 s, total 30 s). */
+  hostTimeouts?: { connectMs?: number; totalMs?: number };
+}
+
+/** The main process's core: the bridge router, its events, and the OS-lock hook. */
+export interface Core {
+  /** Serves one bridge call; never throws. */
+  call(name: string, input: unknown): Promise<BridgeResult<unknown>>;
+  /** authState, idleWarning, diagnosticsProgress; returns an unsubscribe function. */
+  onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
+  /** OS lock or suspend: locks a signed-in session at once. */
+  lock(): void;
+  dispose(): Promise<void>;
+}
+
+/** Builds the core from its parts; bad configuration becomes `AppInfo.configProblems`, never a throw. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const policySource =
+    options.policySource ?? defaultPolicySource(options.machinePolicyPath ? { file: options.machinePolicyPath } : {});
+  const config = await ConfigStore.load({
+    userDataDir: options.userDataDir,
+    policySource,
+    ...(options.simulatorHost && { simulatorHost: options.simulatorHost }),
+  });
+  const log = createLogger({ dir: join(options.userDataDir, 'logs'), level: config.logLevel() });
+  log.info('core starting', { mode: options.mode, version: options.appVersion, policy: policySource.location });
+  for (const problem of config.problems()) log.warn('configuration problem', { problem });
+
+  const vault = new Vault(options.keychain ?? createOsKeychain(), { sharedDesk: config.sharedDesk(), logger: log });
+  const idleCeilingSec = config.idleCeilingSec();
+  const session = new SessionManager({ clock, log, ...(idleCeilingSec !== undefined && { idleCeilingSec }) });
+
+  const hosts = new Map<EnvironmentId, HostClient>();
+  const hostFor = (env: EnvironmentId): HostClient => {
+    const existing = hosts.get(env);
+    if (existing) return existing;
+    const target = config.hostFor(env);
+    const client = new HostClient({
+      baseUrl: target.url,
+      extraCaPems: target.caPems,
+      log,
+      ...(options.fetch && { fetch: options.fetch }),
+      ...(options.hostTimeouts?.connectMs !== undefined && { connectTimeoutMs: options.hostTimeouts.connectMs }),
+      ...(options.hostTimeouts?.totalMs !== undefined && { totalTimeoutMs: options.hostTimeouts.totalMs }),
+    });
+    hosts.set(env, client);
+    return client;
+  };
+
+  const listeners = new Set<(name: EventName, payload: unknown) => void>();
+  const emit = <K extends EventName>(name: K, payload: EventPayload<K>): void => {
+    const checked = parse(BridgeEvents[name], payload);
+    if (!checked.ok) {
+      log.error(`event ${name} breaks the contract; not sent`, { issues: checked.issues });
+      return;
+    }
+    for (const l of listeners) {
+      try {
+        l(name, checked.value);
+      } catch (err) {
+        log.warn(`an ${name} listener failed`, { error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  };
+
+  let previousStep = session.state().step;
+  session.onChange((state) => {
+    emit('authState', state);
+    const before = previousStep;
+    previousStep = state.step;
+    if (state.step === 'signedIn' && before !== 'signedIn' && before !== 'locked') {
+      log.info('signed in', { userId: state.user.userId, environment: state.environment });
+      void afterSignIn(state.environment, state.user.userId);
+    } else if (state.step !== before) {
+      log.info('session state', { step: state.step, ...(state.step === 'signedOut' && state.reason && { reason: state.reason }) });
+    }
+  });
+  session.onIdleWarning((secondsLeft) => emit('idleWarning', { secondsLeft }));
+
+  // Remembering is a convenience: a keychain or disk failure must not spoil a good sign-in.
+  async function afterSignIn(env: EnvironmentId, userId: string): Promise<void> {
+    await vault.rememberSignIn(env, userId).catch((err: unknown) => log.warn('could not remember the sign-in', err));
+    if (!config.sharedDesk()) {
+      await config.update({ lastUserId: userId }).catch((err: unknown) => log.warn('could not save the last user ID', err));
+    }
+  }
+
+  const router = createRouter(
+    createHandlers({
+      mode: options.mode,
+      appVersion: options.appVersion,
+      userDataDir: options.userDataDir,
+      versions: options.versions ?? { node: process.versions.node },
+      config,
+      session,
+      vault,
+      clock,
+      log,
+      hostFor,
+      emit,
+    }),
+    log,
+  );
+
+  return {
+    call: (name, input) => router.call(name, input),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    lock: () => session.lock(),
+    async dispose() {
+      const current = session.current();
+      if (current) await session.logout();
+      session.dispose();
+      listeners.clear();
+      for (const h of hosts.values()) h.close();
+      log.info('core stopped');
+    },
+  };
+}
