@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADVICE, STEP_ORDER, formatReport, saveReport, stepFail } from './report.js';
+
+const base = { environment: 'production' as const, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:02.000Z' };
+
+describe('formatReport', () => {
+  it('lists every step with its status, advice and facts, and counts the outcomes', () => {
+    const text = formatReport({
+      ...base,
+      hostUrl: 'https://ccms.example',
+      steps: [
+        { id: 'dns', status: 'pass', details: { addresses: '10.0.0.1' } },
+        { id: 'tls', status: 'fail', details: { error: 'CERT_HAS_EXPIRED' }, adviceKey: ADVICE.tlsExpired },
+      ],
+    });
+    expect(text).toContain('Result: 1 passed, 0 warnings, 1 failed, 0 skipped');
+    expect(text).toContain('[FAIL] tls (advice: tlsExpired)\n    error: CERT_HAS_EXPIRED');
+    expect(text).toContain('[PASS] dns\n    addresses: 10.0.0.1');
+  });
+
+  it('removes credentials from URLs and secrets from messages', () => {
+    const text = formatReport({
+      ...base,
+      hostUrl: 'https://ccms.example',
+      steps: [
+        stepFail('proxy', ADVICE.proxyFailed, new Error('Authorization: Bearer abcdef123456'), { proxy: 'http://it:Proxy-Pass-9@proxy.corp:8080' }),
+      ],
+    });
+    expect(text).not.toContain('Proxy-Pass-9');
+    expect(text).not.toContain('abcdef123456');
+    expect(text).toContain('proxy.corp:8080');
+  });
+
+  it('orders steps as the contract lists them', () => {
+    expect(STEP_ORDER).toEqual(['dns', 'tcp', 'tls', 'health', 'clock', 'proxy', 'keychain']);
+  });
+});
+
+describe('saveReport', () => {
+  it('writes a new redacted file and returns its path', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-report-'));
+    try {
+      const a = await saveReport(path.join(dir, 'sub'), 'report\npassword=hunter2\n');
+      const b = await saveReport(path.join(dir, 'sub'), 'second');
+      expect(a).not.toBe(b);
+      expect(path.basename(a)).toMatch(/^ccms-connectivity-.*\.txt$/);
+      expect(fs.readFileSync(a, 'utf8')).toBe('report\npassword=[REDACTED]\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails with a clear error when the folder cannot be written', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-report-'));
+    const file = path.join(dir, 'a-file');
+    fs.writeFileSync(file, 'x');
+    try {
+      await expect(saveReport(path.join(file, 'below'), 'text')).rejects.toMatchObject({ message: expect.stringContaining('could not be saved') });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
