@@ -109,6 +109,7 @@ describe('TerminalShell', () => {
     await act(async () => fireEvent.change(input, { target: { value: '123456' } }));
     expect(useSessionStore.getState().authState?.step).toBe('signedIn');
     expect(await screen.findByRole('heading', { name: 'Terminal home' })).toBeTruthy();
+    expect(JSON.stringify(useShellStore.getState())).not.toContain('123456');
     expect(fake.calls.filter((c) => c.name === 'unlock').map((c) => c.input)).toEqual([{ code: '000000' }, { code: '123456' }]);
   });
 

@@ -30,6 +30,9 @@ export interface FakeBridge {
   reset(): void;
 }
 
+// Tell React this is a test environment, so act() flushes updates without warnings.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
 // jsdom has no layout engine, so no ResizeObserver; Fluent's MessageBar only uses it to reflow.
 if (!('ResizeObserver' in window)) {
   class NoLayoutResizeObserver {
