@@ -101,6 +101,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   };
 
+  // Work that follows a transition (remembering the user); awaited by getAppInfo and dispose.
+  let background: Promise<void> = Promise.resolve();
   let previousStep = session.state().step;
   session.onChange((state) => {
     emit('authState', state);
@@ -108,7 +110,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     previousStep = state.step;
     if (state.step === 'signedIn' && before !== 'signedIn' && before !== 'locked') {
       log.info('signed in', { userId: state.user.userId, environment: state.environment });
-      void afterSignIn(state.environment, state.user.userId);
+      background = background.then(() => afterSignIn(state.environment, state.user.userId));
     } else if (state.step !== before) {
       log.info('session state', { step: state.step, ...(state.step === 'signedOut' && state.reason && { reason: state.reason }) });
     }
@@ -136,6 +138,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       hostFor,
       emit,
+      settled: () => background,
     }),
     log,
   );
@@ -150,6 +153,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async dispose() {
       const current = session.current();
       if (current) await session.logout();
+      await background;
       session.dispose();
       listeners.clear();
       for (const h of hosts.values()) h.close();

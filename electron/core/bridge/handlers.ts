@@ -25,6 +25,8 @@ export interface HandlerDeps {
   /** The host client of an environment (one per environment, made on first use). */
   hostFor(env: EnvironmentId): HostClient;
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
+  /** Resolves when the work following the last sign-in (remembering the user) is done. */
+  settled(): Promise<void>;
 }
 
 /** The full host client behind a session target (the core only ever makes HostClient targets). */
@@ -35,17 +37,20 @@ function clientOf(target: SessionTarget): HostClient {
 
 /** Every call of the bridge contract, wired to the core's parts. */
 export function createHandlers(d: HandlerDeps): BridgeHandlers {
-  const appInfo = async (): Promise<AppInfo> => ({
-    version: d.appVersion,
-    mode: d.mode,
-    platform: process.platform,
-    versions: d.versions,
-    settings: d.config.settings(),
-    allowedEnvironments: d.config.allowedEnvironments(),
-    sharedDesk: d.config.sharedDesk(),
-    configProblems: d.config.problems(),
-    keychainAvailable: await d.vault.isAvailable(),
-  });
+  const appInfo = async (): Promise<AppInfo> => {
+    await d.settled();
+    return {
+      version: d.appVersion,
+      mode: d.mode,
+      platform: process.platform,
+      versions: d.versions,
+      settings: d.config.settings(),
+      allowedEnvironments: d.config.allowedEnvironments(),
+      sharedDesk: d.config.sharedDesk(),
+      configProblems: d.config.problems(),
+      keychainAvailable: await d.vault.isAvailable(),
+    };
+  };
   const authed = <T>(fn: (host: HostClient, token: string) => Promise<T>) =>
     d.session.withSession((token, target) => fn(clientOf(target), token));
 
@@ -77,15 +82,22 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
     dmsReject: ({ id, reason }) => authed((host, token) => host.dmsReject(token, id, reason)),
     updateSettings: async (patch) => {
       const current = d.config.settings();
-      if (patch.environment !== undefined && patch.environment !== current.environment && d.session.state().step !== 'signedOut') {
-        throw new CcmsError('WRONG_STATE', 'Sign out before changing the environment.', { field: 'environment' });
+      if (
+        patch.environment !== undefined &&
+        patch.environment !== current.environment &&
+        d.session.state().step !== 'signedOut'
+      ) {
+        throw new CcmsError('WRONG_STATE', 'Sign out before changing the environment.', {
+          field: 'environment',
+        });
       }
       await d.config.update(patch);
       return appInfo();
     },
     forgetWorkstation: async () => {
       const removed = await d.vault.forgetAll();
-      if (d.config.settings().lastUserId !== undefined) await d.config.update({ lastUserId: undefined });
+      if (d.config.settings().lastUserId !== undefined)
+        await d.config.update({ lastUserId: undefined });
       return { removed };
     },
     runDiagnostics: async () => {
@@ -96,6 +108,8 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
         onProgress: (step) => d.emit('diagnosticsProgress', step),
       });
     },
-    saveDiagnostics: async ({ text }) => ({ path: await saveReport(join(d.userDataDir, 'diagnostics'), text) }),
+    saveDiagnostics: async ({ text }) => ({
+      path: await saveReport(join(d.userDataDir, 'diagnostics'), text),
+    }),
   };
 }

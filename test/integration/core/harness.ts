@@ -1,0 +1,107 @@
+// Integration harness: the real simulator over HTTPS (own CA) and a real core talking to it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { ManualClock as SimClock, startSimulator, type RunningSimulator } from '../../../simulator/index.js';
+import { createCore, ManualClock, type Core, type CoreOptions } from '../../../electron/core/index.js';
+import type { AuthState, CallInput, CallName, CallOutput, EventName } from '../../../shared/bridge.js';
+import type { AppError } from '../../../shared/errors.js';
+
+/** A running simulator with its own data folder. */
+export interface SimHandle {
+  sim: RunningSimulator;
+  simClock: SimClock;
+  dir: string;
+  close(): Promise<void>;
+}
+
+/** Starts the simulator on 127.0.0.1:0 with a clock tests can move. */
+export async function startSim(settings: Record<string, unknown> = {}): Promise<SimHandle> {
+  const dir = await mkdtemp(join(tmpdir(), 'ccms-core-it-sim-'));
+  const simClock = new SimClock(Date.now());
+  const sim = await startSimulator({ dataDir: dir, port: 0, clock: simClock, settings });
+  return {
+    sim,
+    simClock,
+    dir,
+    close: async () => {
+      await sim.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A core under test with its own user data folder, recording its events. */
+export interface CoreHandle {
+  core: Core;
+  clock: ManualClock;
+  userDataDir: string;
+  events: { name: EventName; payload: unknown }[];
+  /** Calls and expects success. */
+  ok<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
+  /** Calls and expects failure, returning the error. */
+  fail(name: CallName, input: unknown): Promise<AppError>;
+  close(): Promise<void>;
+}
+
+/** Builds a core pointed at the simulator (or nowhere), with a policy file that does not exist unless given. */
+export async function startCore(sim: SimHandle | null, over: Partial<CoreOptions> = {}): Promise<CoreHandle> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'ccms-core-it-user-'));
+  const clock = new ManualClock(sim ? sim.simClock.now() : Date.now());
+  const core = await createCore({
+    mode: 'browser',
+    appVersion: '0.0.0-test',
+    userDataDir,
+    machinePolicyPath: join(userDataDir, 'no-policy.json'),
+    clock,
+    ...(sim && { simulatorHost: { url: sim.sim.url, caCertPem: sim.sim.caCertPem } }),
+    ...over,
+  });
+  const events: CoreHandle['events'] = [];
+  core.onEvent((name, payload) => events.push({ name, payload }));
+  return {
+    core,
+    clock,
+    userDataDir,
+    events,
+    async ok(name, input) {
+      const res = await core.call(name, input);
+      if (!res.ok) throw new Error(`${name} failed: ${res.error.code} ${res.error.message}`);
+      return res.value as never;
+    },
+    async fail(name, input) {
+      const res = await core.call(name, input);
+      expect(res.ok, `${name} was expected to fail`).toBe(false);
+      return (res as { ok: false; error: AppError }).error;
+    },
+    async close() {
+      await core.dispose();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Moves the simulator's and the core's clocks together. */
+export function advance(sim: SimHandle, c: CoreHandle, ms: number): void {
+  sim.simClock.advance(ms);
+  c.clock.advance(ms);
+}
+
+/** Password + TOTP sign-in of a seeded TOTP user through the bridge. */
+export async function signInTotp(sim: SimHandle, c: CoreHandle, userId: string, password: string): Promise<AuthState> {
+  const otp = await c.ok('login', { userId, password });
+  expect(otp).toMatchObject({ step: 'otp', channel: 'totp', userId });
+  return c.ok('submitOtp', { code: sim.sim.currentTotp(userId) });
+}
+
+/** Seeded users (PROTOCOL.md). */
+export const SEED = {
+  C00101: 'Demo-Pass-101!',
+  C00102: 'Demo-Pass-102!',
+  C00103: 'Temp-Pass-103!',
+  C00104: 'Demo-Pass-104!',
+  C00105: 'Demo-Pass-105!',
+  C00191: 'Demo-Admin-Pass-191!',
+  C00192: 'Demo-Admin-Pass-192!',
+} as const;
