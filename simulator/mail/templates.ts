@@ -43,7 +43,7 @@ export function otpMail(userId: string, code: string, expiresAtMs: number, ttlSe
 }
 
 /** The email carrying a temporary password after a DA's password reset. */
-export function temporaryPasswordMail(userId: string, password: string, expiresAtMs: number): MailContent {
+export function temporaryPasswordMail(userId: string, password: string): MailContent {
   return {
     subject: `CCMS temporary password for ${userId} / CCMS 臨時密碼`,
     text: [
@@ -52,14 +52,14 @@ export function temporaryPasswordMail(userId: string, password: string, expiresA
       `Your Delegated Administrator reset the password of user ID ${userId}.`,
       `User ID: ${userId}`,
       `Temporary password: ${password}`,
-      `Sign in with it before ${utcTime(expiresAtMs)} (${hkTime(expiresAtMs)} Hong Kong time); you will be asked to choose a new password.`,
+      `It works until you replace it: at your next sign-in you will be asked to choose a new password.`,
       ``,
       `CCMS 臨時密碼`,
       ``,
       `你的授權管理員已重設用戶編號 ${userId} 的密碼。`,
       `用戶編號：${userId}`,
       `臨時密碼：${password}`,
-      `請於香港時間 ${hkTime(expiresAtMs)} 前以此密碼登入，系統會要求你設定新密碼。`,
+      `此密碼在你更改前有效：下次登入時，系統會要求你設定新密碼。`,
       ``,
     ].join('\n'),
   };

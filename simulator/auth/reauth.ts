@@ -1,0 +1,73 @@
+import { CcmsError } from '../../shared/errors.js';
+import type { Session } from '../../shared/protocol.js';
+import type { SimContext } from '../context.js';
+import { findUser } from '../store/users.js';
+import { assertNotLocked, failOtp, recordSuccess } from './lockout.js';
+import { authenticate, sessionView, type Authenticated } from './sessions.js';
+import { acceptTotp, sealedSecretOf } from './user-otp.js';
+import { sendChallengeCode } from './email-codes.js';
+
+/**
+ * Resolves a request's session. When it is idle-locked and the user's channel is email, a step-up
+ * code is emailed (at most once per resend cooldown) so that `/session/reauth` can be answered.
+ */
+export async function requireSession(
+  ctx: SimContext,
+  header: string | undefined,
+  opts: { touch: boolean; allowLocked?: boolean },
+): Promise<Authenticated> {
+  try {
+    return authenticate(ctx, header, opts);
+  } catch (e) {
+    if (e instanceof CcmsError && e.code === 'SESSION_LOCKED') await mailStepUpCode(ctx, header);
+    throw e;
+  }
+}
+
+async function mailStepUpCode(ctx: SimContext, header: string | undefined): Promise<void> {
+  const auth = authenticate(ctx, header, { touch: false, allowLocked: true });
+  const { user, session } = auth;
+  if (user.channel !== 'email' || user.email === null) return;
+  const now = ctx.clock.now();
+  const fresh = session.reauth_code_expires_at !== null && now < session.reauth_code_expires_at;
+  const cooling = session.reauth_sent_at !== null && now < session.reauth_sent_at + ctx.settings.emailResendCooldownSec * 1000;
+  if (fresh && cooling) return;
+  try {
+    const sent = await sendChallengeCode(ctx, user.user_id, user.email);
+    ctx.db
+      .prepare('UPDATE sessions SET reauth_code_hash = ?, reauth_code_expires_at = ?, reauth_sent_at = ? WHERE token_hash = ?')
+      .run(sent.codeHash, sent.codeExpiresAt, now, session.token_hash);
+  } catch {
+    // The client still learns the session is locked; the next call retries the mail.
+  }
+}
+
+/** `POST /session/reauth`: a fresh OTP unlocks an idle session and restarts its idle timer. */
+export async function reauth(ctx: SimContext, header: string | undefined, code: string): Promise<{ session: Session }> {
+  const { token, session, user } = await requireSession(ctx, header, { touch: false, allowLocked: true });
+  assertNotLocked(ctx, user.user_id);
+  let clockSkewSec = session.clock_skew_sec;
+  if (user.channel === 'totp') {
+    clockSkewSec = acceptTotp(ctx, user.user_id, sealedSecretOf(user), code).clockSkewSec;
+  } else {
+    const valid = session.reauth_code_hash !== null && session.reauth_code_expires_at !== null;
+    if (valid && ctx.clock.now() >= (session.reauth_code_expires_at ?? 0)) {
+      throw new CcmsError('OTP_EXPIRED', 'The emailed code has expired; a new one is sent on the next call.');
+    }
+    if (!valid || !ctx.box.macEquals(code, session.reauth_code_hash ?? '')) failOtp(ctx, user.user_id);
+  }
+  const now = ctx.clock.now();
+  ctx.db
+    .transaction(() => {
+      ctx.db
+        .prepare(
+          `UPDATE sessions SET last_seen_at = ?, clock_skew_sec = ?, reauth_code_hash = NULL, reauth_code_expires_at = NULL
+           WHERE token_hash = ?`,
+        )
+        .run(now, clockSkewSec, session.token_hash);
+      recordSuccess(ctx, user.user_id);
+    })
+    .immediate();
+  const row = { ...session, last_seen_at: now, clock_skew_sec: clockSkewSec };
+  return { session: sessionView(ctx, row, findUser(ctx.db, user.user_id) ?? user, token) };
+}

@@ -1,0 +1,69 @@
+import type { DmsRequest } from '../../shared/protocol.js';
+import { iso } from '../clock.js';
+import type { Db } from '../store/db.js';
+import { audit } from '../store/users.js';
+
+/** A DMS request row. */
+export interface RequestRow {
+  id: string;
+  participant_id: string;
+  action: DmsRequest['action'];
+  user_id: string;
+  email: string | null;
+  status: DmsRequest['status'];
+  maker_id: string;
+  checker_id: string | null;
+  reason: string | null;
+  created_at: number;
+  expires_at: number;
+  decided_at: number | null;
+}
+
+/** The protocol's view of a request. */
+export function requestView(r: RequestRow): DmsRequest {
+  return {
+    id: r.id,
+    action: r.action,
+    userId: r.user_id,
+    ...(r.email === null ? {} : { email: r.email }),
+    status: r.status,
+    makerId: r.maker_id,
+    ...(r.checker_id === null ? {} : { checkerId: r.checker_id }),
+    ...(r.reason === null ? {} : { reason: r.reason }),
+    createdAt: iso(r.created_at),
+    expiresAt: iso(r.expires_at),
+    ...(r.decided_at === null ? {} : { decidedAt: iso(r.decided_at) }),
+  };
+}
+
+/** Marks pending requests past their expiry as expired, auditing each (actor `system`). */
+export function expireStale(db: Db, nowMs: number): void {
+  const stale = db
+    .prepare(`SELECT id, user_id FROM dms_requests WHERE status = 'pending' AND expires_at <= ?`)
+    .all(nowMs) as Array<{ id: string; user_id: string }>;
+  if (stale.length === 0) return;
+  db.transaction(() => {
+    for (const s of stale) {
+      db.prepare(`UPDATE dms_requests SET status = 'expired', decided_at = ? WHERE id = ? AND status = 'pending'`).run(nowMs, s.id);
+      audit(db, { at: nowMs, actorId: 'system', event: 'request_expired', requestId: s.id, targetUserId: s.user_id });
+    }
+  }).immediate();
+}
+
+/** A request by id (after expiring stale ones), or undefined. */
+export function findRequest(db: Db, id: string, nowMs: number): RequestRow | undefined {
+  expireStale(db, nowMs);
+  return db.prepare('SELECT * FROM dms_requests WHERE id = ?').get(id) as RequestRow | undefined;
+}
+
+/** A participant's requests, newest first, optionally of one status. */
+export function listRequests(db: Db, participantId: string, status: DmsRequest['status'] | undefined, nowMs: number): RequestRow[] {
+  expireStale(db, nowMs);
+  return (
+    status === undefined
+      ? db.prepare('SELECT * FROM dms_requests WHERE participant_id = ? ORDER BY created_at DESC, rowid DESC').all(participantId)
+      : db
+          .prepare('SELECT * FROM dms_requests WHERE participant_id = ? AND status = ? ORDER BY created_at DESC, rowid DESC')
+          .all(participantId, status)
+  ) as RequestRow[];
+}
