@@ -39,7 +39,6 @@ export function PasswordField(props: PasswordFieldProps) {
       hint={props.hint}
       validationMessage={validation}
       validationState={state}
-      required={props.required}
     >
       <Input
         ref={props.inputRef}
@@ -50,6 +49,7 @@ export function PasswordField(props: PasswordFieldProps) {
         onKeyUp={readCapsLock}
         onBlur={() => setCapsLock(false)}
         autoComplete={props.autoComplete}
+        aria-required={props.required}
         spellCheck={false}
         autoCapitalize="off"
         disabled={props.disabled}

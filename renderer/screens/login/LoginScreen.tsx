@@ -80,7 +80,6 @@ export default function LoginScreen() {
       <ErrorMessage message={error ? errorSentence(t, error, i18n.language) : null} trigger={error} />
       <Field
         label={t('login:userId')}
-        required
         validationMessage={missing.userId && userId.trim() === '' ? t('login:userIdRequired') : undefined}
       >
         <Input
@@ -88,6 +87,7 @@ export default function LoginScreen() {
           value={userId}
           onChange={(_, data) => setUserId(data.value)}
           autoComplete="username"
+          aria-required
           autoCapitalize="characters"
           spellCheck={false}
           size="large"

@@ -1,0 +1,163 @@
+// Proves DESIGN.md's rule "no password or code in renderer state after submit" for every zustand
+// store the renderer has. The bridge is a fake that records calls: this test is about the stores,
+// not the core, so the fake stands in for the main process and shows the secrets did go out.
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AppInfo, AuthState, PasswordPolicy } from '../../shared/index.js';
+import App from '../App.js';
+import { fail, installFakeBridge, ok, renderWithProviders } from '../screens/shell/test-support.js';
+
+const fake = installFakeBridge();
+
+// Every store file under renderer/state, so a store added later is checked too.
+const storeModules = import.meta.glob<Record<string, unknown>>('./*-store.ts', { eager: true });
+const stores = Object.entries(storeModules).flatMap(([file, mod]) =>
+  Object.entries(mod)
+    .filter(([name, value]) => name.startsWith('use') && typeof value === 'function' && 'getState' in value)
+    .map(([name, value]) => ({ name: `${file}:${name}`, getState: (value as { getState(): unknown }).getState })),
+);
+
+/** Everything every store holds, as text (functions are skipped by JSON). */
+function allStoreText(): string {
+  return stores.map((s) => JSON.stringify(s.getState())).join('\n');
+}
+
+const PASSWORD = 'Demo-Pass-101!';
+const NEW_PASSWORD = 'Brand-New-Pass-77!';
+const WRONG_CODE = '987654';
+const CONFIRM_CODE = '246810';
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DP';
+const policy: PasswordPolicy = {
+  minLength: 10,
+  maxLength: 64,
+  requireLetter: true,
+  requireDigit: true,
+  requireSymbol: true,
+  disallowUserId: true,
+  historyCount: 5,
+  disallowCommon: true,
+};
+const appInfo: AppInfo = {
+  version: '0.0.0-test',
+  mode: 'browser',
+  platform: 'linux',
+  versions: {},
+  settings: { language: 'en', environment: 'simulator' },
+  allowedEnvironments: ['simulator'],
+  sharedDesk: false,
+  configProblems: [],
+  keychainAvailable: true,
+};
+const later = new Date(Date.now() + 300_000).toISOString();
+const initBase = { step: 'init', userId: 'C00103', passwordPolicy: policy, expiresAt: later } as const;
+
+fake.answer('getAppInfo', () => ok(appInfo));
+fake.answer('getAuthState', () => ok<AuthState>({ step: 'signedOut' }));
+fake.answer('cancelLogin', () => ok<AuthState>({ step: 'signedOut' }));
+fake.answer('login', (input) =>
+  ok<AuthState>(
+    input.userId === 'C00103'
+      ? { ...initBase, steps: ['password', 'channel'] }
+      : { step: 'otp', userId: input.userId, channel: 'totp', expiresAt: later },
+  ),
+);
+fake.answer('submitOtp', () => fail('OTP_INVALID', { attemptsLeft: 4 }));
+fake.answer('initSetPassword', () => ok<AuthState>({ ...initBase, steps: ['channel'] }));
+fake.answer('initChooseChannel', () =>
+  ok<AuthState>({
+    ...initBase,
+    steps: ['channel'],
+    channelSetup: {
+      channel: 'totp',
+      secret: SECRET,
+      otpauthUri: `otpauth://totp/CCMS:C00103?secret=${SECRET}&issuer=CCMS`,
+      digits: 6,
+      period: 30,
+    },
+  }),
+);
+fake.answer('initConfirm', () =>
+  ok<AuthState>({
+    step: 'signedIn',
+    user: { userId: 'C00103', participantId: 'CP001', name: 'Test User', roles: ['user'] },
+    environment: 'simulator',
+    expiresAt: later,
+    idleTimeoutSec: 900,
+  }),
+);
+
+const sentInputs = (name: string) => fake.calls.filter((c) => c.name === name).map((c) => c.input);
+
+afterAll(cleanup);
+
+describe('no password, code or TOTP secret stays in any store (fake bridge records the calls)', () => {
+  it('finds the stores to check', () => {
+    expect(stores.map((s) => s.name)).toEqual(
+      expect.arrayContaining([
+        './session-store.ts:useSessionStore',
+        './otp-store.ts:useOtpStore',
+        './init-store.ts:useInitStore',
+      ]),
+    );
+  });
+
+  it('forgets the password after login and the code after a wrong OTP', async () => {
+    await renderWithProviders(<App />);
+    fireEvent.change(await screen.findByLabelText('User ID'), { target: { value: 'C00101' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: PASSWORD } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    });
+    expect(sentInputs('login')).toEqual([{ userId: 'C00101', password: PASSWORD }]);
+    expect(allStoreText()).not.toContain(PASSWORD);
+
+    const otp = await screen.findByLabelText<HTMLInputElement>('One-time password');
+    await act(async () => {
+      fireEvent.change(otp, { target: { value: WRONG_CODE } });
+    });
+    expect(sentInputs('submitOtp')).toEqual([{ code: WRONG_CODE }]);
+    await screen.findByRole('alert');
+    expect(allStoreText()).not.toContain(WRONG_CODE);
+    expect(otp.value).toBe('');
+    expect(document.body.innerHTML).not.toContain(PASSWORD);
+  });
+
+  it('forgets the new password, the confirmation code and the secret in the 2FA wizard', async () => {
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    });
+    fireEvent.change(await screen.findByLabelText('User ID'), { target: { value: 'C00103' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'Temp-Pass-103!' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    });
+
+    const first = await screen.findByLabelText('New password');
+    fireEvent.change(first, { target: { value: NEW_PASSWORD } });
+    fireEvent.change(screen.getByLabelText('Confirm new password'), { target: { value: NEW_PASSWORD } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save password' }));
+    });
+    expect(sentInputs('initSetPassword')).toEqual([{ newPassword: NEW_PASSWORD }]);
+    expect(allStoreText()).not.toContain(NEW_PASSWORD);
+
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: 'Continue' }));
+    });
+    expect(sentInputs('initChooseChannel')).toEqual([{ channel: 'totp' }]);
+    // While the app step is open only the init store holds the secret, not the session store.
+    const { useSessionStore } = await import('./session-store.js');
+    expect(JSON.stringify(useSessionStore.getState())).not.toContain(SECRET);
+
+    const code = await screen.findByLabelText('One-time password');
+    await act(async () => {
+      fireEvent.change(code, { target: { value: CONFIRM_CODE } });
+    });
+    expect(sentInputs('initConfirm')).toEqual([{ code: CONFIRM_CODE }]);
+    await screen.findByRole('button', { name: 'Continue to CCMS Terminal' });
+    const text = allStoreText();
+    expect(text).not.toContain(CONFIRM_CODE);
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain(NEW_PASSWORD);
+  });
+});

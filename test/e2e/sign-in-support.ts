@@ -1,0 +1,51 @@
+// Helpers shared by the sign-in e2e tests (login, OTP, initialization, zh-HK).
+import { execFileSync } from 'node:child_process';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { SEED_PASSWORDS } from './harness.js';
+
+/** Serious and critical axe violations on the page as it is now, as readable lines. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Types the user ID and the seeded password and presses "Sign in" (labels as given). */
+export async function submitLogin(
+  page: Page,
+  userId: string,
+  labels: { userId: string; password: string; signIn: string } = {
+    userId: 'User ID',
+    password: 'Password',
+    signIn: 'Sign in',
+  },
+  password = SEED_PASSWORDS[userId],
+): Promise<void> {
+  if (password === undefined) throw new Error(`no seeded password for ${userId}`);
+  await page.getByLabel(labels.userId, { exact: true }).fill(userId);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: labels.signIn, exact: true }).click();
+}
+
+/** A TOTP code from Debian's oathtool: a real authenticator, none of our code. */
+export function oathtoolTotp(base32Key: string): string {
+  return execFileSync('oathtool', ['--totp', '-b', base32Key], { encoding: 'utf8' }).trim();
+}
+
+/** Whether a program is on PATH (zbarimg is optional). */
+export function hasProgram(name: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Decodes the QR code(s) in an image with zbarimg; returns the texts. */
+export function zbarDecode(pngPath: string): string[] {
+  const out = execFileSync('zbarimg', ['--quiet', '--raw', pngPath], { encoding: 'utf8' });
+  return out.split('\n').map((l) => l.trim()).filter(Boolean);
+}
