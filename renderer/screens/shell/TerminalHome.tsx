@@ -96,9 +96,9 @@ function SummaryView({ summary }: { summary: TerminalSummary }) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('home.collateral.currency')}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{t('home.collateral.required')}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{t('home.collateral.deposited')}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{t('home.collateral.excess')}</TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.number, styles.numberHeader)}>{t('home.collateral.required')}</TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.number, styles.numberHeader)}>{t('home.collateral.deposited')}</TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.number, styles.numberHeader)}>{t('home.collateral.excess')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

@@ -35,6 +35,8 @@ export const useShellStyles = makeStyles({
     overflowX: 'auto',
   },
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', justifyContent: 'flex-end' },
+  // Fluent lays the header text out in a flex button: align it with the figures below.
+  numberHeader: { '& .fui-TableHeaderCell__button': { justifyContent: 'flex-end', textAlign: 'right' } },
   negative: { color: tokens.colorPaletteRedForeground1 },
   notices: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   notice: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
