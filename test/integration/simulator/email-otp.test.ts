@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { startHost, PW, latestCode, type TestHost } from './harness.js';
+
+const SEC = 1000;
+
+describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most 5 sends', () => {
+  let host: TestHost;
+  beforeEach(async () => {
+    host = await startHost();
+  });
+  afterEach(async () => host.close());
+
+  async function emailLogin(): Promise<{ challengeId: string; expiresAt: string; resendAvailableAt: string }> {
+    const r = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
+    expect(r.body).toMatchObject({ next: 'otp', channel: 'email' });
+    return r.body;
+  }
+
+  it('sends a six-digit code valid 5 minutes and resendable after 30 seconds', async () => {
+    const c = await emailLogin();
+    expect(Date.parse(c.expiresAt)).toBe(host.clock.now() + 300 * SEC);
+    expect(Date.parse(c.resendAvailableAt)).toBe(host.clock.now() + 30 * SEC);
+    expect(await latestCode(host, 'C00102')).toMatch(/^\d{6}$/);
+  });
+
+  it('accepts the code once: the same challenge answered again is OTP_REUSED', async () => {
+    const c = await emailLogin();
+    const code = await latestCode(host, 'C00102');
+    expect((await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code })).status).toBe(200);
+    const again = await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code });
+    expect([again.status, again.body.error.code]).toEqual([401, 'OTP_REUSED']);
+  });
+
+  it('accepts the code at 4:59 and refuses it at 5:00', async () => {
+    const c = await emailLogin();
+    const code = await latestCode(host, 'C00102');
+    host.clock.advance(299 * SEC);
+    expect((await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code })).status).toBe(200);
+    const d = await emailLogin();
+    host.clock.advance(300 * SEC);
+    const late = await host.call('POST', '/auth/otp', { challengeId: d.challengeId, code: await latestCode(host, 'C00102') });
+    expect(late.status).toBe(410);
+    expect(late.body.error.code).toBe('CHALLENGE_EXPIRED');
+  });
+
+  it('answers OTP_EXPIRED when the code ends before its challenge (emailOtpTtlSec 60)', async () => {
+    await host.close();
+    host = await startHost({ emailOtpTtlSec: 60 });
+    const c = await emailLogin();
+    host.clock.advance(60 * SEC);
+    const r = await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code: await latestCode(host, 'C00102') });
+    expect([r.status, r.body.error.code]).toEqual([401, 'OTP_EXPIRED']);
+  });
+
+  it('refuses a resend before 30 seconds with retryAfterSec, then replaces the code', async () => {
+    const c = await emailLogin();
+    const first = await latestCode(host, 'C00102');
+    host.clock.advance(29 * SEC);
+    const early = await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId });
+    expect(early.status).toBe(429);
+    expect(early.body.error).toMatchObject({ code: 'RESEND_TOO_SOON', retryAfterSec: 1 });
+    host.clock.advance(1 * SEC);
+    const ok = await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId });
+    expect(ok.status).toBe(200);
+    expect(Date.parse(ok.body.expiresAt)).toBe(host.clock.now() + 300 * SEC);
+    const second = await latestCode(host, 'C00102');
+    expect((await host.sim.outbox('C00102')).length).toBe(2);
+    if (second !== first) {
+      const old = await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code: first });
+      expect(old.body.error.code).toBe('OTP_INVALID');
+    }
+    expect((await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code: second })).status).toBe(200);
+  });
+
+  it('allows at most 5 sends per challenge (the first included)', async () => {
+    const c = await emailLogin();
+    for (let i = 2; i <= 5; i++) {
+      host.clock.advance(30 * SEC);
+      expect((await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId })).status).toBe(200);
+    }
+    host.clock.advance(30 * SEC);
+    const sixth = await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId });
+    expect([sixth.status, sixth.body.error.code]).toEqual([429, 'RESEND_LIMIT']);
+    expect((await host.sim.outbox('C00102')).length).toBe(5);
+  });
+
+  it('refuses a resend for a TOTP challenge with INVALID_REQUEST', async () => {
+    const r = await host.call('POST', '/auth/login', { userId: 'C00101', password: PW.C00101 });
+    const resend = await host.call('POST', '/auth/otp/resend', { challengeId: r.body.challengeId });
+    expect([resend.status, resend.body.error.code]).toEqual([400, 'INVALID_REQUEST']);
+  });
+});
+
+describe('email OTP when SMTP fails (fault injected: a relay that rejects every message)', () => {
+  let relay: SMTPServer;
+  let port = 0;
+  let reject = false;
+  const received: string[] = [];
+  let host: TestHost;
+
+  beforeEach(async () => {
+    reject = false;
+    received.length = 0;
+    relay = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      onData(stream, _session, cb) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          if (reject) return cb(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+          received.push(Buffer.concat(chunks).toString('utf8'));
+          cb();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', () => resolve()));
+    port = (relay.server.address() as { port: number }).port;
+    host = await startHost({ smtpHost: '127.0.0.1', smtpPort: port });
+  });
+  afterEach(async () => {
+    await host.close();
+    await new Promise<void>((resolve) => relay.close(() => resolve()));
+  });
+
+  it('answers EMAIL_DELIVERY_FAILED 502 at login, and a later login works', async () => {
+    reject = true;
+    const r = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
+    expect([r.status, r.body.error.code]).toEqual([502, 'EMAIL_DELIVERY_FAILED']);
+    reject = false;
+    const ok = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
+    expect(ok.status).toBe(200);
+    expect(received.length).toBe(1);
+  });
+
+  it('does not consume the challenge when a resend fails: the first code still works', async () => {
+    const login = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
+    const code = /Code: (\d{6})/.exec(Buffer.from(received[0]?.split(/\r?\n\r?\n/)[1]?.replace(/\s+/g, '') ?? '', 'base64').toString('utf8'))?.[1];
+    expect(code).toMatch(/^\d{6}$/);
+    reject = true;
+    host.clock.advance(30_000);
+    const failed = await host.call('POST', '/auth/otp/resend', { challengeId: login.body.challengeId });
+    expect([failed.status, failed.body.error.code]).toEqual([502, 'EMAIL_DELIVERY_FAILED']);
+    const ok = await host.call('POST', '/auth/otp', { challengeId: login.body.challengeId, code });
+    expect(ok.status).toBe(200);
+  });
+});
