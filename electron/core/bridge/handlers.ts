@@ -70,7 +70,7 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
     initConfirm: ({ code }) => d.session.initConfirm(code),
     unlock: ({ code }) => d.session.unlock(code),
     reportActivity: async () => {
-      d.session.reportActivity();
+      await d.session.reportActivity();
       return {};
     },
     logout: () => d.session.logout(),

@@ -61,6 +61,8 @@ async function loadCas(entries: string[], location: string): Promise<{ pems: str
 
 /** Machine policy over user settings: what the core is allowed to do and where it connects. */
 export class ConfigStore {
+  private writes: Promise<unknown> = Promise.resolve();
+
   private constructor(
     private readonly opts: ConfigOptions,
     readonly policy: Partial<MachinePolicy>,
@@ -141,8 +143,15 @@ export class ConfigStore {
     return { environment: env, url: fromPolicy ?? DEFAULT_HOST_URLS[env], caPems: [...this.caPems], ...proxy };
   }
 
-  /** Applies a change from the user (policy may refuse it) and writes it atomically. */
-  async update(patch: Partial<UserSettings>): Promise<UserSettings> {
+  /** Applies a change from the user (policy may refuse it) and writes it atomically, one at a time. */
+  update(patch: Partial<UserSettings>): Promise<UserSettings> {
+    // Serialized so two changes (the user's and the remembered user ID) never overwrite each other.
+    const run = this.writes.then(() => this.apply(patch));
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  private async apply(patch: Partial<UserSettings>): Promise<UserSettings> {
     if (patch.environment !== undefined && !this.allowed.includes(patch.environment)) {
       throw new CcmsError('CONFIG_INVALID', `The environment ${patch.environment} is not allowed on this machine.`, { field: 'environment' });
     }

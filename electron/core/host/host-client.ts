@@ -225,7 +225,11 @@ export class HostClient {
         data: req.body,
         params: req.query,
         signal: controller.signal,
-        headers: req.token === undefined ? {} : { Authorization: `Bearer ${req.token}` },
+        headers: {
+          // No body, no content type: axios would otherwise claim a form body for an empty POST.
+          ...(req.body === undefined && { 'Content-Type': false }),
+          ...(req.token !== undefined && { Authorization: `Bearer ${req.token}` }),
+        },
       });
       this.noteServerTime(res, started);
       this.opts.log?.debug('host call', { call: `${req.method} ${req.path}`, status: res.status, ms: Date.now() - started });

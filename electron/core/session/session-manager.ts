@@ -178,14 +178,17 @@ export class SessionManager {
     });
   }
 
-  /** The user did something: postpones the idle lock and keeps the host session alive. */
-  reportActivity(): void {
-    if (this.s.step !== 'signedIn') return;
+  /**
+   * The user did something: postpones the idle lock and keeps the host session alive. The idle
+   * timer moves at once; the promise settles when the keep-alive (if one was due) is answered.
+   */
+  reportActivity(): Promise<void> {
+    if (this.s.step !== 'signedIn') return Promise.resolve();
     this.armIdle(this.s.idleTimeoutSec);
     const now = this.opts.clock.now();
-    if (now - this.lastKeepAlive < (this.opts.keepAliveEveryMs ?? 60_000)) return;
+    if (now - this.lastKeepAlive < (this.opts.keepAliveEveryMs ?? 60_000)) return Promise.resolve();
     this.lastKeepAlive = now;
-    void this.keepAlive(this.s);
+    return this.keepAlive(this.s);
   }
 
   /** Locks at once (OS lock, suspend, or the idle timer). */

@@ -13,6 +13,8 @@ export interface SimHandle {
   sim: RunningSimulator;
   simClock: SimClock;
   dir: string;
+  /** The simulator's request log lines (method, path, status, errorCode; never bodies). */
+  requests: Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -20,11 +22,16 @@ export interface SimHandle {
 export async function startSim(settings: Record<string, unknown> = {}): Promise<SimHandle> {
   const dir = await mkdtemp(join(tmpdir(), 'ccms-core-it-sim-'));
   const simClock = new SimClock(Date.now());
-  const sim = await startSimulator({ dataDir: dir, port: 0, clock: simClock, settings });
+  const requests: Record<string, unknown>[] = [];
+  const log = (line: Record<string, unknown>) => {
+    if (typeof line['method'] === 'string') requests.push(line);
+  };
+  const sim = await startSimulator({ dataDir: dir, port: 0, clock: simClock, settings, log });
   return {
     sim,
     simClock,
     dir,
+    requests,
     close: async () => {
       await sim.close();
       await rm(dir, { recursive: true, force: true });

@@ -1,0 +1,99 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { advance, SEED, signInTotp, startCore, startSim, type CoreHandle, type SimHandle } from './harness.js';
+
+const MIN = 60_000;
+let sim: SimHandle;
+let c: CoreHandle;
+beforeAll(async () => {
+  sim = await startSim();
+});
+afterAll(() => sim.close());
+beforeEach(async () => {
+  await sim.sim.seed();
+  sim.simClock.advance(30_000); // a fresh TOTP step for every test
+  sim.requests.length = 0;
+  c = await startCore(sim);
+});
+afterEach(() => c.close());
+
+const steps = (h: CoreHandle) =>
+  h.events.filter((e) => e.name === 'authState').map((e) => (e.payload as { step: string }).step);
+const hostSaw = (method: string, path: string) =>
+  sim.requests.filter((r) => r['method'] === method && r['path'] === `/api/v1${path}`);
+
+describe('core ↔ simulator: the session', () => {
+  it('idle: a warning 60 s before, then locked; unlock with a fresh TOTP; the summary works again', async () => {
+    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    advance(sim, c, 14 * MIN);
+    expect(c.events.filter((e) => e.name === 'idleWarning')).toEqual([{ name: 'idleWarning', payload: { secondsLeft: 60 } }]);
+    advance(sim, c, MIN);
+    expect(await c.ok('getAuthState', {})).toMatchObject({ step: 'locked', user: { userId: 'C00101' } });
+    expect((await c.fail('getTerminalSummary', {})).code).toBe('SESSION_LOCKED');
+    expect(await c.ok('unlock', { code: sim.sim.currentTotp('C00101') })).toMatchObject({ step: 'signedIn' });
+    const summary = await c.ok('getTerminalSummary', {});
+    expect(summary.participant.participantId).toBe('CP001');
+    expect(steps(c)).toEqual(['otp', 'signedIn', 'locked', 'signedIn']);
+  });
+
+  it('lock() (OS lock or suspend) locks at once', async () => {
+    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    c.core.lock();
+    expect(await c.ok('getAuthState', {})).toMatchObject({ step: 'locked' });
+  });
+
+  it('a wrong unlock code keeps the terminal locked', async () => {
+    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    c.core.lock();
+    advance(sim, c, 30_000);
+    const good = sim.sim.currentTotp('C00101');
+    expect((await c.fail('unlock', { code: good === '999999' ? '888888' : '999999' })).code).toBe('OTP_INVALID');
+    expect(await c.ok('getAuthState', {})).toMatchObject({ step: 'locked' });
+  });
+
+  it('reportActivity keeps the host session alive with GET /session at most once a minute', async () => {
+    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    advance(sim, c, 10 * MIN);
+    await c.ok('reportActivity', {});
+    await c.ok('reportActivity', {});
+    advance(sim, c, 10 * MIN); // 20 min since sign-in, 10 since the activity: still signed in
+    expect(await c.ok('getAuthState', {})).toMatchObject({ step: 'signedIn' });
+    expect(hostSaw('GET', '/session').map((r) => r['status'])).toEqual([200]);
+  });
+
+  it('logout revokes the session on the host and signs out', async () => {
+    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    expect(await c.ok('logout', {})).toEqual({ step: 'signedOut' });
+    expect(hostSaw('POST', '/session/logout').map((r) => r['status'])).toEqual([204]);
+    expect((await c.fail('getTerminalSummary', {})).code).toBe('NOT_SIGNED_IN');
+  });
+
+  it('the absolute lifetime signs out with sessionExpired', async () => {
+    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    for (let i = 0; i < 50; i++) {
+      advance(sim, c, 12 * MIN);
+      if ((await c.ok('getAuthState', {})).step === 'signedOut') break;
+    }
+    expect(await c.ok('getAuthState', {})).toEqual({ step: 'signedOut', reason: 'sessionExpired' });
+  });
+
+  it('SESSION_LOCKED from the host (its idle timer ran out first) locks the terminal', async () => {
+    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    sim.simClock.advance(16 * MIN); // only the host's clock: our idle timer has not fired
+    expect((await c.fail('getTerminalSummary', {})).code).toBe('SESSION_LOCKED');
+    expect(await c.ok('getAuthState', {})).toMatchObject({ step: 'locked' });
+  });
+
+  it('SESSION_EXPIRED from the host signs out with sessionExpired', async () => {
+    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    sim.simClock.advance(11 * 60 * MIN);
+    expect((await c.fail('getTerminalSummary', {})).code).toBe('SESSION_EXPIRED');
+    expect(await c.ok('getAuthState', {})).toEqual({ step: 'signedOut', reason: 'sessionExpired' });
+  });
+
+  it('changing the environment is refused while signed in', async () => {
+    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    expect(await c.fail('updateSettings', { environment: 'production' })).toMatchObject({ code: 'WRONG_STATE', field: 'environment' });
+    const info = await c.ok('updateSettings', { language: 'zh-HK' });
+    expect(info.settings.language).toBe('zh-HK');
+  });
+});
