@@ -1,4 +1,4 @@
-import { Field, Input } from '@fluentui/react-components';
+import { Field, Input, makeStyles } from '@fluentui/react-components';
 import type { ClipboardEvent, Ref } from 'react';
 import { OTP_LENGTH, normaliseOtp } from './otp-code.js';
 
@@ -15,11 +15,17 @@ export interface OtpInputProps {
   inputRef?: Ref<HTMLInputElement>;
 }
 
+const useStyles = makeStyles({
+  root: { maxWidth: '12rem' },
+  input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' },
+});
+
 /**
  * One input for the whole code, so password managers and the OS (autocomplete="one-time-code")
  * can fill it and screen readers announce a single field.
  */
 export function OtpInput(props: OtpInputProps) {
+  const styles = useStyles();
   const { label, hint, value, onChange, onComplete, disabled, validationMessage, inputRef } = props;
 
   const accept = (raw: string) => {
@@ -51,7 +57,8 @@ export function OtpInput(props: OtpInputProps) {
         spellCheck={false}
         disabled={disabled}
         size="large"
-        style={{ maxWidth: '12rem', letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' }}
+        root={{ className: styles.root }}
+        input={{ className: styles.input }}
       />
     </Field>
   );
