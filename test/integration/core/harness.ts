@@ -1,5 +1,5 @@
 // Integration harness: the real simulator over HTTPS (own CA) and a real core talking to it.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -52,15 +52,26 @@ export interface CoreHandle {
   close(): Promise<void>;
 }
 
-/** Builds a core pointed at the simulator (or nowhere), with a policy file that does not exist unless given. */
-export async function startCore(sim: SimHandle | null, over: Partial<CoreOptions> = {}): Promise<CoreHandle> {
+/**
+ * Builds a core pointed at the simulator (or nowhere). `policy` (an object, or raw text for a
+ * corrupt file) is written as the machine policy file; without it the policy file does not exist.
+ */
+export async function startCore(
+  sim: SimHandle | null,
+  over: Partial<CoreOptions> = {},
+  policy?: unknown,
+): Promise<CoreHandle> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'ccms-core-it-user-'));
+  const policyPath = join(userDataDir, 'policy.json');
+  if (policy !== undefined) {
+    await writeFile(policyPath, typeof policy === 'string' ? policy : JSON.stringify(policy));
+  }
   const clock = new ManualClock(sim ? sim.simClock.now() : Date.now());
   const core = await createCore({
     mode: 'browser',
     appVersion: '0.0.0-test',
     userDataDir,
-    machinePolicyPath: join(userDataDir, 'no-policy.json'),
+    machinePolicyPath: policyPath,
     clock,
     ...(sim && { simulatorHost: { url: sim.sim.url, caCertPem: sim.sim.caCertPem } }),
     ...over,

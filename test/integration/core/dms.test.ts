@@ -1,0 +1,74 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { advance, SEED, signInTotp, startCore, startSim, type CoreHandle, type SimHandle } from './harness.js';
+
+let sim: SimHandle;
+let maker: CoreHandle;
+let checker: CoreHandle;
+beforeAll(async () => {
+  sim = await startSim();
+});
+afterAll(() => sim.close());
+beforeEach(async () => {
+  await sim.sim.seed();
+  sim.simClock.advance(30_000);
+  maker = await startCore(sim);
+  checker = await startCore(sim);
+});
+afterEach(async () => {
+  await maker.close();
+  await checker.close();
+});
+
+describe('core ↔ simulator: terminal summary and DMS through the bridge', () => {
+  it('the terminal summary of a signed-in user', async () => {
+    await signInTotp(sim, maker, 'C00101', SEED.C00101);
+    const summary = await maker.ok('getTerminalSummary', {});
+    expect(summary.participant).toMatchObject({ participantId: 'CP001' });
+    expect(Array.isArray(summary.accounts)).toBe(true);
+  });
+
+  it('a user who is not a DA gets FORBIDDEN from DMS', async () => {
+    await signInTotp(sim, maker, 'C00101', SEED.C00101);
+    expect((await maker.fail('dmsListUsers', {})).code).toBe('FORBIDDEN');
+  });
+
+  it('signed out, DMS calls are NOT_SIGNED_IN', async () => {
+    expect((await maker.fail('dmsListUsers', {})).code).toBe('NOT_SIGNED_IN');
+  });
+
+  it('maker/checker: C00191 requests an unlock of C00104, C00192 approves with a fresh code', async () => {
+    await signInTotp(sim, maker, 'C00191', SEED.C00191);
+    await signInTotp(sim, checker, 'C00192', SEED.C00192);
+    const { users } = await maker.ok('dmsListUsers', {});
+    expect(users.find((u) => u.userId === 'C00104')).toMatchObject({ state: 'locked' });
+
+    const { request } = await maker.ok('dmsCreateRequest', { action: 'unlock', userId: 'C00104' });
+    expect(request).toMatchObject({ status: 'pending', makerId: 'C00191', action: 'unlock' });
+    const pending = await checker.ok('dmsListRequests', { status: 'pending' });
+    expect(pending.requests.map((r) => r.id)).toContain(request.id);
+
+    // The maker cannot decide its own request.
+    advance(sim, maker, 30_000);
+    expect((await maker.fail('dmsApprove', { id: request.id, code: sim.sim.currentTotp('C00191') })).code).toBe('SAME_DA');
+
+    advance(sim, checker, 30_000);
+    const approved = await checker.ok('dmsApprove', { id: request.id, code: sim.sim.currentTotp('C00192') });
+    expect(approved.request).toMatchObject({ status: 'approved', checkerId: 'C00192' });
+    expect((await checker.fail('dmsReject', { id: request.id, reason: 'too late' })).code).toBe('REQUEST_NOT_PENDING');
+  });
+
+  it('maker/checker: a request can be rejected with a reason', async () => {
+    await signInTotp(sim, maker, 'C00191', SEED.C00191);
+    await signInTotp(sim, checker, 'C00192', SEED.C00192);
+    const { request } = await maker.ok('dmsCreateRequest', { action: 'suspend', userId: 'C00101' });
+    const rejected = await checker.ok('dmsReject', { id: request.id, reason: 'Not requested by the participant' });
+    expect(rejected.request).toMatchObject({ status: 'rejected', reason: 'Not requested by the participant' });
+  });
+
+  it('a DMS call with a bad shape is refused before the host sees it', async () => {
+    await signInTotp(sim, maker, 'C00191', SEED.C00191);
+    sim.requests.length = 0;
+    expect(await maker.fail('dmsCreateRequest', { action: 'delete_user', userId: 'C00101' })).toMatchObject({ code: 'BRIDGE_INVALID', field: 'action' });
+    expect(sim.requests).toEqual([]);
+  });
+});
