@@ -113,10 +113,10 @@ export async function startApp(opts: AppOptions = {}): Promise<TestApp> {
     async signIn(userId) {
       const password = SEED_PASSWORDS[userId];
       if (!password) throw new Error(`no seeded password for ${userId}`);
-      await page.getByLabel('User ID').fill(userId);
+      await page.getByLabel('User ID', { exact: true }).fill(userId);
       await page.getByLabel('Password', { exact: true }).fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByLabel('One-time password').fill(totp(userId));
+      await page.getByLabel('One-time password', { exact: true }).fill(totp(userId));
       await page.getByRole('button', { name: 'Sign out' }).waitFor();
     },
     async close() {

@@ -14,10 +14,10 @@ describe('walking skeleton in browser mode', () => {
 
   it('signs in C00101 with password and TOTP, names the user, and signs out', async () => {
     const { page } = app;
-    await page.getByLabel('User ID').fill('C00101');
+    await page.getByLabel('User ID', { exact: true }).fill('C00101');
     await page.getByLabel('Password', { exact: true }).fill('Demo-Pass-101!');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    const otp = page.getByLabel('One-time password');
+    const otp = page.getByLabel('One-time password', { exact: true });
     await otp.waitFor();
     await app.screenshot('skeleton-otp-en');
     await expect(page.getByRole('button', { name: 'Verify' }).isVisible()).resolves.toBe(true);
@@ -31,7 +31,7 @@ describe('walking skeleton in browser mode', () => {
     const html = await page.content();
     expect(html).not.toMatch(/Demo-Pass-101!/);
     await signOut.click();
-    await page.getByLabel('User ID').waitFor();
+    await page.getByLabel('User ID', { exact: true }).waitFor();
     await app.screenshot('skeleton-signed-out-en');
   });
 });
