@@ -112,7 +112,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log.info('signed in', { userId: state.user.userId, environment: state.environment });
       background = background.then(() => afterSignIn(state.environment, state.user.userId));
     } else if (state.step !== before) {
-      log.info('session state', { step: state.step, ...(state.step === 'signedOut' && state.reason && { reason: state.reason }) });
+      log.info('auth step changed', { step: state.step, ...(state.step === 'signedOut' && state.reason && { reason: state.reason }) });
     }
   });
   session.onIdleWarning((secondsLeft) => emit('idleWarning', { secondsLeft }));
