@@ -26,10 +26,14 @@ export interface TestHost {
 export const T0 = Date.UTC(2026, 0, 5, 1, 0, 15);
 
 /** Starts a simulator trusting its generated CA over real HTTPS. */
-export async function startHost(settings: Partial<SimSettings> = {}, dataDir?: string): Promise<TestHost> {
+export async function startHost(
+  settings: Partial<SimSettings> = {},
+  dataDir?: string,
+  log?: (line: Record<string, unknown>) => void,
+): Promise<TestHost> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'ccms-sim-'));
   const clock = new ManualClock(T0);
-  const sim = await startSimulator({ dataDir: dir, port: 0, clock, settings });
+  const sim = await startSimulator({ dataDir: dir, port: 0, clock, settings, ...(log ? { log } : {}) });
   const agent = new Agent({ ca: sim.caCertPem, keepAlive: true });
   const send = (method: string, path: string, payload: string | undefined, headers: Record<string, string>): Promise<Reply> =>
     new Promise((resolve, reject) => {
