@@ -131,6 +131,19 @@ describe('HostClient', () => {
     await expect(client().dmsReject('tok_abcdefghijklmnop', 'a/b', 'why')).rejects.toMatchObject({ code: 'REQUEST_NOT_PENDING' });
   });
 
+  it('FAULT workstation clock skewed: the host clock offset is read from the Date header', async () => {
+    routes = {
+      'GET /api/v1/health': (_q, _b, res) => {
+        res.setHeader('Date', new Date(Date.now() + 10 * 60_000).toUTCString());
+        json(res, 200, { status: 'ok', version: '1', environment: 'test', serverTime: new Date().toISOString() });
+      },
+    };
+    const c = client();
+    expect(c.serverOffsetMs()).toBe(0);
+    await c.health();
+    expect(Math.abs(c.serverOffsetMs() - 10 * 60_000)).toBeLessThan(5_000);
+  });
+
   it('refuses a plain http base URL', () => {
     expect(() => new HostClient({ baseUrl: 'http://127.0.0.1:1' })).toThrow(/https/);
   });
