@@ -1,0 +1,59 @@
+// The Electron transport of the bridge, and the only file that touches ipcMain (lint enforces it).
+// Every call is checked for its sender before anything else: our app:// origin, the main frame of
+// a window we created. The router behind it validates names and shapes with the contract's zod
+// schemas, on input and on output.
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type BridgeResult } from '../shared/bridge.js';
+import { appError } from '../shared/errors.js';
+import { isAppUrl } from './app-protocol.js';
+
+/** What the transport needs of the core. */
+export interface TransportCore {
+  call(name: string, input: unknown): Promise<BridgeResult<unknown>>;
+  onEvent(listener: (name: string, payload: unknown) => void): () => void;
+}
+
+/** The bridge over IPC; `attach` admits a window's web contents, `dispose` unregisters all. */
+export interface IpcTransport {
+  attach(contents: WebContents): void;
+  dispose(): void;
+}
+
+function trustedSender(event: IpcMainInvokeEvent, admitted: Set<WebContents>): boolean {
+  const frame = event.senderFrame;
+  if (!frame || !admitted.has(event.sender)) return false;
+  // Main frame only: a subframe (there should be none) never speaks for the app.
+  if (frame.parent !== null || frame !== event.sender.mainFrame) return false;
+  return isAppUrl(frame.url);
+}
+
+/** Registers the call channel and forwards core events to admitted windows. */
+export function setupIpcTransport(core: TransportCore): IpcTransport {
+  const admitted = new Set<WebContents>();
+  ipcMain.handle(IPC_CALL_CHANNEL, async (event, name: unknown, input: unknown): Promise<BridgeResult<unknown>> => {
+    if (!trustedSender(event, admitted)) {
+      return { ok: false, error: appError('FORBIDDEN', 'Bridge call refused: it did not come from the app window.') };
+    }
+    if (typeof name !== 'string') {
+      return { ok: false, error: appError('BRIDGE_INVALID', 'Bridge call name must be a string.') };
+    }
+    return core.call(name, input);
+  });
+  const off = core.onEvent((name, payload) => {
+    for (const contents of admitted) {
+      // An event goes only to a page of our origin (never to whatever a window might show).
+      if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(IPC_EVENT_CHANNEL, name, payload);
+    }
+  });
+  return {
+    attach(contents) {
+      admitted.add(contents);
+      contents.once('destroyed', () => admitted.delete(contents));
+    },
+    dispose() {
+      off();
+      ipcMain.removeHandler(IPC_CALL_CHANNEL);
+      admitted.clear();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// The window's session and every web contents, locked down (Electron's security checklist):
+// no permissions, no navigation, no new windows, no webviews, no request leaving app://.
+import { app, session, type Session, type WebContents } from 'electron';
+import { isAppUrl } from './app-protocol.js';
+
+/** The in-memory partition the window runs in: nothing the renderer does is kept on disk. */
+export const WINDOW_PARTITION = 'ccms-window';
+
+/** The window's session: permissions denied, CSP on every response, only app:// reachable. */
+export function setupWindowSession(): Session {
+  const ses = session.fromPartition(WINDOW_PARTITION);
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    // No remote content: the renderer talks to the host only through the bridge.
+    const allowed = isAppUrl(details.url) || details.url.startsWith('devtools:');
+    callback({ cancel: !allowed });
+  });
+  // The same policy as CONTENT_SECURITY_POLICY (app-protocol.ts), written out as a literal so the
+  // static security check can read and evaluate it; test/security asserts the two are equal.
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': ["default-src 'none'; script-src app://ccms/assets/; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"],
+      },
+    });
+  });
+  return ses;
+}
+
+/** Applies the navigation guards to one web contents. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Guards every web contents the app ever creates, not only the main window's. */
+export function setupWebContentsGuards(): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+}

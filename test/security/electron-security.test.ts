@@ -1,0 +1,95 @@
+// The static Electron security check: clean on our electron/ folder, and provably able to fail
+// (an insecure sample written to a temp folder must produce findings and exit 1).
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { electronVersion, reviewPreload, runSecurityCheck } from '../../scripts/security-check.js';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const ELECTRON_DIR = path.join(ROOT, 'electron');
+const SLOW = 180_000;
+
+const INSECURE_MAIN = `
+const { app, BrowserWindow, shell } = require('electron');
+app.whenReady().then(() => {
+  const win = new BrowserWindow({
+    webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false, webSecurity: false, allowRunningInsecureContent: true, preload: 'preload.js' },
+  });
+  win.webContents.on('new-window', (e, url) => shell.openExternal(url));
+  win.loadURL('http://example.com/');
+});
+`;
+const LEAKY_PRELOAD = `
+import { contextBridge, ipcRenderer } from 'electron';
+contextBridge.exposeInMainWorld('ipc', ipcRenderer);
+contextBridge.exposeInMainWorld('ccms', { send: (c: string, d: unknown) => ipcRenderer.send(c, d) });
+`;
+
+let sample: string;
+beforeAll(() => {
+  sample = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-insecure-'));
+  fs.writeFileSync(path.join(sample, 'main.js'), INSECURE_MAIN);
+  fs.writeFileSync(path.join(sample, 'preload.ts'), LEAKY_PRELOAD);
+});
+afterAll(() => {
+  fs.rmSync(sample, { recursive: true, force: true });
+});
+
+describe('Electron security check', () => {
+  it('finds nothing in electron/ (the only accepted item is the preload, after its automated review)', async () => {
+    const report = await runSecurityCheck(ELECTRON_DIR, electronVersion());
+    expect(report.findings).toEqual([]);
+    expect(report.accepted.map((a) => a.check)).toEqual(['PRELOAD_JS_CHECK']);
+  }, SLOW);
+
+  it('fails on a deliberately insecure sample, naming each problem', async () => {
+    const report = await runSecurityCheck(sample, electronVersion());
+    const checks = new Set(report.findings.map((f) => f.check));
+    for (const expected of ['WEB_SECURITY_JS_CHECK', 'INSECURE_CONTENT_JS_CHECK', 'OPEN_EXTERNAL_JS_CHECK', 'CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'CSP_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'CCMS_PRELOAD_REVIEW']) {
+      expect(checks, expected).toContain(expected);
+    }
+    expect(report.accepted).toEqual([]);
+  }, SLOW);
+
+  it('exits 1 from the command line on the insecure sample, and 0 on electron/', async () => {
+    const cli = [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'security-check.ts')];
+    const bad = await run(process.execPath, [...cli, sample], { cwd: ROOT }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('FINDING CONTEXT_ISOLATION_JS_CHECK');
+    const good = await run(process.execPath, [...cli], { cwd: ROOT });
+    expect(good.stdout).toContain('no findings');
+  }, SLOW);
+});
+
+describe('preload review', () => {
+  it('passes our preload', () => {
+    expect(reviewPreload(path.join(ELECTRON_DIR, 'preload.ts'))).toEqual([]);
+  });
+
+  it('rejects a preload that hands ipcRenderer to the page or sends on any channel', () => {
+    const problems = reviewPreload(path.join(sample, 'preload.ts'));
+    expect(problems.join('\n')).toMatch(/exposes something other than window\.ccms/);
+    expect(problems.join('\n')).toMatch(/ipcRenderer used other than/);
+    expect(problems.join('\n')).toMatch(/expected exactly one exposeInMainWorld/);
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  it('is the same in the app:// responses and the session header (the literal the check evaluates)', () => {
+    const protocolSrc = fs.readFileSync(path.join(ELECTRON_DIR, 'app-protocol.ts'), 'utf8');
+    const sessionSrc = fs.readFileSync(path.join(ELECTRON_DIR, 'web-security.ts'), 'utf8');
+    const block = /CONTENT_SECURITY_POLICY = \[([\s\S]*?)\]\.join/.exec(protocolSrc)?.[1] ?? '';
+    const fromProtocol = [...block.matchAll(/^\s*"([^"]+)",?\s*$/gm)].map((m) => m[1]).join('; ');
+    const fromSession = /'Content-Security-Policy': \["([^"]+)"\]/.exec(sessionSrc)?.[1];
+    expect(fromProtocol).toContain("default-src 'none'");
+    expect(fromSession).toBe(fromProtocol);
+    expect(fromProtocol).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+});
