@@ -10,6 +10,9 @@ export interface TotpSetup {
   otpauthUri: string;
 }
 
+/** A wizard request that can be in flight. */
+export type InitAction = 'password' | 'channel' | 'resend' | 'confirm';
+
 /** The 2FA initialization wizard's state; passwords and codes are never kept here. */
 export interface InitStore {
   /** Present only while the app channel awaits confirmation; dropped when the step is left. */
@@ -22,7 +25,8 @@ export interface InitStore {
   confirmingChannel: OtpChannel | null;
   /** The user asked to pick the channel again after one was set up. */
   choosingAgain: boolean;
-  pending: boolean;
+  /** The request in flight, so only its own step shows progress (events may switch steps first). */
+  pending: InitAction | null;
   error: AppError | null;
   /** Rules the host said the last password broke (history, common, …). */
   hostViolations: PasswordRule[];
@@ -53,7 +57,7 @@ export const useInitStore = create<InitStore>()((set, get) => ({
   completedChannel: null,
   confirmingChannel: null,
   choosingAgain: false,
-  pending: false,
+  pending: null,
   error: null,
   hostViolations: [],
 
@@ -81,11 +85,11 @@ export const useInitStore = create<InitStore>()((set, get) => ({
   },
 
   async setPassword(newPassword) {
-    set({ pending: true, error: null, hostViolations: [] });
+    set({ pending: 'password', error: null, hostViolations: [] });
     const result = await callBridge('initSetPassword', { newPassword });
     const error = useSessionStore.getState().applyResult(result);
     set({
-      pending: false,
+      pending: null,
       error,
       hostViolations: error?.code === 'PASSWORD_POLICY' ? violationsOf(error) : [],
     });
@@ -93,18 +97,18 @@ export const useInitStore = create<InitStore>()((set, get) => ({
   },
 
   async chooseChannel(channel) {
-    set({ pending: true, error: null });
+    set({ pending: 'channel', error: null });
     const result = await callBridge('initChooseChannel', { channel });
     const error = useSessionStore.getState().applyResult(result);
-    set({ pending: false, error, choosingAgain: error ? get().choosingAgain : false });
+    set({ pending: null, error, choosingAgain: error ? get().choosingAgain : false });
     return error === null;
   },
 
   async resendEmail() {
-    set({ pending: true, error: null });
+    set({ pending: 'resend', error: null });
     const result = await callBridge('initResendEmail', {});
     const error = useSessionStore.getState().applyResult(result);
-    set({ pending: false, error });
+    set({ pending: null, error });
   },
 
   async confirm(code) {
@@ -113,12 +117,12 @@ export const useInitStore = create<InitStore>()((set, get) => ({
       setup?.step === 'init' && setup.channelSetup ? setup.channelSetup.channel : null;
     // Marked before the call: the core's authState event (signedIn) may arrive before the reply,
     // and the app must show the done screen, not flash the terminal.
-    set({ pending: true, error: null, confirmingChannel: channel ?? 'totp' });
+    set({ pending: 'confirm', error: null, confirmingChannel: channel ?? 'totp' });
     const result = await callBridge('initConfirm', { code });
     const done = result.ok && (result.value.step === 'signedIn' || result.value.step === 'locked');
     const error = useSessionStore.getState().applyResult(result);
     set({
-      pending: false,
+      pending: null,
       error,
       confirmingChannel: null,
       completedChannel: done ? (channel ?? 'totp') : get().completedChannel,

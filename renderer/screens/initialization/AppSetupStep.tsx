@@ -95,10 +95,10 @@ export function AppSetupStep() {
             <Button icon={<Copy20Regular />} onClick={() => void copy()}>
               {t('app.copyKey')}
             </Button>
-            <span role="status">
-              {copyState === 'copied' ? t('common:copied') : copyState === 'failed' ? t('common:copyFailed') : ''}
-            </span>
           </div>
+          <span role="status">
+            {copyState === 'copied' ? t('common:copied') : copyState === 'failed' ? t('common:copyFailed') : ''}
+          </span>
         </div>
       ) : null}
       <Text>{t('app.enterCode')}</Text>
@@ -106,7 +106,7 @@ export function AppSetupStep() {
         inputRef={codeRef}
         extraActions={
           <Button type="button" size="large" onClick={() => setChoosingAgain(true)}>
-            {t('common:back')}
+            {t('init:otherMethod')}
           </Button>
         }
       />

@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 export function ChannelStep({ current }: { current?: OtpChannel | undefined }) {
   const { t } = useTranslation(['init', 'common']);
   const styles = { ...useStepStyles(), ...useStyles() };
-  const pending = useInitStore((s) => s.pending);
+  const pending = useInitStore((s) => s.pending === 'channel');
   const chooseChannel = useInitStore((s) => s.chooseChannel);
   const choosingAgain = useInitStore((s) => s.choosingAgain);
   const setChoosingAgain = useInitStore((s) => s.setChoosingAgain);

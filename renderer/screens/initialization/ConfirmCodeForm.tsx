@@ -17,7 +17,7 @@ export interface ConfirmCodeFormProps {
 export function ConfirmCodeForm({ inputRef, extraActions }: ConfirmCodeFormProps) {
   const { t } = useTranslation(['init', 'otp']);
   const styles = useStepStyles();
-  const pending = useInitStore((s) => s.pending);
+  const pending = useInitStore((s) => s.pending === 'confirm');
   const confirm = useInitStore((s) => s.confirm);
   const [code, setCode] = useState('');
   const [incomplete, setIncomplete] = useState(false);

@@ -17,7 +17,7 @@ export interface EmailSetupStepProps {
 export function EmailSetupStep({ maskedEmail, expiresAt, resendAvailableAt }: EmailSetupStepProps) {
   const { t } = useTranslation(['init', 'otp', 'common']);
   const styles = useStepStyles();
-  const pending = useInitStore((s) => s.pending);
+  const pending = useInitStore((s) => s.pending === 'resend');
   const resendEmail = useInitStore((s) => s.resendEmail);
   const setChoosingAgain = useInitStore((s) => s.setChoosingAgain);
   const codeRef = useRef<HTMLInputElement>(null);
@@ -51,7 +51,7 @@ export function EmailSetupStep({ maskedEmail, expiresAt, resendAvailableAt }: Em
               {t('otp:resend')}
             </Button>
             <Button type="button" size="large" onClick={() => setChoosingAgain(true)}>
-              {t('common:back')}
+              {t('init:otherMethod')}
             </Button>
           </>
         }

@@ -91,7 +91,7 @@ export default function InitWizard() {
       ) : null}
       {step !== 'done' ? (
         <div>
-          <Button appearance="subtle" onClick={() => void initStore.cancel()} disabled={initStore.pending}>
+          <Button appearance="subtle" onClick={() => void initStore.cancel()} disabled={initStore.pending !== null}>
             {t('init:cancel')}
           </Button>
         </div>

@@ -3,6 +3,7 @@ import {
   Checkmark16Filled,
   Dismiss16Filled,
   Info16Regular,
+  Circle16Regular,
 } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import {
@@ -77,15 +78,20 @@ export function PasswordChecklist({ policy, password, userId, hostViolations }: 
             : broken.has(rule)
               ? 'unmet'
               : 'met';
+          // Nothing typed yet: the rules are a plan, not a failure, so no red.
+          const neutral = password === '' && state === 'unmet';
           const icon =
             state === 'met' ? (
               <Checkmark16Filled className={styles.icon} />
             ) : state === 'host' ? (
               <Info16Regular className={styles.icon} />
+            ) : neutral ? (
+              <Circle16Regular className={styles.icon} />
             ) : (
               <Dismiss16Filled className={styles.icon} />
             );
-          const tone = state === 'met' ? styles.met : state === 'host' ? styles.host : styles.unmet;
+          const tone =
+            state === 'met' ? styles.met : state === 'host' || neutral ? styles.host : styles.unmet;
           return (
             <li key={rule} className={mergeClasses(styles.item, tone)} data-rule={rule} data-state={state}>
               <span aria-hidden="true">{icon}</span>

@@ -17,7 +17,7 @@ export interface PasswordStepProps {
 export function PasswordStep({ policy, userId }: PasswordStepProps) {
   const { t } = useTranslation(['init', 'login']);
   const styles = useStepStyles();
-  const pending = useInitStore((s) => s.pending);
+  const pending = useInitStore((s) => s.pending === 'password');
   const hostViolations = useInitStore((s) => s.hostViolations);
   const setPasswordOnHost = useInitStore((s) => s.setPassword);
   const [password, setPassword] = useState('');
@@ -42,8 +42,8 @@ export function PasswordStep({ policy, userId }: PasswordStepProps) {
     setPassword('');
     setConfirm('');
     setTried(false);
-    const ok = await setPasswordOnHost(secret);
-    if (!ok) firstRef.current?.focus();
+    // On refusal the error message takes focus (role=alert) and the checklist shows why.
+    await setPasswordOnHost(secret);
   };
 
   return (

@@ -1,0 +1,141 @@
+// 2FA initialization in a real browser against the simulator (issue 7), for C00103: by the
+// authenticator app (the key read from "Can't scan?", the code computed by Debian's oathtool, the
+// QR code read back by zbarimg) and, on a second fresh app, by email.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR, startApp, type TestApp } from './harness.js';
+import { hasProgram, oathtoolTotp, seriousAxeViolations, submitLogin, zbarDecode } from './sign-in-support.js';
+
+const NEW_PASSWORD = 'Fresh-Start-2026#';
+
+async function currentStep(app: TestApp): Promise<string | null> {
+  return app.page.locator('[aria-current="step"]').getAttribute('data-step');
+}
+
+async function setNewPassword(app: TestApp): Promise<void> {
+  const { page } = app;
+  await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByLabel('Confirm new password', { exact: true }).fill(NEW_PASSWORD);
+  await page.getByRole('button', { name: 'Save password' }).click();
+  await page.getByRole('radio', { name: /Authenticator app/ }).waitFor();
+}
+
+describe('2FA initialization by authenticator app (C00103)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('opens the wizard at the password step with a live checklist', async () => {
+    const { page } = app;
+    await submitLogin(page, 'C00103');
+    await page.getByRole('heading', { name: 'Set up two-factor authentication (2FA)' }).waitFor();
+    expect(await currentStep(app)).toBe('password');
+    // Focus moves to the first field of the step.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('autocomplete') === 'new-password');
+    const rule = (id: string) => page.locator(`[data-rule="${id}"]`).getAttribute('data-state');
+    expect(await rule('min_length')).toBe('unmet');
+    await page.getByLabel('New password', { exact: true }).fill('abcdefghij1!');
+    expect(await rule('min_length')).toBe('met');
+    expect(await rule('symbol')).toBe('met');
+    expect(await rule('history')).toBe('host');
+    await page.getByLabel('New password', { exact: true }).fill('');
+    await app.screenshot('init-password-en');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('maps the host\'s history rule back onto the checklist', async () => {
+    const { page } = app;
+    // The temporary password is the current one, so the host's history rule refuses it.
+    await page.getByLabel('New password', { exact: true }).fill('Temp-Pass-103!');
+    await page.getByLabel('Confirm new password', { exact: true }).fill('Temp-Pass-103!');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await page.getByRole('alert').getByText('The new password does not meet the rules.', { exact: false }).waitFor();
+    expect(await page.locator('[data-rule="history"]').getAttribute('data-state')).toBe('hostFailed');
+    await app.screenshot('init-password-refused-en');
+  });
+
+  it('saves a good password and offers the channels, app recommended', async () => {
+    const { page } = app;
+    await setNewPassword(app);
+    expect(await currentStep(app)).toBe('channel');
+    expect(await page.getByRole('radio', { name: /Authenticator app/ }).isChecked()).toBe(true);
+    await page.getByText(/Mail filtering can delay it/).waitFor();
+    await app.screenshot('init-channel-en');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('shows a local QR code and the key in groups of four, and resumes there after a reload', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const qr = page.getByRole('img', { name: /QR code/ });
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    expect(await currentStep(app)).toBe('confirm');
+
+    await page.reload();
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    expect(await currentStep(app)).toBe('confirm');
+
+    await page.getByRole('button', { name: "Can't scan?" }).click();
+    const key = (await page.getByTestId('totp-key').textContent()) ?? '';
+    expect(key).toMatch(/^([A-Z2-7]{1,4} )*[A-Z2-7]{1,4}$/);
+    await app.screenshot('init-app-en');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    if (hasProgram('zbarimg')) {
+      const decoded = zbarDecode(join(SCREENSHOT_DIR, 'init-app-en.png'));
+      const uri = decoded.find((d) => d.startsWith('otpauth://totp/'));
+      expect(uri, `zbarimg read: ${decoded.join(' | ')}`).toBeDefined();
+      expect(new URL(uri ?? '').searchParams.get('secret')).toBe(key.replace(/ /g, ''));
+    }
+  });
+
+  it('confirms with a code from a real authenticator (oathtool) and reaches the done screen', async () => {
+    const { page } = app;
+    const key = ((await page.getByTestId('totp-key').textContent()) ?? '').replace(/ /g, '');
+    await page.getByLabel('One-time password', { exact: true }).fill(oathtoolTotp(key));
+    await page.getByRole('heading', { name: '2FA is set up' }).waitFor();
+    expect(await currentStep(app)).toBe('done');
+    // The secret is gone from the page once its step is left.
+    expect(await page.content()).not.toContain(key);
+    await app.screenshot('init-done-en');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Continue to CCMS Terminal' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  });
+});
+
+describe('2FA initialization by email (C00103, a fresh app)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('sends a code to the masked address and confirms it', async () => {
+    const { page, sim } = app;
+    await submitLogin(page, 'C00103');
+    await page.getByLabel('New password', { exact: true }).waitFor();
+    await setNewPassword(app);
+    await page.getByRole('radio', { name: 'Email' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Confirm your email' }).waitFor();
+    await page.getByText(/We sent a 6-digit code to \S+@cp001\.example\./).waitFor();
+    expect(await page.getByRole('button', { name: 'Resend code' }).getAttribute('aria-disabled')).toBe('true');
+    await app.screenshot('init-email-en');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const code = (await sim.outbox('C00103'))[0]?.code;
+    expect(code).toMatch(/^\d{6}$/);
+    await page.getByLabel('One-time password', { exact: true }).fill(code ?? '');
+    await page.getByRole('heading', { name: '2FA is set up' }).waitFor();
+    await page.getByText(/one-time password from your email/).waitFor();
+    await page.getByRole('button', { name: 'Continue to CCMS Terminal' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  });
+});
