@@ -1,5 +1,14 @@
 import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { Component, Suspense, lazy, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  Component,
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { EnvironmentBadge } from './components/EnvironmentBadge.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
@@ -31,7 +40,10 @@ const useStyles = makeStyles({
 });
 
 /** Shows a clear message instead of a blank window when a lazy screen fails to load. */
-class ScreenBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+class ScreenBoundary extends Component<
+  { fallback: ReactNode; children: ReactNode },
+  { failed: boolean }
+> {
   override state = { failed: false };
   static getDerivedStateFromError() {
     return { failed: true };
@@ -62,7 +74,8 @@ export default function App() {
   }, [start]);
 
   const openTool = useCallback((next: Tool) => {
-    openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    openerRef.current =
+      document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setTool(next);
   }, []);
   const closeTool = useCallback(() => {
@@ -74,7 +87,10 @@ export default function App() {
   if (startError) {
     return (
       <div className={styles.center}>
-        <ErrorMessage title={t('common:startFailed')} message={errorSentence(t, startError, i18n.language)} />
+        <ErrorMessage
+          title={t('common:startFailed')}
+          message={errorSentence(t, startError, i18n.language)}
+        />
         <Button appearance="primary" onClick={() => void start()}>
           {t('common:retry')}
         </Button>

@@ -10,7 +10,12 @@ function Harness({ onComplete }: { onComplete(code: string): void }) {
   const [value, setValue] = useState('');
   return (
     <FluentProvider theme={webLightTheme}>
-      <OtpInput label="One-time password" value={value} onChange={setValue} onComplete={onComplete} />
+      <OtpInput
+        label="One-time password"
+        value={value}
+        onChange={setValue}
+        onComplete={onComplete}
+      />
     </FluentProvider>
   );
 }

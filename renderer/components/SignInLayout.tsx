@@ -92,9 +92,7 @@ export function SignInLayout(props: SignInLayoutProps) {
         </nav>
       </header>
       <main className={styles.main}>
-        <div className={mergeClasses(styles.card, props.wide && styles.wide)}>
-          {props.children}
-        </div>
+        <div className={mergeClasses(styles.card, props.wide && styles.wide)}>{props.children}</div>
       </main>
       <footer className={styles.footer}>
         <Text size={200}>{props.footer}</Text>

@@ -72,12 +72,16 @@ const useStyles = makeStyles({
  */
 export function Stepper({ steps, currentId, label, stateLabels }: StepperProps) {
   const styles = useStyles();
-  const currentIndex = Math.max(0, steps.findIndex((s) => s.id === currentId));
+  const currentIndex = Math.max(
+    0,
+    steps.findIndex((s) => s.id === currentId),
+  );
   return (
     <nav aria-label={label}>
       <ol className={styles.list}>
         {steps.map((step, index) => {
-          const state = index < currentIndex ? 'complete' : index === currentIndex ? 'current' : 'upcoming';
+          const state =
+            index < currentIndex ? 'complete' : index === currentIndex ? 'current' : 'upcoming';
           return (
             <li
               key={step.id}

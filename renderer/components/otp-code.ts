@@ -7,5 +7,8 @@ export const OTP_LENGTH = 6;
  * and the result is cut to six digits.
  */
 export function normaliseOtp(raw: string): string {
-  return raw.replace(/[\s\-\u2010-\u2015]/g, '').replace(/\D/g, '').slice(0, OTP_LENGTH);
+  return raw
+    .replace(/[\s\-\u2010-\u2015]/g, '')
+    .replace(/\D/g, '')
+    .slice(0, OTP_LENGTH);
 }

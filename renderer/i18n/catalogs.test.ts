@@ -54,7 +54,9 @@ describe('translation catalogs', () => {
         const vars = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
         // A plural's "one" form may spell the number out; otherwise placeholders must agree.
         if (!key.endsWith('_one') && vars(text).join() !== vars(other).join()) {
-          problems.push(`${lang}/${ns}.json: ${key} uses {{${vars(text).join()}}} but en uses {{${vars(other).join()}}}`);
+          problems.push(
+            `${lang}/${ns}.json: ${key} uses {{${vars(text).join()}}} but en uses {{${vars(other).join()}}}`,
+          );
         }
       }
     }
@@ -63,7 +65,9 @@ describe('translation catalogs', () => {
 
   it('has a sentence for every error code in every language', () => {
     const missing = LANGUAGES.flatMap((lang) =>
-      ErrorCode.options.filter((code) => !catalog(lang, 'errors').has(code)).map((c) => `${lang}: ${c}`),
+      ErrorCode.options
+        .filter((code) => !catalog(lang, 'errors').has(code))
+        .map((c) => `${lang}: ${c}`),
     );
     expect(missing).toEqual([]);
   });

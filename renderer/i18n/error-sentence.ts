@@ -18,7 +18,9 @@ export function formatClock(iso: string, language: string): string {
 export function errorSentence(t: TFunction, error: AppError, language: string): string {
   const parts: string[] = [];
   if (error.code === 'ACCOUNT_LOCKED' && error.lockedUntil) {
-    parts.push(t('errors:ACCOUNT_LOCKED_until', { time: formatClock(error.lockedUntil, language) }));
+    parts.push(
+      t('errors:ACCOUNT_LOCKED_until', { time: formatClock(error.lockedUntil, language) }),
+    );
   } else if (
     (error.code === 'RATE_LIMITED' || error.code === 'RESEND_TOO_SOON') &&
     error.retryAfterSec !== undefined
@@ -30,5 +32,10 @@ export function errorSentence(t: TFunction, error: AppError, language: string): 
   if (error.attemptsLeft !== undefined && error.code !== 'ACCOUNT_LOCKED') {
     parts.push(t('errors:attemptsLeft', { count: error.attemptsLeft }));
   }
-  return parts.join(' ');
+  return joinSentences(parts, language);
+}
+
+/** Joins sentences the way the language writes them: Chinese puts no space after "。". */
+export function joinSentences(parts: string[], language: string): string {
+  return parts.filter(Boolean).join(language.startsWith('zh') ? '' : ' ');
 }

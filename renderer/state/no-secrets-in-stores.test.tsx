@@ -13,8 +13,14 @@ const fake = installFakeBridge();
 const storeModules = import.meta.glob<Record<string, unknown>>('./*-store.ts', { eager: true });
 const stores = Object.entries(storeModules).flatMap(([file, mod]) =>
   Object.entries(mod)
-    .filter(([name, value]) => name.startsWith('use') && typeof value === 'function' && 'getState' in value)
-    .map(([name, value]) => ({ name: `${file}:${name}`, getState: (value as { getState(): unknown }).getState })),
+    .filter(
+      ([name, value]) =>
+        name.startsWith('use') && typeof value === 'function' && 'getState' in value,
+    )
+    .map(([name, value]) => ({
+      name: `${file}:${name}`,
+      getState: (value as { getState(): unknown }).getState,
+    })),
 );
 
 /** Everything every store holds, as text (functions are skipped by JSON). */
@@ -49,7 +55,12 @@ const appInfo: AppInfo = {
   keychainAvailable: true,
 };
 const later = new Date(Date.now() + 300_000).toISOString();
-const initBase = { step: 'init', userId: 'C00103', passwordPolicy: policy, expiresAt: later } as const;
+const initBase = {
+  step: 'init',
+  userId: 'C00103',
+  passwordPolicy: policy,
+  expiresAt: later,
+} as const;
 
 fake.answer('getAppInfo', () => ok(appInfo));
 fake.answer('getAuthState', () => ok<AuthState>({ step: 'signedOut' }));
@@ -134,7 +145,9 @@ describe('no password, code or TOTP secret stays in any store (fake bridge recor
 
     const first = await screen.findByLabelText('New password');
     fireEvent.change(first, { target: { value: NEW_PASSWORD } });
-    fireEvent.change(screen.getByLabelText('Confirm new password'), { target: { value: NEW_PASSWORD } });
+    fireEvent.change(screen.getByLabelText('Confirm new password'), {
+      target: { value: NEW_PASSWORD },
+    });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Save password' }));
     });

@@ -13,7 +13,10 @@ export type PublicAuthState =
   | (Omit<Extract<AuthState, { step: 'init' }>, 'channelSetup'> & {
       channelSetup?:
         | { channel: 'totp'; digits: number; period: number }
-        | Extract<NonNullable<Extract<AuthState, { step: 'init' }>['channelSetup']>, { channel: 'email' }>;
+        | Extract<
+            NonNullable<Extract<AuthState, { step: 'init' }>['channelSetup']>,
+            { channel: 'email' }
+          >;
     });
 
 /** Sign-in progress and errors of the login form (the password itself is never stored). */

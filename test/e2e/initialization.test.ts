@@ -4,7 +4,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startApp, type TestApp } from './harness.js';
-import { hasProgram, oathtoolTotp, seriousAxeViolations, submitLogin, zbarDecode } from './sign-in-support.js';
+import {
+  hasProgram,
+  oathtoolTotp,
+  seriousAxeViolations,
+  submitLogin,
+  zbarDecode,
+} from './sign-in-support.js';
 
 const NEW_PASSWORD = 'Fresh-Start-2026#';
 
@@ -35,7 +41,9 @@ describe('2FA initialization by authenticator app (C00103)', () => {
     await page.getByRole('heading', { name: 'Set up two-factor authentication (2FA)' }).waitFor();
     expect(await currentStep(app)).toBe('password');
     // Focus moves to the first field of the step.
-    await page.waitForFunction(() => document.activeElement?.getAttribute('autocomplete') === 'new-password');
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('autocomplete') === 'new-password',
+    );
     const rule = (id: string) => page.locator(`[data-rule="${id}"]`).getAttribute('data-state');
     expect(await rule('min_length')).toBe('unmet');
     await page.getByLabel('New password', { exact: true }).fill('abcdefghij1!');
@@ -47,14 +55,19 @@ describe('2FA initialization by authenticator app (C00103)', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
-  it('maps the host\'s history rule back onto the checklist', async () => {
+  it("maps the host's history rule back onto the checklist", async () => {
     const { page } = app;
     // The temporary password is the current one, so the host's history rule refuses it.
     await page.getByLabel('New password', { exact: true }).fill('Temp-Pass-103!');
     await page.getByLabel('Confirm new password', { exact: true }).fill('Temp-Pass-103!');
     await page.getByRole('button', { name: 'Save password' }).click();
-    await page.getByRole('alert').getByText('The new password does not meet the rules.', { exact: false }).waitFor();
-    expect(await page.locator('[data-rule="history"]').getAttribute('data-state')).toBe('hostFailed');
+    await page
+      .getByRole('alert')
+      .getByText('The new password does not meet the rules.', { exact: false })
+      .waitFor();
+    expect(await page.locator('[data-rule="history"]').getAttribute('data-state')).toBe(
+      'hostFailed',
+    );
     await app.screenshot('init-password-refused-en');
   });
 
@@ -127,7 +140,9 @@ describe('2FA initialization by email (C00103, a fresh app)', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Confirm your email' }).waitFor();
     await page.getByText(/We sent a 6-digit code to \S+@cp001\.example\./).waitFor();
-    expect(await page.getByRole('button', { name: 'Resend code' }).getAttribute('aria-disabled')).toBe('true');
+    expect(
+      await page.getByRole('button', { name: 'Resend code' }).getAttribute('aria-disabled'),
+    ).toBe('true');
     await app.screenshot('init-email-en');
     expect(await seriousAxeViolations(page)).toEqual([]);
     const code = (await sim.outbox('C00103'))[0]?.code;

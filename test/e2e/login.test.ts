@@ -16,14 +16,20 @@ describe('login (en)', () => {
   it('shows the login screen with its accessible names, environment and tools, and passes axe', async () => {
     const { page } = app;
     await page.getByLabel('User ID', { exact: true }).waitFor();
-    expect(await page.getByLabel('Password', { exact: true }).getAttribute('type')).toBe('password');
+    expect(await page.getByLabel('Password', { exact: true }).getAttribute('type')).toBe(
+      'password',
+    );
     expect(await page.getByRole('button', { name: 'Sign in', exact: true }).isVisible()).toBe(true);
-    expect(await page.getByRole('status', { name: 'Environment: Simulator' }).isVisible()).toBe(true);
+    expect(await page.getByRole('status', { name: 'Environment: Simulator' }).isVisible()).toBe(
+      true,
+    );
     expect(await page.getByRole('button', { name: 'Settings' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Connectivity check' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     // Keyboard: the first field has focus on arrival.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('username');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe(
+      'username',
+    );
     await app.screenshot('login-en');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
@@ -68,7 +74,10 @@ describe('login (en)', () => {
   it('tells a suspended user to call the DA (C00105)', async () => {
     const { page } = app;
     await submitLogin(page, 'C00105');
-    await page.getByRole('alert').getByText('Your account is suspended. Contact your Delegated Administrator (DA).').waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('Your account is suspended. Contact your Delegated Administrator (DA).')
+      .waitFor();
     await app.screenshot('login-suspended-en');
   });
 
@@ -77,7 +86,9 @@ describe('login (en)', () => {
     await submitLogin(page, 'C00101');
     const otp = page.getByLabel('One-time password', { exact: true });
     await otp.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('one-time-code');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe(
+      'one-time-code',
+    );
     expect(await otp.getAttribute('inputmode')).toBe('numeric');
     await page.getByText(/authenticator app/).waitFor();
     await app.screenshot('otp-totp-en');
@@ -97,7 +108,9 @@ describe('login (en)', () => {
     const remembered = await page.getByLabel('User ID', { exact: true }).inputValue();
     // The core decides what it remembers (not on a shared desk); when it does, focus skips to the password.
     if (remembered === 'C00101') {
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('current-password');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe(
+        'current-password',
+      );
     } else {
       expect(remembered).toBe('');
     }
@@ -106,7 +119,11 @@ describe('login (en)', () => {
   it('opens the connectivity check and settings before sign-in and comes back', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Connectivity check' }).click();
-    await page.getByRole('heading', { level: 1 }).or(page.getByRole('heading', { level: 2 })).first().waitFor();
+    await page
+      .getByRole('heading', { level: 1 })
+      .or(page.getByRole('heading', { level: 2 }))
+      .first()
+      .waitFor();
     await app.screenshot('connectivity-from-login-en');
     await page.getByRole('button', { name: 'Close' }).first().click();
     await page.getByLabel('User ID', { exact: true }).waitFor();

@@ -52,7 +52,9 @@ describe('OTP prompt (en)', () => {
     await page.evaluate((code) => {
       const data = new DataTransfer();
       data.setData('text/plain', `${code.slice(0, 3)} ${code.slice(3)}`);
-      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      document.activeElement?.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
     }, newest ?? '');
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -33,7 +33,10 @@ describe('sign-in in zh-HK', () => {
     await page.getByRole('alert').getByText('用戶編號或密碼不正確。請檢查兩者後再試。').waitFor();
     await app.screenshot('login-wrong-password-zh-HK');
     await submitLogin(page, 'C00105', ZH);
-    await page.getByRole('alert').getByText(/帳戶已被暫停.*授權管理員（DA）/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/帳戶已被暫停.*授權管理員（DA）/)
+      .waitFor();
     await app.screenshot('login-suspended-zh-HK');
   });
 
@@ -63,8 +66,14 @@ describe('sign-in in zh-HK', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     const code = (await sim.outbox('C00102'))[0]?.code ?? '';
     await otp.fill('000000' === code ? '111111' : '000000');
-    await page.getByRole('alert').getByText(/一次性密碼不正確/).waitFor();
-    await page.getByRole('alert').getByText(/還有 \d 次機會/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/一次性密碼不正確/)
+      .waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/還有 \d 次機會/)
+      .waitFor();
     await app.screenshot('otp-wrong-code-zh-HK');
     await otp.fill(code);
     await page.getByRole('button', { name: '登出' }).waitFor();

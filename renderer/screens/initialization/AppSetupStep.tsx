@@ -73,7 +73,9 @@ export function AppSetupStep() {
         </Text>
       </h2>
       <Text>{t('app.scan')}</Text>
-      {qr ? <img src={qr} alt={t('app.qrAlt')} className={styles.qr} data-testid="totp-qr" /> : null}
+      {qr ? (
+        <img src={qr} alt={t('app.qrAlt')} className={styles.qr} data-testid="totp-qr" />
+      ) : null}
       <div>
         <Button
           appearance="secondary"
@@ -97,7 +99,11 @@ export function AppSetupStep() {
             </Button>
           </div>
           <span role="status">
-            {copyState === 'copied' ? t('common:copied') : copyState === 'failed' ? t('common:copyFailed') : ''}
+            {copyState === 'copied'
+              ? t('common:copied')
+              : copyState === 'failed'
+                ? t('common:copyFailed')
+                : ''}
           </span>
         </div>
       ) : null}

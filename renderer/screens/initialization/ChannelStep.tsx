@@ -1,4 +1,12 @@
-import { Button, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OtpChannel } from '../../../shared/index.js';
@@ -6,7 +14,13 @@ import { useInitStore } from '../../state/init-store.js';
 import { useStepStyles } from './styles.js';
 
 const useStyles = makeStyles({
-  hint: { display: 'block', color: tokens.colorNeutralForeground2, paddingLeft: '32px', marginTop: '-4px', marginBottom: tokens.spacingVerticalS },
+  hint: {
+    display: 'block',
+    color: tokens.colorNeutralForeground2,
+    paddingLeft: '32px',
+    marginTop: '-4px',
+    marginBottom: tokens.spacingVerticalS,
+  },
 });
 
 /** Step 2: the authenticator app (recommended) or email, with what each means in practice. */
@@ -36,22 +50,22 @@ export function ChannelStep({ current }: { current?: OtpChannel | undefined }) {
           {t('channel.heading')}
         </Text>
       </h2>
-        <RadioGroup
-          ref={groupRef}
-          aria-labelledby="init-channel-title"
-          value={channel}
-          onChange={(_, data) => setChannel(data.value === 'email' ? 'email' : 'totp')}
-          disabled={pending}
-        >
-          <Radio value="totp" label={t('channel.totp')} aria-describedby="channel-totp-hint" />
-          <Text id="channel-totp-hint" size={200} className={styles.hint}>
-            {t('channel.totpHint')}
-          </Text>
-          <Radio value="email" label={t('channel.email')} aria-describedby="channel-email-hint" />
-          <Text id="channel-email-hint" size={200} className={styles.hint}>
-            {t('channel.emailHint')}
-          </Text>
-        </RadioGroup>
+      <RadioGroup
+        ref={groupRef}
+        aria-labelledby="init-channel-title"
+        value={channel}
+        onChange={(_, data) => setChannel(data.value === 'email' ? 'email' : 'totp')}
+        disabled={pending}
+      >
+        <Radio value="totp" label={t('channel.totp')} aria-describedby="channel-totp-hint" />
+        <Text id="channel-totp-hint" size={200} className={styles.hint}>
+          {t('channel.totpHint')}
+        </Text>
+        <Radio value="email" label={t('channel.email')} aria-describedby="channel-email-hint" />
+        <Text id="channel-email-hint" size={200} className={styles.hint}>
+          {t('channel.emailHint')}
+        </Text>
+      </RadioGroup>
       <div className={styles.actions}>
         <Button
           appearance="primary"

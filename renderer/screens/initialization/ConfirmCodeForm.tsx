@@ -48,7 +48,9 @@ export function ConfirmCodeForm({ inputRef, extraActions }: ConfirmCodeFormProps
         onComplete={send}
         inputRef={inputRef}
         disabled={pending}
-        validationMessage={incomplete && code.length !== OTP_LENGTH ? t('otp:codeRequired') : undefined}
+        validationMessage={
+          incomplete && code.length !== OTP_LENGTH ? t('otp:codeRequired') : undefined
+        }
       />
       <div className={styles.actions}>
         <Button

@@ -24,7 +24,9 @@ export function DoneStep({ channel }: { channel: OtpChannel }) {
         </Text>
       </h2>
       <Text>
-        {t('done.body', { method: t(channel === 'email' ? 'done.methodEmail' : 'done.methodTotp') })}
+        {t('done.body', {
+          method: t(channel === 'email' ? 'done.methodEmail' : 'done.methodTotp'),
+        })}
       </Text>
       <div className={styles.actions}>
         <Button appearance="primary" size="large" ref={buttonRef} onClick={finish}>

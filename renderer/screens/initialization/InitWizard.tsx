@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Stepper, type StepperStep } from '../../components/Stepper.js';
 import { formatDuration, secondsUntil, useNow } from '../../components/use-now.js';
-import { errorSentence } from '../../i18n/error-sentence.js';
+import { errorSentence, joinSentences } from '../../i18n/error-sentence.js';
 import { selectWizardStep, useInitStore, type WizardStep } from '../../state/init-store.js';
 import { selectInitState, useSessionStore } from '../../state/session-store.js';
 import { AppSetupStep } from './AppSetupStep.js';
@@ -15,7 +15,13 @@ import { PasswordStep } from './PasswordStep.js';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   heading: { margin: 0 },
-  top: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  top: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+  },
 });
 
 /**
@@ -43,12 +49,15 @@ export default function InitWizard() {
   const error = initStore.error;
   // A wrong app code is often the phone's clock: say so with the error.
   const errorText = error
-    ? [
-        errorSentence(t, error, i18n.language),
-        setup?.channel === 'totp' && error.code === 'OTP_INVALID' ? t('errors:clockSkewHint') : '',
-      ]
-        .filter(Boolean)
-        .join(' ')
+    ? joinSentences(
+        [
+          errorSentence(t, error, i18n.language),
+          setup?.channel === 'totp' && error.code === 'OTP_INVALID'
+            ? t('errors:clockSkewHint')
+            : '',
+        ],
+        i18n.language,
+      )
     : null;
 
   return (
@@ -73,10 +82,14 @@ export default function InitWizard() {
       />
       <Text size={200}>
         {t('init:stepOf', { current, total: ids.length })}
-        {init ? ` · ${t('init:expiresIn', { time: formatDuration(secondsUntil(init.expiresAt, now)) })}` : ''}
+        {init
+          ? ` · ${t('init:expiresIn', { time: formatDuration(secondsUntil(init.expiresAt, now)) })}`
+          : ''}
       </Text>
       <ErrorMessage message={errorText} trigger={error} />
-      {step === 'password' && init ? <PasswordStep policy={init.passwordPolicy} userId={init.userId} /> : null}
+      {step === 'password' && init ? (
+        <PasswordStep policy={init.passwordPolicy} userId={init.userId} />
+      ) : null}
       {step === 'channel' ? <ChannelStep current={setup?.channel} /> : null}
       {step === 'confirm' && setup?.channel === 'totp' ? <AppSetupStep /> : null}
       {step === 'confirm' && setup?.channel === 'email' ? (
@@ -91,7 +104,11 @@ export default function InitWizard() {
       ) : null}
       {step !== 'done' ? (
         <div>
-          <Button appearance="subtle" onClick={() => void initStore.cancel()} disabled={initStore.pending !== null}>
+          <Button
+            appearance="subtle"
+            onClick={() => void initStore.cancel()}
+            disabled={initStore.pending !== null}
+          >
             {t('init:cancel')}
           </Button>
         </div>

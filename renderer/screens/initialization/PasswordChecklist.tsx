@@ -22,7 +22,13 @@ export interface PasswordChecklistProps {
 }
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gap: tokens.spacingVerticalXS,
+  },
   item: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   met: { color: tokens.colorPaletteGreenForeground1 },
   unmet: { color: tokens.colorPaletteRedForeground1 },
@@ -57,7 +63,12 @@ const HOST_ONLY: ReadonlySet<PasswordRule> = new Set(['history', 'common']);
  * function the host uses); history and common-password rules are marked "checked by the host"
  * until the host reports them broken.
  */
-export function PasswordChecklist({ policy, password, userId, hostViolations }: PasswordChecklistProps) {
+export function PasswordChecklist({
+  policy,
+  password,
+  userId,
+  hostViolations,
+}: PasswordChecklistProps) {
   const { t } = useTranslation('init');
   const styles = useStyles();
   const broken = new Set(localPasswordViolations(policy, password, userId));
@@ -93,7 +104,12 @@ export function PasswordChecklist({ policy, password, userId, hostViolations }: 
           const tone =
             state === 'met' ? styles.met : state === 'host' || neutral ? styles.host : styles.unmet;
           return (
-            <li key={rule} className={mergeClasses(styles.item, tone)} data-rule={rule} data-state={state}>
+            <li
+              key={rule}
+              className={mergeClasses(styles.item, tone)}
+              data-rule={rule}
+              data-state={state}
+            >
               <span aria-hidden="true">{icon}</span>
               <Text>
                 {t(`rules.${rule}`, {

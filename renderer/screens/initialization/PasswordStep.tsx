@@ -47,7 +47,12 @@ export function PasswordStep({ policy, userId }: PasswordStepProps) {
   };
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="init-password-title">
+    <form
+      className={styles.form}
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby="init-password-title"
+    >
       <h2 id="init-password-title" className={styles.heading}>
         <Text as="span" size={500} weight="semibold">
           {t('init:password.heading')}
@@ -79,7 +84,9 @@ export function PasswordStep({ policy, userId }: PasswordStepProps) {
         showLabel={t('login:showPassword')}
         hideLabel={t('login:hidePassword')}
         capsLockLabel={t('login:capsLockOn')}
-        validationMessage={mismatch || (tried && confirm !== password) ? t('init:password.mismatch') : undefined}
+        validationMessage={
+          mismatch || (tried && confirm !== password) ? t('init:password.mismatch') : undefined
+        }
         inputRef={confirmRef}
         disabled={pending}
         required

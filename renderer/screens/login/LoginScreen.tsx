@@ -1,4 +1,12 @@
-import { Button, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Notice } from '../../components/ErrorMessage.js';
@@ -59,11 +67,14 @@ export default function LoginScreen() {
   };
 
   const notices = [
-    ...(appInfo?.configProblems ?? []).map((problem) => t('common:notices.configProblem', { problem })),
+    ...(appInfo?.configProblems ?? []).map((problem) =>
+      t('common:notices.configProblem', { problem }),
+    ),
     ...(appInfo && !appInfo.keychainAvailable ? [t('common:notices.keychainUnavailable')] : []),
   ];
   // When the OTP step failed for good (locked, expired) the reason and the error say the same.
-  const showReason = reason && !(reason === 'challengeExpired' && error?.code === 'CHALLENGE_EXPIRED');
+  const showReason =
+    reason && !(reason === 'challengeExpired' && error?.code === 'CHALLENGE_EXPIRED');
 
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="login-title">
@@ -75,12 +86,21 @@ export default function LoginScreen() {
       <Text>{t('login:intro')}</Text>
       <Notice title={t('common:notices.title')} messages={notices} />
       {showReason ? (
-        <ErrorMessage intent="warning" message={t(`login:signedOutReason.${reason}`)} focus={false} />
+        <ErrorMessage
+          intent="warning"
+          message={t(`login:signedOutReason.${reason}`)}
+          focus={false}
+        />
       ) : null}
-      <ErrorMessage message={error ? errorSentence(t, error, i18n.language) : null} trigger={error} />
+      <ErrorMessage
+        message={error ? errorSentence(t, error, i18n.language) : null}
+        trigger={error}
+      />
       <Field
         label={t('login:userId')}
-        validationMessage={missing.userId && userId.trim() === '' ? t('login:userIdRequired') : undefined}
+        validationMessage={
+          missing.userId && userId.trim() === '' ? t('login:userIdRequired') : undefined
+        }
       >
         <Input
           ref={userIdRef}
@@ -102,7 +122,9 @@ export default function LoginScreen() {
         showLabel={t('login:showPassword')}
         hideLabel={t('login:hidePassword')}
         capsLockLabel={t('login:capsLockOn')}
-        validationMessage={missing.password && password === '' ? t('login:passwordRequired') : undefined}
+        validationMessage={
+          missing.password && password === '' ? t('login:passwordRequired') : undefined
+        }
         inputRef={passwordRef}
         disabled={pending}
         required

@@ -54,7 +54,9 @@ describe('OtpPrompt', () => {
     expect(resend.getAttribute('aria-disabled')).not.toBe('true');
 
     act(() => vi.advanceTimersByTime(270_000));
-    expect(screen.getByTestId('otp-countdown').textContent).toBe('The code has expired. Send a new code.');
+    expect(screen.getByTestId('otp-countdown').textContent).toBe(
+      'The code has expired. Send a new code.',
+    );
   });
 
   it('submits on the sixth digit, clears the code, and says how many attempts are left', async () => {
@@ -99,10 +101,14 @@ describe('OtpPrompt', () => {
 
     fireEvent.change(input, { target: { value: '111111' } });
     expect((await screen.findByRole('alert')).textContent).toContain('That code has expired.');
-    expect(screen.getByRole('alert').textContent).toContain('check that your phone sets its date and time');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'check that your phone sets its date and time',
+    );
 
     fireEvent.change(input, { target: { value: '222222' } });
-    await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('already been used'));
+    await vi.waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toContain('already been used'),
+    );
   });
 
   it('"Cancel" asks the core to end the sign-in', async () => {

@@ -5,15 +5,25 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { OtpInput } from '../../components/OtpInput.js';
 import { OTP_LENGTH } from '../../components/otp-code.js';
 import { formatDuration, secondsUntil, useNow } from '../../components/use-now.js';
-import { errorSentence } from '../../i18n/error-sentence.js';
+import { errorSentence, joinSentences } from '../../i18n/error-sentence.js';
 import { useOtpStore } from '../../state/otp-store.js';
 import { selectOtpState, useSessionStore } from '../../state/session-store.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   heading: { margin: 0 },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  resend: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'flex-start' },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'center',
+  },
+  resend: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    alignItems: 'flex-start',
+  },
   hidden: {
     position: 'absolute',
     width: '1px',
@@ -38,7 +48,8 @@ export default function OtpPrompt() {
   const inputRef = useRef<HTMLInputElement>(null);
   const now = useNow(1000, state !== null);
   const refresh = useSessionStore((s) => s.refresh);
-  const challengeOver = state !== null && state.channel === 'totp' && secondsUntil(state.expiresAt, now) === 0;
+  const challengeOver =
+    state !== null && state.channel === 'totp' && secondsUntil(state.expiresAt, now) === 0;
 
   useEffect(() => {
     reset();
@@ -75,15 +86,20 @@ export default function OtpPrompt() {
   const resendIn = secondsUntil(state.resendAvailableAt, now);
   const attemptsLeft = error?.attemptsLeft ?? undefined;
   const errorText = error
-    ? [
-        errorSentence(t, error, i18n.language),
-        attemptsLeft === undefined && state.attemptsLeft !== undefined && error.code === 'OTP_INVALID'
-          ? t('errors:attemptsLeft', { count: state.attemptsLeft })
-          : '',
-        state.channel === 'totp' && SKEW_HINT_CODES.has(error.code) ? t('errors:clockSkewHint') : '',
-      ]
-        .filter(Boolean)
-        .join(' ')
+    ? joinSentences(
+        [
+          errorSentence(t, error, i18n.language),
+          attemptsLeft === undefined &&
+          state.attemptsLeft !== undefined &&
+          error.code === 'OTP_INVALID'
+            ? t('errors:attemptsLeft', { count: state.attemptsLeft })
+            : '',
+          state.channel === 'totp' && SKEW_HINT_CODES.has(error.code)
+            ? t('errors:clockSkewHint')
+            : '',
+        ],
+        i18n.language,
+      )
     : null;
 
   return (
