@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './clock.js';
 import { ConfigStore } from './config/config-store.js';
 import { defaultPolicySource, type PolicySource } from './config/policy-source.js';
 import { HostClient } from './host/host-client.js';
+import { chainTrustedByPolicy } from './host/policy-trust.js';
 import { createLogger } from './logging/logger.js';
 import { SessionManager } from './session/session-manager.js';
 import { createOsKeychain, Vault, type Keychain } from './vault/vault.js';
@@ -47,7 +48,20 @@ export interface Core {
   onEvent(listener: (name: EventName, payload: unknown) => void): () => void;
   /** OS lock or suspend: locks a signed-in session at once. */
   lock(): void;
+  /** For the Electron glue, which owns Chromium's network session. */
+  readonly network: NetworkPolicy;
   dispose(): Promise<void>;
+}
+
+/** What the machine policy says about the network, for Chromium's session in Electron. */
+export interface NetworkPolicy {
+  /** An explicit proxy (`http://host:port`) for `session.setProxy`; absent: the system's. */
+  proxy?: string;
+  /**
+   * For `session.setCertificateVerifyProc`: true when the chain (leaf first, PEM) is vouched for
+   * by one of the policy's extra CAs and names `hostname`. Chromium itself knows only the OS store.
+   */
+  trustsCertificate(hostname: string, chainPems: string[]): boolean;
 }
 
 /** Builds the core from its parts; bad configuration becomes `AppInfo.configProblems`, never a throw. */
@@ -73,11 +87,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const existing = hosts.get(env);
     if (existing) return existing;
     const target = config.hostFor(env);
+    // The simulator's CA is private and the simulator is local: Node's https trusts that CA
+    // directly, where Chromium (net.fetch) would refuse it. Real hosts go through Chromium.
+    const viaFetch = options.fetch && env !== 'simulator' ? options.fetch : undefined;
     const client = new HostClient({
       baseUrl: target.url,
       extraCaPems: target.caPems,
       log,
-      ...(options.fetch && { fetch: options.fetch }),
+      ...(viaFetch ? { fetch: viaFetch } : target.proxy !== undefined && { proxy: target.proxy }),
       ...(options.hostTimeouts?.connectMs !== undefined && { connectTimeoutMs: options.hostTimeouts.connectMs }),
       ...(options.hostTimeouts?.totalMs !== undefined && { totalTimeoutMs: options.hostTimeouts.totalMs }),
     });
@@ -150,6 +167,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return () => listeners.delete(listener);
     },
     lock: () => session.lock(),
+    network: {
+      ...(config.proxy() !== undefined && { proxy: config.proxy() }),
+      trustsCertificate: (hostname, chainPems) => chainTrustedByPolicy(hostname, chainPems, config.extraCaPems()),
+    },
     async dispose() {
       const current = session.current();
       if (current) await session.logout();

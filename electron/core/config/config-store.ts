@@ -125,6 +125,14 @@ export class ConfigStore {
   idleCeilingSec(): number | undefined {
     return this.policy.idleTimeoutCeilingSec;
   }
+  /** The policy's extra CA certificates (checked PEM). */
+  extraCaPems(): string[] {
+    return [...this.caPems];
+  }
+  /** The policy's explicit proxy, if any. */
+  proxy(): string | undefined {
+    return this.policy.proxy;
+  }
 
   /** Where `env`'s host is; CONFIG_INVALID when the policy does not allow it. */
   hostFor(env: EnvironmentId): HostTarget {

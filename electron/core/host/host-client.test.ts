@@ -7,6 +7,7 @@ import {
   makeCa,
   makeServerCert,
   startHangingServer,
+  startConnectProxy,
   startHttpsServer,
   type CertPair,
   type TestServer,
@@ -142,6 +143,29 @@ describe('HostClient', () => {
     expect(c.serverOffsetMs()).toBe(0);
     await c.health();
     expect(Math.abs(c.serverOffsetMs() - 10 * 60_000)).toBeLessThan(5_000);
+  });
+
+  it('goes through the policy proxy with a CONNECT tunnel, TLS still verified end to end', async () => {
+    const proxy = await startConnectProxy('ops:s3cret');
+    routes = { 'GET /api/v1/health': (_q, _b, res) => json(res, 200, { status: 'ok', version: '2', environment: 'test', serverTime: '2026-01-01T09:00:00.000Z' }) };
+    try {
+      const port = new URL(server.url).port;
+      await expect(client({ proxy: proxy.url.replace('//', '//ops:s3cret@') }).health()).resolves.toMatchObject({ version: '2' });
+      expect(proxy.connects).toEqual([{ target: `127.0.0.1:${port}`, auth: `Basic ${Buffer.from('ops:s3cret').toString('base64')}` }]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('FAULT proxy refuses (407): HOST_UNREACHABLE naming the proxy', async () => {
+    const proxy = await startConnectProxy('ops:s3cret');
+    try {
+      const err = (await client({ proxy: proxy.url }).health().catch((e: unknown) => e)) as CcmsError;
+      expect(err.code).toBe('HOST_UNREACHABLE');
+      expect(err.message).toContain('407');
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('refuses a plain http base URL', () => {

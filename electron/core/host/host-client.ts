@@ -39,6 +39,8 @@ export interface HostClientOptions {
   totalTimeoutMs?: number;
   /** GET retries on connection errors and 503; default 2 retries, 300 ms doubling backoff. */
   retry?: { retries: number; baseDelayMs: number };
+  /** An explicit proxy from policy (Node transport; with `fetch`, Chromium's proxy settings apply). */
+  proxy?: string;
   /** A fetch implementation (Electron's `net.fetch`); without it, Node's https is used. */
   fetch?: typeof fetch;
   /** Waits between retries; injectable so tests need not sleep. */
@@ -96,7 +98,11 @@ export class HostClient {
     this.sleep = options.sleep ?? realSleep;
     this.agent = options.fetch
       ? undefined
-      : createTlsAgent({ extraCaPems: options.extraCaPems ?? [], connectTimeoutMs: options.connectTimeoutMs ?? 10_000 });
+      : createTlsAgent({
+          extraCaPems: options.extraCaPems ?? [],
+          connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+          ...(options.proxy !== undefined && { proxy: options.proxy }),
+        });
     const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}${API_PREFIX}`;
     this.http = axios.create({
       baseURL: base,
@@ -104,6 +110,7 @@ export class HostClient {
       validateStatus: () => true,
       maxRedirects: 0,
       maxContentLength: 5_000_000,
+      // axios' own proxy support does not tunnel HTTPS properly; the agent does (policy proxy).
       proxy: false,
       headers: { Accept: 'application/json' },
       ...(options.fetch

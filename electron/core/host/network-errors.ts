@@ -2,6 +2,8 @@ import { CcmsError } from '../../../shared/errors.js';
 
 /** Our own code for a TCP/TLS connection that did not complete within the connect timeout. */
 export const CONNECT_TIMEOUT_CODE = 'CCMS_CONNECT_TIMEOUT';
+/** Our own code for a proxy that refused the CONNECT tunnel (407, 403, 502 …). */
+export const PROXY_REFUSED_CODE = 'CCMS_PROXY_REFUSED';
 
 // Node's TLS verification failures (OpenSSL names) and Chromium's (net::ERR_CERT_*, ERR_SSL_*).
 const TLS_CODES = new Set([
@@ -31,6 +33,7 @@ const UNREACHABLE_CODES = new Set([
   'ENETDOWN',
   'EPIPE',
   'ERR_NETWORK',
+  PROXY_REFUSED_CODE,
 ]);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', CONNECT_TIMEOUT_CODE]);
 

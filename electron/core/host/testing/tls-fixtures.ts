@@ -1,7 +1,7 @@
 // Test support only: certificates and servers for host-client tests. Never imported by the app.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import https from 'node:https';
-import type { RequestListener } from 'node:http';
+import http, { type RequestListener } from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
@@ -119,4 +119,46 @@ export async function closedPortUrl(): Promise<string> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((r) => server.close(() => r()));
   return `https://127.0.0.1:${port}`;
+}
+
+/** A running HTTP CONNECT proxy that records the tunnels asked of it. */
+export interface TestProxy extends TestServer {
+  /** `host:port` of every CONNECT, with the Proxy-Authorization it carried. */
+  connects: { target: string; auth?: string }[];
+}
+
+/** An HTTP CONNECT proxy on 127.0.0.1:0; with `credentials` ("user:pass") it answers 407 without them. */
+export async function startConnectProxy(credentials?: string): Promise<TestProxy> {
+  const connects: TestProxy['connects'] = [];
+  const sockets = new Set<net.Socket>();
+  const server = http.createServer((_req, res) => res.writeHead(405).end());
+  server.on('connect', (req: http.IncomingMessage, client: net.Socket) => {
+    sockets.add(client);
+    client.on('error', () => undefined);
+    const auth = req.headers['proxy-authorization'];
+    connects.push({ target: req.url ?? '', ...(auth ? { auth } : {}) });
+    if (credentials && auth !== `Basic ${Buffer.from(credentials).toString('base64')}`) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n');
+      return;
+    }
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = net.connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    sockets.add(upstream);
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    connects,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
 }
