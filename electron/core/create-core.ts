@@ -14,7 +14,7 @@ import { ConfigStore } from './config/config-store.js';
 import { defaultPolicySource, type PolicySource } from './config/policy-source.js';
 import { HostClient } from './host/host-client.js';
 import { chainTrustedByPolicy } from './host/policy-trust.js';
-import { createLogger } from './logging/logger.js';
+import { createLogger, type Logger } from './logging/logger.js';
 import { SessionManager } from './session/session-manager.js';
 import { createOsKeychain, Vault, type Keychain } from './vault/vault.js';
 
@@ -74,8 +74,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     policySource,
     ...(options.simulatorHost && { simulatorHost: options.simulatorHost }),
   });
-  const log = createLogger({ dir: join(options.userDataDir, 'logs'), level: config.logLevel() });
+  const logDir = join(options.userDataDir, 'logs');
+  let log: Logger;
+  const startupProblems: string[] = [];
+  try {
+    log = createLogger({ dir: logDir, level: config.logLevel() });
+  } catch (err) {
+    // A read-only or full profile must not stop the terminal: it runs without a log file.
+    log = createLogger({ level: config.logLevel() });
+    startupProblems.push(`${logDir}: the log folder cannot be written (${(err as NodeJS.ErrnoException).code ?? 'error'}); nothing is logged to disk.`);
+  }
   log.info('core starting', { mode: options.mode, version: options.appVersion, policy: policySource.location });
+  config.addProblems(startupProblems);
   for (const problem of config.problems()) log.warn('configuration problem', { problem });
 
   const vault = new Vault(options.keychain ?? createOsKeychain(), { sharedDesk: config.sharedDesk(), logger: log });

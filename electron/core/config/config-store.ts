@@ -113,6 +113,10 @@ export class ConfigStore {
   problems(): string[] {
     return [...this.loadProblems];
   }
+  /** Adds problems found while starting (shown with the configuration's in AppInfo). */
+  addProblems(problems: string[]): void {
+    this.loadProblems.push(...problems);
+  }
   allowedEnvironments(): EnvironmentId[] {
     return [...this.allowed];
   }

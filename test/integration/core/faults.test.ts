@@ -136,6 +136,23 @@ describe('core faults', () => {
     }
   });
 
+  it('FAULT log folder not writable (a file where logs/ should be): the core starts and says so', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'ccms-core-it-nolog-'));
+    await writeFile(join(dir, 'logs'), 'not a folder');
+    const { createCore } = await import('../../../electron/core/index.js');
+    const core = await createCore({ mode: 'browser', appVersion: '0', userDataDir: dir, machinePolicyPath: join(dir, 'none.json') });
+    try {
+      const res = await core.call('getAppInfo', {});
+      expect(res.ok).toBe(true);
+      expect(JSON.stringify(res)).toContain('the log folder cannot be written');
+    } finally {
+      await core.dispose();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('FAULT phone clock skewed: a code one step behind is accepted and the skew reaches the renderer', async () => {
     const c = await startCore(sim);
     try {

@@ -43,6 +43,28 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
     expect(await c.ok('submitOtp', { code: good })).toMatchObject({ step: 'signedIn' });
   });
 
+  it('wrong codes until the host locks the account return to signedOut with ACCOUNT_LOCKED', async () => {
+    await c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+    const good = sim.sim.currentTotp('C00101');
+    const wrong = good === '000000' ? '111111' : '000000';
+    const codes: string[] = [];
+    for (let i = 0; i < 6 && codes.at(-1) !== 'ACCOUNT_LOCKED'; i++) codes.push((await c.fail('submitOtp', { code: wrong })).code);
+    expect(codes.at(-1)).toBe('ACCOUNT_LOCKED');
+    expect(codes.slice(0, -1).every((code) => code === 'OTP_INVALID')).toBe(true);
+    expect(await c.ok('getAuthState', {})).toEqual({ step: 'signedOut' });
+  });
+
+  it('init email: a resend after the cooldown mails a new code that confirms', async () => {
+    await c.ok('login', { userId: 'C00103', password: SEED.C00103 });
+    await c.ok('initSetPassword', { newPassword: 'Fresh-Pass-2026-z!' });
+    await c.ok('initChooseChannel', { channel: 'email' });
+    advance(sim, c, 31_000);
+    expect(await c.ok('initResendEmail', {})).toMatchObject({ step: 'init', channelSetup: { channel: 'email' } });
+    const mails = await sim.sim.outbox('C00103');
+    expect(mails.length).toBeGreaterThanOrEqual(2);
+    expect(await c.ok('initConfirm', { code: mails[0]!.code! })).toMatchObject({ step: 'signedIn' });
+  });
+
   it('a locked and a suspended account get their codes', async () => {
     expect((await c.fail('login', { userId: 'C00104', password: SEED.C00104 })).code).toBe('ACCOUNT_LOCKED');
     expect((await c.fail('login', { userId: 'C00105', password: SEED.C00105 })).code).toBe('ACCOUNT_SUSPENDED');
