@@ -123,7 +123,7 @@ export default function App() {
   else if (tool === 'diagnostics') screen = <DiagnosticsScreen onClose={closeTool} />;
   else if (step === 'otp') screen = <OtpPrompt />;
   else if (step === 'init' || showsDone) screen = <InitWizard />;
-  else screen = <LoginScreen />;
+  else screen = <LoginScreen onOpenConnectivity={() => openTool('diagnostics')} />;
 
   return (
     <SignInLayout

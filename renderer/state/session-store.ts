@@ -84,8 +84,15 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   },
 
   applyAuthState(state) {
+    const before = get().authState?.step;
     useInitStore.getState().receiveAuthState(state);
     set({ authState: toPublic(state) });
+    // Back at the login form: the core may now remember a different user ID.
+    if (state.step === 'signedOut' && before !== undefined && before !== 'signedOut') {
+      void callBridge('getAppInfo', {}).then((info) => {
+        if (info.ok) set({ appInfo: info.value });
+      });
+    }
   },
 
   async refresh() {

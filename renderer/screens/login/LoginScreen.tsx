@@ -32,8 +32,17 @@ const useStyles = makeStyles({
   },
 });
 
+/** Errors a connectivity check can explain: the login offers to run it at once. */
+const NETWORK_ERRORS = new Set(['HOST_UNREACHABLE', 'HOST_TIMEOUT', 'TLS_ERROR', 'BAD_HOST_REPLY']);
+
+/** Props of the login screen. */
+export interface LoginScreenProps {
+  /** Opens the connectivity check (offered when the host cannot be reached). */
+  onOpenConnectivity?: () => void;
+}
+
 /** The login form: user ID and password, then the core decides OTP or initialization. */
-export default function LoginScreen() {
+export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
   const { t, i18n } = useTranslation(['login', 'common', 'errors']);
   const styles = useStyles();
   const appInfo = useSessionStore((s) => s.appInfo);
@@ -50,6 +59,7 @@ export default function LoginScreen() {
 
   // A remembered user only needs to type the password; everyone else starts at the user ID.
   useEffect(() => {
+    if (remembered) setUserId((current) => current || remembered);
     (remembered ? passwordRef : userIdRef).current?.focus();
   }, [remembered]);
 
@@ -96,6 +106,13 @@ export default function LoginScreen() {
         message={error ? errorSentence(t, error, i18n.language) : null}
         trigger={error}
       />
+      {error && NETWORK_ERRORS.has(error.code) && onOpenConnectivity ? (
+        <div>
+          <Button appearance="secondary" onClick={onOpenConnectivity}>
+            {t('login:runConnectivityCheck')}
+          </Button>
+        </div>
+      ) : null}
       <Field
         label={t('login:userId')}
         validationMessage={

@@ -1,0 +1,137 @@
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppInfo, AuthState } from '../../../shared/index.js';
+import { formatClock } from '../../i18n/error-sentence.js';
+import { useSessionStore } from '../../state/session-store.js';
+import { fail, installFakeBridge, ok, renderWithProviders } from '../shell/test-support.js';
+import LoginScreen from './LoginScreen.js';
+
+const fake = installFakeBridge();
+
+function appInfo(over: Partial<AppInfo> = {}): AppInfo {
+  return {
+    version: '0.0.0-test',
+    mode: 'browser',
+    platform: 'linux',
+    versions: {},
+    settings: { language: 'en', environment: 'simulator', lastUserId: 'C00101' },
+    allowedEnvironments: ['simulator'],
+    sharedDesk: false,
+    configProblems: [],
+    keychainAvailable: true,
+    ...over,
+  };
+}
+
+async function signInAs(userId: string, password: string) {
+  fireEvent.change(screen.getByLabelText('User ID'), { target: { value: userId } });
+  fireEvent.change(screen.getByLabelText('Password'), { target: { value: password } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+  });
+}
+
+beforeEach(() => {
+  fake.reset();
+  useSessionStore.setState({
+    appInfo: appInfo(),
+    authState: { step: 'signedOut' },
+    login: { pending: false, error: null },
+  });
+});
+afterEach(cleanup);
+
+describe('LoginScreen', () => {
+  it('fills the remembered user ID and puts focus on the password', async () => {
+    await renderWithProviders(<LoginScreen />);
+    expect(screen.getByLabelText<HTMLInputElement>('User ID').value).toBe('C00101');
+    expect(document.activeElement).toBe(screen.getByLabelText('Password'));
+  });
+
+  it('remembers nobody on a shared desk', async () => {
+    useSessionStore.setState({ appInfo: appInfo({ sharedDesk: true }) });
+    await renderWithProviders(<LoginScreen />);
+    expect(screen.getByLabelText<HTMLInputElement>('User ID').value).toBe('');
+    expect(document.activeElement).toBe(screen.getByLabelText('User ID'));
+  });
+
+  it('names a missing field instead of calling the host', async () => {
+    await renderWithProviders(<LoginScreen />);
+    await signInAs('C00101', '');
+    expect(screen.getByText('Enter your password.')).toBeTruthy();
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('says until when a locked account is locked, in local time, and who to call', async () => {
+    const lockedUntil = '2026-11-25T10:45:00.000Z';
+    fake.answer('login', () => fail<AuthState>('ACCOUNT_LOCKED', { lockedUntil }));
+    await renderWithProviders(<LoginScreen />);
+    await signInAs('C00104', 'Demo-Pass-104!');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      `Your account is locked until ${formatClock(lockedUntil, 'en')}. To unlock it sooner, contact your Delegated Administrator (DA).`,
+    );
+    expect(formatClock(lockedUntil, 'en')).toMatch(/^\d{2}:\d{2}$/);
+    expect(document.activeElement).toBe(alert);
+    expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
+  });
+
+  it('gives the wait of a rate limit in seconds', async () => {
+    fake.answer('login', () => fail<AuthState>('RATE_LIMITED', { retryAfterSec: 42 }));
+    await renderWithProviders(<LoginScreen />);
+    await signInAs('C00101', 'whatever-1A!');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Too many attempts from this workstation. Try again in 42 seconds.',
+    );
+  });
+
+  it('offers the connectivity check when the host cannot be reached', async () => {
+    const open = vi.fn();
+    fake.answer('login', () => fail<AuthState>('HOST_UNREACHABLE'));
+    await renderWithProviders(<LoginScreen onOpenConnectivity={open} />);
+    await signInAs('C00101', 'whatever-1A!');
+    expect((await screen.findByRole('alert')).textContent).toContain('Run the connectivity check');
+    fireEvent.click(screen.getByRole('button', { name: 'Run the connectivity check' }));
+    expect(open).toHaveBeenCalledOnce();
+  });
+
+  it('shows bad configuration and a missing keychain as notices that do not block', async () => {
+    useSessionStore.setState({
+      appInfo: appInfo({
+        keychainAvailable: false,
+        configProblems: ['policy.json: idleTimeoutSec must be a number'],
+      }),
+    });
+    fake.answer('login', () =>
+      ok<AuthState>({
+        step: 'otp',
+        userId: 'C00101',
+        channel: 'totp',
+        expiresAt: new Date().toISOString(),
+      }),
+    );
+    await renderWithProviders(<LoginScreen />);
+    expect(
+      screen.getByText(/A configuration file was ignored: policy.json: idleTimeoutSec/),
+    ).toBeTruthy();
+    expect(screen.getByText(/The system keychain is not available/)).toBeTruthy();
+    await signInAs('C00101', 'Demo-Pass-101!');
+    expect(useSessionStore.getState().authState?.step).toBe('otp');
+  });
+
+  it('warns when Caps Lock is on', async () => {
+    await renderWithProviders(<LoginScreen />);
+    const password = screen.getByLabelText('Password');
+    // jsdom's KeyboardEvent answers getModifierState('CapsLock') from modifierCapsLock.
+    fireEvent.keyUp(password, { key: 'A', modifierCapsLock: true });
+    expect(screen.getByText('Caps Lock is on.')).toBeTruthy();
+    fireEvent.keyUp(password, { key: 'a', modifierCapsLock: false });
+    expect(screen.queryByText('Caps Lock is on.')).toBeNull();
+  });
+
+  it('explains why the user is back at the login (challenge expired)', async () => {
+    useSessionStore.setState({ authState: { step: 'signedOut', reason: 'challengeExpired' } });
+    await renderWithProviders(<LoginScreen />);
+    expect(screen.getByText(/was not entered in time/)).toBeTruthy();
+  });
+});
