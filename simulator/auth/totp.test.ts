@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { checkTotp, otpauthUri, stepAt, totpAt } from './totp.js';
+
+// RFC 6238 appendix B, SHA-1 seed "12345678901234567890" in base32.
+const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
+describe('TOTP check', () => {
+  it('matches the RFC 6238 test vectors (6 digits)', () => {
+    expect(totpAt(RFC_SECRET, 59_000)).toBe('287082');
+    expect(totpAt(RFC_SECRET, 1_111_111_109_000)).toBe('081804');
+    expect(totpAt(RFC_SECRET, 2_000_000_000_000)).toBe('279037');
+  });
+
+  it('accepts ±1 step with the skew in seconds, refuses ±2', () => {
+    const now = 1_700_000_015_000;
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, -1), now, 1, -1)).toEqual({ ok: true, step: stepAt(now) - 1, clockSkewSec: -30 });
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, 1), now, 1, -1)).toEqual({ ok: true, step: stepAt(now) + 1, clockSkewSec: 30 });
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, 2), now, 1, -1)).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, -2), now, 1, -1)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('refuses the last used step and any earlier one', () => {
+    const now = 1_700_000_015_000;
+    const step = stepAt(now);
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now), now, 1, step)).toEqual({ ok: false, reason: 'reused' });
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, -1), now, 1, step)).toEqual({ ok: false, reason: 'reused' });
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, 1), now, 1, step).ok).toBe(true);
+  });
+
+  it('builds the otpauth URI an authenticator app scans', () => {
+    expect(otpauthUri('C00101', RFC_SECRET)).toBe(
+      `otpauth://totp/CCMS:C00101?secret=${RFC_SECRET}&period=30&digits=6&algorithm=SHA1&issuer=CCMS`,
+    );
+  });
+});

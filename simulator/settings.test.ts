@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, envName, resolveSettings, settingsFromEnv } from './settings.js';
+
+describe('simulator settings', () => {
+  it('default to the numbers of PROTOCOL.md', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      totpWindowSteps: 1,
+      emailOtpTtlSec: 300,
+      emailResendCooldownSec: 30,
+      emailMaxSends: 5,
+      challengeTtlSec: 300,
+      initTokenTtlSec: 1800,
+      lockoutThreshold: 5,
+      lockoutDurationSec: 900,
+      sessionIdleSec: 900,
+      sessionAbsoluteSec: 36_000,
+      dmsRequestTtlSec: 86_400,
+      passwordMinLength: 10,
+      passwordMaxLength: 64,
+      daPasswordMinLength: 16,
+      passwordHistory: 5,
+      argon2MemoryKib: 19_456,
+      argon2TimeCost: 2,
+      argon2Parallelism: 1,
+    });
+  });
+
+  it('read CCMS_SIM_<UPPER_SNAKE> variables, later sources winning', () => {
+    expect(envName('lockoutDurationSec')).toBe('CCMS_SIM_LOCKOUT_DURATION_SEC');
+    const env = settingsFromEnv({ CCMS_SIM_LOCKOUT_DURATION_SEC: '60', CCMS_SIM_SQLITE_SYNCHRONOUS: 'NORMAL' });
+    expect(env).toEqual({ lockoutDurationSec: 60, sqliteSynchronous: 'NORMAL' });
+    expect(resolveSettings({ lockoutDurationSec: 30 }, env, { lockoutDurationSec: 5 }).lockoutDurationSec).toBe(5);
+  });
+
+  it('name the setting or variable that is wrong', () => {
+    expect(() => settingsFromEnv({ CCMS_SIM_LOCKOUT_THRESHOLD: 'five' })).toThrow(/CCMS_SIM_LOCKOUT_THRESHOLD/);
+    expect(() => resolveSettings({ lockoutThreshold: 0 })).toThrow(/lockoutThreshold/);
+    expect(() => resolveSettings({ noSuchRule: 1 })).toThrow(/noSuchRule/);
+    expect(() => resolveSettings({ passwordMinLength: 70 })).toThrow(/passwordMinLength exceeds/);
+  });
+});
