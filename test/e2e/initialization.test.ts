@@ -131,13 +131,35 @@ describe('2FA initialization by email (C00103, a fresh app)', () => {
     await app?.close();
   });
 
-  it('sends a code to the masked address and confirms it', async () => {
+  it('sends a code to the masked address and confirms it, with the keyboard alone', async () => {
     const { page, sim } = app;
+    const focusedAutocomplete = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.getAttribute('autocomplete') ?? document.activeElement?.tagName,
+      );
     await submitLogin(page, 'C00103');
     await page.getByLabel('New password', { exact: true }).waitFor();
-    await setNewPassword(app);
-    await page.getByRole('radio', { name: 'Email' }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('autocomplete') === 'new-password',
+    );
+    // New password, Tab past "Show password", confirmation, Enter.
+    await page.keyboard.type(NEW_PASSWORD);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focusedAutocomplete()).toBe('new-password');
+    await page.keyboard.type(NEW_PASSWORD);
+    await page.keyboard.press('Enter');
+    const email = page.getByRole('radio', { name: 'Email' });
+    await email.waitFor();
+    // Focus is on the recommended choice; the arrow key moves to Email, Tab reaches Continue.
+    await page.waitForFunction(
+      () => (document.activeElement as HTMLInputElement | null)?.type === 'radio',
+    );
+    await page.keyboard.press('ArrowDown');
+    expect(await email.isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Confirm your email' }).waitFor();
     await page.getByText(/We sent a 6-digit code to \S+@cp001\.example\./).waitFor();
     expect(
@@ -145,12 +167,18 @@ describe('2FA initialization by email (C00103, a fresh app)', () => {
     ).toBe('true');
     await app.screenshot('init-email-en');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('autocomplete') === 'one-time-code',
+    );
     const code = (await sim.outbox('C00103'))[0]?.code;
     expect(code).toMatch(/^\d{6}$/);
-    await page.getByLabel('One-time password', { exact: true }).fill(code ?? '');
+    await page.keyboard.type(code ?? '');
     await page.getByRole('heading', { name: '2FA is set up' }).waitFor();
     await page.getByText(/one-time password from your email/).waitFor();
-    await page.getByRole('button', { name: 'Continue to CCMS Terminal' }).click();
+    await page.waitForFunction(
+      () => document.activeElement?.textContent === 'Continue to CCMS Terminal',
+    );
+    await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
   });
 });

@@ -116,6 +116,23 @@ describe('login (en)', () => {
     expect(await focused()).toBe('current-password');
   });
 
+  it('signs in with the keyboard alone', async () => {
+    const { page } = app;
+    // Focus is already on the password (the user ID is remembered).
+    await page.keyboard.type('Demo-Pass-101!');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('One-time password', { exact: true }).waitFor();
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('autocomplete') === 'one-time-code',
+    );
+    await page.keyboard.type(app.totp('C00101'));
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    await signOut.waitFor();
+    await signOut.focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('User ID', { exact: true }).waitFor();
+  });
+
   it('opens the connectivity check and settings before sign-in and comes back', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Connectivity check' }).click();
