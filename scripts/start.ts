@@ -1,14 +1,26 @@
 // `npm start`: the Electron app on the embedded simulator; where Electron's binary is missing
 // (as on locked-down build machines), browser mode instead.
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { main as startWeb } from './web.js';
 
-/** The Electron binary's path, or null when the npm package came without it. */
+/**
+ * The Electron binary's path, or null when the npm package came without it. Read from the
+ * package's path.txt: requiring `electron` would try (and here fail) to download it.
+ */
 function electronBinary(): string | null {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+      const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
+      const path = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, name);
+      return existsSync(path) ? path : null;
+    }
+    if (!existsSync(pathFile)) return null;
+    const path = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(path) ? path : null;
   } catch {
     return null;
   }
