@@ -69,7 +69,7 @@ describe('core ↔ simulator: the session', () => {
 
   it('the absolute lifetime signs out with sessionExpired', async () => {
     await signInTotp(sim, c, 'C00101', SEED.C00101);
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 60; i++) {
       advance(sim, c, 12 * MIN);
       if ((await c.ok('getAuthState', {})).step === 'signedOut') break;
     }
