@@ -2,7 +2,8 @@
 // ipcRenderer, no event objects, no Node: two functions that forward to the main process, which
 // checks the sender and validates every call.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type CcmsBridge } from '../shared/bridge.js';
+import type { CcmsBridge } from '../shared/bridge.js';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/ipc-channels.js';
 
 const bridge: CcmsBridge = {
   call: (name, input) => ipcRenderer.invoke(IPC_CALL_CHANNEL, name, input),

@@ -75,7 +75,8 @@ export async function runElectronegativity(dir: string, version: string): Promis
 
 const PRELOAD_IMPORTS: Record<string, Set<string>> = {
   electron: new Set(['contextBridge', 'ipcRenderer', 'IpcRendererEvent']),
-  '../shared/bridge.js': new Set(['IPC_CALL_CHANNEL', 'IPC_EVENT_CHANNEL', 'CcmsBridge']),
+  '../shared/bridge.js': new Set(['CcmsBridge']),
+  '../shared/ipc-channels.js': new Set(['IPC_CALL_CHANNEL', 'IPC_EVENT_CHANNEL']),
 };
 const IPC_METHODS = new Set(['invoke', 'on', 'removeListener']);
 const FORBIDDEN_NAMES = new Set(['require', 'process', 'eval', 'Function', 'webFrame', 'sendSync', 'sendTo', 'sendToHost', 'postMessage']);

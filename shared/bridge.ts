@@ -227,10 +227,7 @@ export interface CcmsBridge {
   on<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void;
 }
 
-/** IPC channel names in Electron. */
-export const IPC_CALL_CHANNEL = 'ccms:call';
-/** IPC channel for events in Electron. */
-export const IPC_EVENT_CHANNEL = 'ccms:event';
+export { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './ipc-channels.js';
 
 /** A browser-mode WebSocket frame from the renderer. */
 export const WsRequestFrame = z.strictObject({

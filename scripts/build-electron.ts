@@ -1,0 +1,73 @@
+// Bundles the Electron main process (electron/main.ts with electron/core) and the preload into
+// dist/electron/{main,preload}.cjs with esbuild. Each is one self-contained file: the installer
+// ships no node_modules but the OS keychain's native binding, which cannot be bundled.
+import path from 'node:path';
+import { builtinModules } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Modules left to `require` at run time: Electron itself and the native keychain binding. */
+export const MAIN_EXTERNALS = ['electron', '@napi-rs/keyring'];
+
+/** Electron 45 runs Node 22 in the main process and Chromium 140 in the renderer. */
+const NODE_TARGET = 'node22';
+const CHROME_TARGET = 'chrome140';
+
+/** The esbuild options of both bundles. */
+export function bundleOptions(outDir: string, production = true): BuildOptions[] {
+  const common: BuildOptions = {
+    bundle: true,
+    format: 'cjs',
+    sourcemap: production ? false : 'inline',
+    minify: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+    absWorkingDir: ROOT,
+  };
+  return [
+    {
+      ...common,
+      entryPoints: [path.join(ROOT, 'electron', 'main.ts')],
+      outfile: path.join(outDir, 'main.cjs'),
+      platform: 'node',
+      target: NODE_TARGET,
+      external: MAIN_EXTERNALS,
+    },
+    {
+      ...common,
+      // A sandboxed preload: no Node, only the `electron` module's renderer half.
+      entryPoints: [path.join(ROOT, 'electron', 'preload.ts')],
+      outfile: path.join(outDir, 'preload.cjs'),
+      platform: 'browser',
+      target: CHROME_TARGET,
+      external: ['electron'],
+    },
+  ];
+}
+
+/** Builds both bundles into `outDir` (default dist/electron). */
+export async function buildElectron(outDir = path.join(ROOT, 'dist', 'electron'), production = true): Promise<string[]> {
+  const outputs: string[] = [];
+  for (const options of bundleOptions(outDir, production)) {
+    await build(options);
+    outputs.push(options.outfile as string);
+  }
+  return outputs;
+}
+
+/** Node built-in module names, bare and `node:`-prefixed, for checks of a bundle's requires. */
+export const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const dev = process.argv.includes('--dev');
+  buildElectron(undefined, !dev).then(
+    (outs) => console.log(`Electron bundles written: ${outs.map((o) => path.relative(ROOT, o)).join(', ')}`),
+    (err: unknown) => {
+      console.error(`Electron build failed: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );
+}
