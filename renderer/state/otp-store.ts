@@ -38,7 +38,7 @@ export const useOtpStore = create<OtpStore>()((set) => ({
     const error = useSessionStore.getState().applyResult(result);
     if (error && ENDS_SIGN_IN.has(error.code)) {
       // The core has gone back to signedOut: hand the reason to the login form.
-      useSessionStore.setState({ login: { pending: false, error } });
+      useSessionStore.setState((s) => ({ login: { ...s.login, pending: false, error } }));
     }
     set({ pending: false, error });
     return error === null;

@@ -23,6 +23,8 @@ export type PublicAuthState =
 interface LoginStatus {
   pending: boolean;
   error: AppError | null;
+  /** The user ID of the last attempt (not a secret), so a return to the form keeps it. */
+  userId?: string;
 }
 
 /** The session store: app info, the mirrored AuthState and the login form's status. */
@@ -87,6 +89,11 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
     const before = get().authState?.step;
     useInitStore.getState().receiveAuthState(state);
     set({ authState: toPublic(state) });
+    // After a session the form forgets who tried last (the next person may be someone else,
+    // e.g. on a shared desk); only what the core remembers is offered.
+    if (state.step === 'signedOut' && (before === 'signedIn' || before === 'locked')) {
+      set((s) => ({ login: { pending: s.login.pending, error: s.login.error } }));
+    }
     // Back at the login form: the core may now remember a different user ID.
     if (state.step === 'signedOut' && before !== undefined && before !== 'signedOut') {
       void callBridge('getAppInfo', {}).then((info) => {
@@ -105,10 +112,11 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   },
 
   async signIn(userId, password) {
-    set({ login: { pending: true, error: null } });
-    const result = await callBridge('login', { userId: userId.trim(), password });
+    const id = userId.trim();
+    set({ login: { pending: true, error: null, userId: id } });
+    const result = await callBridge('login', { userId: id, password });
     const error = get().applyResult(result);
-    set({ login: { pending: false, error } });
+    set({ login: { pending: false, error, userId: id } });
     return error === null;
   },
 
@@ -132,6 +140,10 @@ export const selectRememberedUserId = (s: SessionStore): string => {
   if (!s.appInfo || s.appInfo.sharedDesk) return '';
   return s.appInfo.settings.lastUserId ?? '';
 };
+
+/** The user ID the form starts with: the one just tried in this window, else the remembered one. */
+export const selectStartUserId = (s: SessionStore): string =>
+  s.login.userId ?? selectRememberedUserId(s);
 
 /** The environment to show on the badge: the session's when signed in, else the chosen one. */
 export const selectEnvironment = (s: SessionStore) => {

@@ -86,3 +86,28 @@ describe('OTP prompt (en)', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
   });
 });
+
+describe('an OTP challenge that runs out', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // A 3-second challenge: the same rule as the 5-minute default, without the wait.
+    app = await startApp({ simSettings: { challengeTtlSec: 3 } });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('returns to the login screen with a message saying why', async () => {
+    const { page } = app;
+    await submitLogin(page, 'C00101');
+    await page.getByLabel('One-time password', { exact: true }).waitFor();
+    await page
+      .getByText(
+        'The one-time password was not entered in time, so the sign-in was cancelled. Sign in again.',
+      )
+      .waitFor({ timeout: 30_000 });
+    await page.getByLabel('User ID', { exact: true }).waitFor();
+    await app.screenshot('login-challenge-expired-en');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import { PasswordField } from '../../components/PasswordField.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import {
   selectRememberedUserId,
+  selectStartUserId,
   selectSignedOutReason,
   useSessionStore,
 } from '../../state/session-store.js';
@@ -47,21 +48,22 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
   const styles = useStyles();
   const appInfo = useSessionStore((s) => s.appInfo);
   const remembered = useSessionStore(selectRememberedUserId);
+  const startUserId = useSessionStore(selectStartUserId);
   const reason = useSessionStore(selectSignedOutReason);
   const { pending, error } = useSessionStore((s) => s.login);
   const signIn = useSessionStore((s) => s.signIn);
 
-  const [userId, setUserId] = useState(remembered);
+  const [userId, setUserId] = useState(startUserId);
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ userId?: boolean; password?: boolean }>({});
   const userIdRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
-  // A remembered user only needs to type the password; everyone else starts at the user ID.
+  // A known user only needs to type the password; everyone else starts at the user ID.
   useEffect(() => {
     if (remembered) setUserId((current) => current || remembered);
-    (remembered ? passwordRef : userIdRef).current?.focus();
-  }, [remembered]);
+    (remembered || startUserId ? passwordRef : userIdRef).current?.focus();
+  }, [remembered, startUserId]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
