@@ -53,6 +53,9 @@ export interface Core {
   dispose(): Promise<void>;
 }
 
+/** How long quitting waits for the host to revoke the session. */
+const DISPOSE_LOGOUT_MS = 3_000;
+
 /** What the machine policy says about the network, for Chromium's session in Electron. */
 export interface NetworkPolicy {
   /** An explicit proxy (`http://host:port`) for `session.setProxy`; absent: the system's. */
@@ -68,7 +71,8 @@ export interface NetworkPolicy {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;
   const policySource =
-    options.policySource ?? defaultPolicySource(options.machinePolicyPath ? { file: options.machinePolicyPath } : {});
+    options.policySource ??
+    defaultPolicySource(options.machinePolicyPath ? { file: options.machinePolicyPath } : {});
   const config = await ConfigStore.load({
     userDataDir: options.userDataDir,
     policySource,
@@ -82,15 +86,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   } catch (err) {
     // A read-only or full profile must not stop the terminal: it runs without a log file.
     log = createLogger({ level: config.logLevel() });
-    startupProblems.push(`${logDir}: the log folder cannot be written (${(err as NodeJS.ErrnoException).code ?? 'error'}); nothing is logged to disk.`);
+    startupProblems.push(
+      `${logDir}: the log folder cannot be written (${(err as NodeJS.ErrnoException).code ?? 'error'}); nothing is logged to disk.`,
+    );
   }
-  log.info('core starting', { mode: options.mode, version: options.appVersion, policy: policySource.location });
+  log.info('core starting', {
+    mode: options.mode,
+    version: options.appVersion,
+    policy: policySource.location,
+  });
   config.addProblems(startupProblems);
   for (const problem of config.problems()) log.warn('configuration problem', { problem });
 
-  const vault = new Vault(options.keychain ?? createOsKeychain(), { sharedDesk: config.sharedDesk(), logger: log });
+  const vault = new Vault(options.keychain ?? createOsKeychain(), {
+    sharedDesk: config.sharedDesk(),
+    logger: log,
+  });
   const idleCeilingSec = config.idleCeilingSec();
-  const session = new SessionManager({ clock, log, ...(idleCeilingSec !== undefined && { idleCeilingSec }) });
+  const session = new SessionManager({
+    clock,
+    log,
+    ...(idleCeilingSec !== undefined && { idleCeilingSec }),
+  });
 
   const hosts = new Map<EnvironmentId, HostClient>();
   const hostFor = (env: EnvironmentId): HostClient => {
@@ -105,8 +122,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       extraCaPems: target.caPems,
       log,
       ...(viaFetch ? { fetch: viaFetch } : target.proxy !== undefined && { proxy: target.proxy }),
-      ...(options.hostTimeouts?.connectMs !== undefined && { connectTimeoutMs: options.hostTimeouts.connectMs }),
-      ...(options.hostTimeouts?.totalMs !== undefined && { totalTimeoutMs: options.hostTimeouts.totalMs }),
+      ...(options.hostTimeouts?.connectMs !== undefined && {
+        connectTimeoutMs: options.hostTimeouts.connectMs,
+      }),
+      ...(options.hostTimeouts?.totalMs !== undefined && {
+        totalTimeoutMs: options.hostTimeouts.totalMs,
+      }),
     });
     hosts.set(env, client);
     return client;
@@ -123,7 +144,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       try {
         l(name, checked.value);
       } catch (err) {
-        log.warn(`an ${name} listener failed`, { error: err instanceof Error ? err.message : String(err) });
+        log.warn(`an ${name} listener failed`, {
+          error: err instanceof Error ? err.message : String(err),
+        });
       }
     }
   };
@@ -139,16 +162,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log.info('signed in', { userId: state.user.userId, environment: state.environment });
       background = background.then(() => afterSignIn(state.environment, state.user.userId));
     } else if (state.step !== before) {
-      log.info('auth step changed', { step: state.step, ...(state.step === 'signedOut' && state.reason && { reason: state.reason }) });
+      log.info('auth step changed', {
+        step: state.step,
+        ...(state.step === 'signedOut' && state.reason && { reason: state.reason }),
+      });
     }
   });
   session.onIdleWarning((secondsLeft) => emit('idleWarning', { secondsLeft }));
 
   // Remembering is a convenience: a keychain or disk failure must not spoil a good sign-in.
   async function afterSignIn(env: EnvironmentId, userId: string): Promise<void> {
-    await vault.rememberSignIn(env, userId).catch((err: unknown) => log.warn('could not remember the sign-in', err));
+    await vault
+      .rememberSignIn(env, userId)
+      .catch((err: unknown) => log.warn('could not remember the sign-in', err));
     if (!config.sharedDesk()) {
-      await config.update({ lastUserId: userId }).catch((err: unknown) => log.warn('could not save the last user ID', err));
+      await config
+        .update({ lastUserId: userId })
+        .catch((err: unknown) => log.warn('could not save the last user ID', err));
     }
   }
 
@@ -179,11 +209,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     lock: () => session.lock(),
     network: {
       ...(config.proxy() !== undefined && { proxy: config.proxy() }),
-      trustsCertificate: (hostname, chainPems) => chainTrustedByPolicy(hostname, chainPems, config.extraCaPems()),
+      trustsCertificate: (hostname, chainPems) =>
+        chainTrustedByPolicy(hostname, chainPems, config.extraCaPems()),
     },
     async dispose() {
-      const current = session.current();
-      if (current) await session.logout();
+      // Quitting revokes the session, but a slow host must not hold the app open for long.
+      if (session.current()) {
+        let timer: NodeJS.Timeout | undefined;
+        const giveUp = new Promise<void>((r) => (timer = setTimeout(r, DISPOSE_LOGOUT_MS).unref()));
+        await Promise.race([session.logout().then(() => undefined), giveUp]);
+        clearTimeout(timer);
+      }
       await background;
       session.dispose();
       listeners.clear();

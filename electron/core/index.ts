@@ -1,7 +1,13 @@
 // The core's public face: what electron/main.ts and browser mode compose. Plain Node, no Electron.
 export { createCore, type Core, type CoreOptions, type NetworkPolicy } from './create-core.js';
 export { chainTrustedByPolicy } from './host/policy-trust.js';
-export { systemClock, createSystemClock, ManualClock, type Clock, type TimerHandle } from './clock.js';
+export {
+  systemClock,
+  createSystemClock,
+  ManualClock,
+  type Clock,
+  type TimerHandle,
+} from './clock.js';
 export { HostClient, type HostClientOptions } from './host/host-client.js';
 export {
   createFilePolicySource,

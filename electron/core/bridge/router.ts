@@ -22,7 +22,8 @@ function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(BridgeCalls, name);
 }
 
-const internal = (): AppError => appError('INTERNAL', 'An internal error occurred in the terminal.');
+const internal = (): AppError =>
+  appError('INTERNAL', 'An internal error occurred in the terminal.');
 
 /** Serves `handlers` behind the zod schemas of `BridgeCalls`, on input and on output. */
 export function createRouter(handlers: BridgeHandlers, log: Logger = nullLogger): Router {
@@ -37,7 +38,11 @@ export function createRouter(handlers: BridgeHandlers, log: Logger = nullLogger)
       if (!parsed.ok) {
         // The issues name fields and rules, never the values (the input may hold a password).
         const message = `The input of ${name} is invalid: ${parsed.issues.join('; ')}`;
-        const error = appError('BRIDGE_INVALID', message, parsed.field === undefined ? {} : { field: parsed.field });
+        const error = appError(
+          'BRIDGE_INVALID',
+          message,
+          parsed.field === undefined ? {} : { field: parsed.field },
+        );
         return { ok: false, error };
       }
       let value: unknown;
@@ -46,12 +51,16 @@ export function createRouter(handlers: BridgeHandlers, log: Logger = nullLogger)
         value = await handler(parsed.value);
       } catch (err) {
         if (err instanceof CcmsError) return { ok: false, error: err.toValue() };
-        log.error(`bridge call ${name} failed`, { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+        log.error(`bridge call ${name} failed`, {
+          error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+        });
         return { ok: false, error: internal() };
       }
       const out = parse(spec.output, value);
       if (!out.ok) {
-        log.error(`bridge call ${name} produced an output that breaks the contract`, { issues: out.issues });
+        log.error(`bridge call ${name} produced an output that breaks the contract`, {
+          issues: out.issues,
+        });
         return { ok: false, error: internal() };
       }
       return { ok: true, value: out.value };

@@ -31,7 +31,10 @@ export interface ConfigOptions {
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 /** Turns the policy's CA entries (PEM text or file paths) into checked PEM certificates. */
-async function loadCas(entries: string[], location: string): Promise<{ pems: string[]; problems: string[] }> {
+async function loadCas(
+  entries: string[],
+  location: string,
+): Promise<{ pems: string[]; problems: string[] }> {
   const pems: string[] = [];
   const problems: string[] = [];
   for (const [i, entry] of entries.entries()) {
@@ -41,7 +44,9 @@ async function loadCas(entries: string[], location: string): Promise<{ pems: str
       try {
         text = await readFile(entry, 'utf8');
       } catch (err) {
-        problems.push(`${where} names ${entry}, which cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); it is ignored.`);
+        problems.push(
+          `${where} names ${entry}, which cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); it is ignored.`,
+        );
         continue;
       }
     }
@@ -86,21 +91,29 @@ export class ConfigStore {
     const cas = await loadCas(policy.extraCaCertificates ?? [], opts.policySource.location);
     problems.push(...cas.problems);
 
-    const reachable = (env: EnvironmentId) => env !== 'simulator' || !!(policy.hostUrls?.simulator ?? opts.simulatorHost);
+    const reachable = (env: EnvironmentId) =>
+      env !== 'simulator' || !!(policy.hostUrls?.simulator ?? opts.simulatorHost);
     let allowed = (policy.allowedEnvironments ?? EnvironmentId.options).filter(reachable);
     allowed = [...new Set(allowed)];
     if (allowed.length === 0) {
-      problems.push(`${opts.policySource.location}: no allowed environment has a host; Production is offered instead.`);
+      problems.push(
+        `${opts.policySource.location}: no allowed environment has a host; Production is offered instead.`,
+      );
       allowed = ['production'];
     }
-    const preferred: EnvironmentId = allowed.includes('simulator') && opts.simulatorHost ? 'simulator' : (allowed[0] ?? 'production');
+    const preferred: EnvironmentId =
+      allowed.includes('simulator') && opts.simulatorHost
+        ? 'simulator'
+        : (allowed[0] ?? 'production');
     const defaults: UserSettings = { language: 'en', environment: preferred };
     const path = settingsPath(opts.userDataDir);
     const loaded = await loadUserSettings(path, defaults);
     problems.push(...loaded.problems);
     const settings = { ...loaded.settings };
     if (!allowed.includes(settings.environment)) {
-      problems.push(`${path}: environment "${settings.environment}" is not allowed by the machine policy; ${preferred} is used.`);
+      problems.push(
+        `${path}: environment "${settings.environment}" is not allowed by the machine policy; ${preferred} is used.`,
+      );
       settings.environment = preferred;
     }
     if (policy.sharedDesk) delete settings.lastUserId;
@@ -141,18 +154,30 @@ export class ConfigStore {
   /** Where `env`'s host is; CONFIG_INVALID when the policy does not allow it. */
   hostFor(env: EnvironmentId): HostTarget {
     if (!this.allowed.includes(env)) {
-      throw new CcmsError('CONFIG_INVALID', `The environment ${env} is not allowed on this machine.`, { field: 'environment' });
+      throw new CcmsError(
+        'CONFIG_INVALID',
+        `The environment ${env} is not allowed on this machine.`,
+        { field: 'environment' },
+      );
     }
     const proxy = this.policy.proxy === undefined ? {} : { proxy: this.policy.proxy };
     const fromPolicy = this.policy.hostUrls?.[env];
     if (env === 'simulator') {
       const sim = this.opts.simulatorHost;
       const url = fromPolicy ?? sim?.url;
-      if (!url) throw new CcmsError('CONFIG_INVALID', 'No simulator host is configured.', { field: 'environment' });
+      if (!url)
+        throw new CcmsError('CONFIG_INVALID', 'No simulator host is configured.', {
+          field: 'environment',
+        });
       const simCa = sim && url === sim.url ? [sim.caCertPem] : [];
       return { environment: env, url, caPems: [...simCa, ...this.caPems], ...proxy };
     }
-    return { environment: env, url: fromPolicy ?? DEFAULT_HOST_URLS[env], caPems: [...this.caPems], ...proxy };
+    return {
+      environment: env,
+      url: fromPolicy ?? DEFAULT_HOST_URLS[env],
+      caPems: [...this.caPems],
+      ...proxy,
+    };
   }
 
   /** Applies a change from the user (policy may refuse it) and writes it atomically, one at a time. */
@@ -165,7 +190,11 @@ export class ConfigStore {
 
   private async apply(patch: Partial<UserSettings>): Promise<UserSettings> {
     if (patch.environment !== undefined && !this.allowed.includes(patch.environment)) {
-      throw new CcmsError('CONFIG_INVALID', `The environment ${patch.environment} is not allowed on this machine.`, { field: 'environment' });
+      throw new CcmsError(
+        'CONFIG_INVALID',
+        `The environment ${patch.environment} is not allowed on this machine.`,
+        { field: 'environment' },
+      );
     }
     const next: UserSettings = UserSettings.parse({ ...this.current, ...patch });
     // Shared desk: nothing about who used the machine is kept.
@@ -175,7 +204,10 @@ export class ConfigStore {
       await saveUserSettings(path, next);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      throw new CcmsError('CONFIG_INVALID', `The settings could not be saved to ${path} (${code}).`);
+      throw new CcmsError(
+        'CONFIG_INVALID',
+        `The settings could not be saved to ${path} (${code}).`,
+      );
     }
     this.current = next;
     return this.settings();

@@ -19,14 +19,21 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const sim = { url: 'https://127.0.0.1:9443', caCertPem: '-----BEGIN CERTIFICATE-----\nsim\n-----END CERTIFICATE-----' };
+const sim = {
+  url: 'https://127.0.0.1:9443',
+  caCertPem: '-----BEGIN CERTIFICATE-----\nsim\n-----END CERTIFICATE-----',
+};
 async function policyFile(doc: unknown): Promise<string> {
   const p = join(dir, 'policy.json');
   await writeFile(p, typeof doc === 'string' ? doc : JSON.stringify(doc));
   return p;
 }
 const load = async (policyPath: string, withSim = true) =>
-  ConfigStore.load({ userDataDir: join(dir, 'user'), policySource: createFilePolicySource(policyPath), ...(withSim ? { simulatorHost: sim } : {}) });
+  ConfigStore.load({
+    userDataDir: join(dir, 'user'),
+    policySource: createFilePolicySource(policyPath),
+    ...(withSim ? { simulatorHost: sim } : {}),
+  });
 
 describe('machine policy', () => {
   it('no policy file: every environment, simulator preferred when embedded, no problems', async () => {
@@ -34,7 +41,11 @@ describe('machine policy', () => {
     expect(c.allowedEnvironments()).toEqual(['production', 'connectivity-test', 'simulator']);
     expect(c.settings()).toEqual({ language: 'en', environment: 'simulator' });
     expect(c.problems()).toEqual([]);
-    expect(c.hostFor('simulator')).toEqual({ environment: 'simulator', url: sim.url, caPems: [sim.caCertPem] });
+    expect(c.hostFor('simulator')).toEqual({
+      environment: 'simulator',
+      url: sim.url,
+      caPems: [sim.caCertPem],
+    });
   });
 
   it('without an embedded simulator the simulator environment is not offered', async () => {
@@ -49,7 +60,10 @@ describe('machine policy', () => {
     await writeFile(join(dir, 'corp-ca.pem'), ca.certPem);
     const c = await load(
       await policyFile({
-        hostUrls: { production: 'https://ccms.hkex.example', 'connectivity-test': 'https://ccms-ct.hkex.example' },
+        hostUrls: {
+          production: 'https://ccms.hkex.example',
+          'connectivity-test': 'https://ccms-ct.hkex.example',
+        },
         allowedEnvironments: ['production', 'connectivity-test'],
         extraCaCertificates: [join(dir, 'corp-ca.pem')],
         idleTimeoutCeilingSec: 600,
@@ -100,7 +114,15 @@ describe('machine policy', () => {
 
   it('FAULT corrupt policy file: an unreadable or non-PEM CA entry is reported and skipped', async () => {
     await writeFile(join(dir, 'junk.pem'), 'not a certificate');
-    const c = await load(await policyFile({ extraCaCertificates: [join(dir, 'nope.pem'), join(dir, 'junk.pem'), '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'] }));
+    const c = await load(
+      await policyFile({
+        extraCaCertificates: [
+          join(dir, 'nope.pem'),
+          join(dir, 'junk.pem'),
+          '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----',
+        ],
+      }),
+    );
     const text = c.problems().join('\n');
     expect(text).toContain('extraCaCertificates.0" names');
     expect(text).toContain('extraCaCertificates.1" holds no PEM');
@@ -120,7 +142,9 @@ describe('machine policy', () => {
       '',
     ].join('\r\n');
     const calls: string[][] = [];
-    const source = createRegistryPolicySource(async (args) => (calls.push(args), { code: 0, stdout }));
+    const source = createRegistryPolicySource(
+      async (args) => (calls.push(args), { code: 0, stdout }),
+    );
     const c = await ConfigStore.load({ userDataDir: dir, policySource: source });
     expect(calls).toEqual([['query', 'HKLM\\SOFTWARE\\Policies\\CCMS Terminal']]);
     expect(c.problems()).toEqual([]);
@@ -144,11 +168,25 @@ describe('machine policy', () => {
   });
 
   it('picks the policy source per platform, CCMS_POLICY_FILE only off Windows', () => {
-    expect(defaultPolicySource({ platform: 'win32', env: { CCMS_POLICY_FILE: '/tmp/x.json' } }).location).toBe(POLICY_REGISTRY_KEY);
-    expect(defaultPolicySource({ platform: 'linux', env: {} }).location).toBe('/etc/ccms-terminal/policy.json');
-    expect(defaultPolicySource({ platform: 'darwin', env: {} }).location).toBe(defaultPolicyFile('darwin'));
-    expect(defaultPolicySource({ platform: 'linux', env: { CCMS_POLICY_FILE: '/tmp/x.json' } }).location).toBe('/tmp/x.json');
-    expect(defaultPolicySource({ platform: 'linux', file: '/opt/p.json', env: { CCMS_POLICY_FILE: '/tmp/x.json' } }).location).toBe('/opt/p.json');
+    expect(
+      defaultPolicySource({ platform: 'win32', env: { CCMS_POLICY_FILE: '/tmp/x.json' } }).location,
+    ).toBe(POLICY_REGISTRY_KEY);
+    expect(defaultPolicySource({ platform: 'linux', env: {} }).location).toBe(
+      '/etc/ccms-terminal/policy.json',
+    );
+    expect(defaultPolicySource({ platform: 'darwin', env: {} }).location).toBe(
+      defaultPolicyFile('darwin'),
+    );
+    expect(
+      defaultPolicySource({ platform: 'linux', env: { CCMS_POLICY_FILE: '/tmp/x.json' } }).location,
+    ).toBe('/tmp/x.json');
+    expect(
+      defaultPolicySource({
+        platform: 'linux',
+        file: '/opt/p.json',
+        env: { CCMS_POLICY_FILE: '/tmp/x.json' },
+      }).location,
+    ).toBe('/opt/p.json');
   });
 });
 
@@ -157,15 +195,26 @@ describe('user settings', () => {
     const c = await load(join(dir, 'none.json'));
     await c.update({ language: 'zh-HK', lastUserId: 'C00101' });
     const file = join(dir, 'user', 'settings.json');
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ language: 'zh-HK', environment: 'simulator', lastUserId: 'C00101' });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      language: 'zh-HK',
+      environment: 'simulator',
+      lastUserId: 'C00101',
+    });
     expect((await readdir(join(dir, 'user'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const again = await load(join(dir, 'none.json'));
-    expect(again.settings()).toEqual({ language: 'zh-HK', environment: 'simulator', lastUserId: 'C00101' });
+    expect(again.settings()).toEqual({
+      language: 'zh-HK',
+      environment: 'simulator',
+      lastUserId: 'C00101',
+    });
   });
 
   it('refuses an environment the policy does not allow, naming the field', async () => {
     const c = await load(await policyFile({ allowedEnvironments: ['production'] }));
-    await expect(c.update({ environment: 'simulator' })).rejects.toMatchObject({ code: 'CONFIG_INVALID', details: { field: 'environment' } });
+    await expect(c.update({ environment: 'simulator' })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      details: { field: 'environment' },
+    });
   });
 
   it('a shared desk never stores the last user ID', async () => {
@@ -186,15 +235,25 @@ describe('user settings', () => {
 
   it('FAULT corrupt settings file: a bad field is named, the rest kept', async () => {
     await import('node:fs/promises').then((fs) => fs.mkdir(join(dir, 'user')));
-    await writeFile(join(dir, 'user', 'settings.json'), JSON.stringify({ language: 'fr', environment: 'connectivity-test', lastUserId: 'C00102' }));
+    await writeFile(
+      join(dir, 'user', 'settings.json'),
+      JSON.stringify({ language: 'fr', environment: 'connectivity-test', lastUserId: 'C00102' }),
+    );
     const c = await load(join(dir, 'none.json'));
     expect(c.problems().join('\n')).toContain('"language"');
-    expect(c.settings()).toEqual({ language: 'en', environment: 'connectivity-test', lastUserId: 'C00102' });
+    expect(c.settings()).toEqual({
+      language: 'en',
+      environment: 'connectivity-test',
+      lastUserId: 'C00102',
+    });
   });
 
   it('a settings environment the policy forbids falls back with a message', async () => {
     await import('node:fs/promises').then((fs) => fs.mkdir(join(dir, 'user')));
-    await writeFile(join(dir, 'user', 'settings.json'), JSON.stringify({ language: 'en', environment: 'simulator' }));
+    await writeFile(
+      join(dir, 'user', 'settings.json'),
+      JSON.stringify({ language: 'en', environment: 'simulator' }),
+    );
     const c = await load(await policyFile({ allowedEnvironments: ['connectivity-test'] }));
     expect(c.settings().environment).toBe('connectivity-test');
     expect(c.problems().join('\n')).toContain('not allowed by the machine policy');

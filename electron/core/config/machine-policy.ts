@@ -45,7 +45,10 @@ export function parseFieldwise<S extends z.ZodObject>(
   location: string,
 ): FieldwiseResult<Partial<z.infer<S>>> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { value: {}, problems: [`${location}: expected an object of settings; the file is ignored.`] };
+    return {
+      value: {},
+      problems: [`${location}: expected an object of settings; the file is ignored.`],
+    };
   }
   const shape = schema.shape as Record<string, z.ZodType>;
   const value: Record<string, unknown> = {};
@@ -63,7 +66,9 @@ export function parseFieldwise<S extends z.ZodObject>(
     }
     const issue = r.error.issues[0];
     const sub = issue && issue.path.length > 0 ? `.${issue.path.map(String).join('.')}` : '';
-    problems.push(`${location}: "${key}${sub}" ${issue?.message ?? 'is invalid'}; the default is used.`);
+    problems.push(
+      `${location}: "${key}${sub}" ${issue?.message ?? 'is invalid'}; the default is used.`,
+    );
   }
   return { value: value as Partial<z.infer<S>>, problems };
 }

@@ -3,9 +3,7 @@ import { readFile } from 'node:fs/promises';
 
 /** What reading the machine policy found. */
 export type PolicyRead =
-  | { kind: 'absent' }
-  | { kind: 'ok'; raw: unknown }
-  | { kind: 'unreadable'; message: string };
+  { kind: 'absent' } | { kind: 'ok'; raw: unknown } | { kind: 'unreadable'; message: string };
 
 /** Where the machine policy comes from: the Windows registry or a JSON file. */
 export interface PolicySource {
@@ -35,12 +33,18 @@ export function createFilePolicySource(path: string): PolicySource {
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return { kind: 'absent' };
-        return { kind: 'unreadable', message: `${path}: cannot be read (${code ?? 'error'}); the default policy is used.` };
+        return {
+          kind: 'unreadable',
+          message: `${path}: cannot be read (${code ?? 'error'}); the default policy is used.`,
+        };
       }
       try {
         return { kind: 'ok', raw: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
       } catch (err) {
-        return { kind: 'unreadable', message: `${path}: is not valid JSON (${(err as Error).message}); the default policy is used.` };
+        return {
+          kind: 'unreadable',
+          message: `${path}: is not valid JSON (${(err as Error).message}); the default policy is used.`,
+        };
       }
     },
   };
@@ -71,8 +75,11 @@ export function parseRegQuery(stdout: string): Map<string, RegValue> {
 }
 
 const list = (v: RegValue) =>
-  (v.type === 'REG_MULTI_SZ' ? v.data.split('\\0') : v.data.split(/[;,]/)).map((s) => s.trim()).filter(Boolean);
-const dword = (v: RegValue): unknown => (v.type === 'REG_DWORD' ? Number.parseInt(v.data, 16) : v.data);
+  (v.type === 'REG_MULTI_SZ' ? v.data.split('\\0') : v.data.split(/[;,]/))
+    .map((s) => s.trim())
+    .filter(Boolean);
+const dword = (v: RegValue): unknown =>
+  v.type === 'REG_DWORD' ? Number.parseInt(v.data, 16) : v.data;
 const bool = (v: RegValue): unknown => {
   const n = dword(v);
   return n === 1 ? true : n === 0 ? false : v.data;
@@ -133,7 +140,9 @@ export function createRegistryPolicySource(run: RegRunner = runReg): PolicySourc
 }
 
 /** Picks the policy source: explicit file, else the registry on Windows, else `CCMS_POLICY_FILE` or the default file. */
-export function defaultPolicySource(opts: { file?: string; platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv } = {}): PolicySource {
+export function defaultPolicySource(
+  opts: { file?: string; platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv } = {},
+): PolicySource {
   const platform = opts.platform ?? process.platform;
   if (opts.file) return createFilePolicySource(opts.file);
   // On Windows the policy is IT's registry key only: a user-set variable must not replace it.

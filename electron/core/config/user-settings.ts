@@ -23,13 +23,21 @@ export async function loadUserSettings(
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { settings: defaults, problems: [] };
-    return { settings: defaults, problems: [`${path}: cannot be read (${code ?? 'error'}); default settings are used.`] };
+    return {
+      settings: defaults,
+      problems: [`${path}: cannot be read (${code ?? 'error'}); default settings are used.`],
+    };
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    return { settings: defaults, problems: [`${path}: is not valid JSON (${(err as Error).message}); default settings are used.`] };
+    return {
+      settings: defaults,
+      problems: [
+        `${path}: is not valid JSON (${(err as Error).message}); default settings are used.`,
+      ],
+    };
   }
   const { value, problems } = parseFieldwise(UserSettings, raw, path);
   return { settings: { ...defaults, ...value }, problems };

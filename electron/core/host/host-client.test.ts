@@ -50,12 +50,25 @@ const session = {
 };
 
 function client(extra: Partial<ConstructorParameters<typeof HostClient>[0]> = {}) {
-  return new HostClient({ baseUrl: server.url, extraCaPems: [ca.certPem], sleep: noSleep, ...extra });
+  return new HostClient({
+    baseUrl: server.url,
+    extraCaPems: [ca.certPem],
+    sleep: noSleep,
+    ...extra,
+  });
 }
 
 describe('HostClient', () => {
   it('parses a good reply with the shared schema', async () => {
-    routes = { 'GET /api/v1/health': (_q, _b, res) => json(res, 200, { status: 'ok', version: '1.0.0', environment: 'test', serverTime: '2026-01-01T09:00:00.000Z' }) };
+    routes = {
+      'GET /api/v1/health': (_q, _b, res) =>
+        json(res, 200, {
+          status: 'ok',
+          version: '1.0.0',
+          environment: 'test',
+          serverTime: '2026-01-01T09:00:00.000Z',
+        }),
+    };
     await expect(client().health()).resolves.toMatchObject({ status: 'ok', version: '1.0.0' });
   });
 
@@ -71,35 +84,59 @@ describe('HostClient', () => {
   it('maps a host error body to a CcmsError with the host code and details', async () => {
     routes = {
       'POST /api/v1/auth/otp': (_q, _b, res) =>
-        json(res, 401, { error: { code: 'OTP_INVALID', message: 'The code is wrong.', attemptsLeft: 3 } }),
+        json(res, 401, {
+          error: { code: 'OTP_INVALID', message: 'The code is wrong.', attemptsLeft: 3 },
+        }),
     };
-    const err = await client().submitOtp('ch_1', '123456').catch((e: unknown) => e);
+    const err = await client()
+      .submitOtp('ch_1', '123456')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CcmsError);
     expect((err as CcmsError).code).toBe('OTP_INVALID');
     expect((err as CcmsError).details.attemptsLeft).toBe(3);
   });
 
   it('rejects a malformed reply as BAD_HOST_REPLY naming the field', async () => {
-    routes = { 'GET /api/v1/session': (_q, _b, res) => json(res, 200, { session: { ...session, idleTimeoutSec: 'soon' } }) };
-    const err = (await client().getSession('tok_abcdefghijklmnop').catch((e: unknown) => e)) as CcmsError;
+    routes = {
+      'GET /api/v1/session': (_q, _b, res) =>
+        json(res, 200, { session: { ...session, idleTimeoutSec: 'soon' } }),
+    };
+    const err = (await client()
+      .getSession('tok_abcdefghijklmnop')
+      .catch((e: unknown) => e)) as CcmsError;
     expect(err.code).toBe('BAD_HOST_REPLY');
     expect(err.details.field).toBe('session.idleTimeoutSec');
   });
 
   it('rejects a reply that is not JSON as BAD_HOST_REPLY', async () => {
-    routes = { 'GET /api/v1/health': (_q, _b, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<html>proxy login</html>'); } };
+    routes = {
+      'GET /api/v1/health': (_q, _b, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html>proxy login</html>');
+      },
+    };
     await expect(client().health()).rejects.toMatchObject({ code: 'BAD_HOST_REPLY' });
   });
 
   it('maps an unknown host error code to UNKNOWN keeping the message', async () => {
-    routes = { 'POST /api/v1/auth/login': (_q, _b, res) => json(res, 418, { error: { code: 'TEAPOT', message: 'short and stout' } }) };
-    const err = (await client().login('C00101', 'x').catch((e: unknown) => e)) as CcmsError;
+    routes = {
+      'POST /api/v1/auth/login': (_q, _b, res) =>
+        json(res, 418, { error: { code: 'TEAPOT', message: 'short and stout' } }),
+    };
+    const err = (await client()
+      .login('C00101', 'x')
+      .catch((e: unknown) => e)) as CcmsError;
     expect(err.code).toBe('UNKNOWN');
     expect(err.message).toContain('short and stout');
   });
 
   it('accepts 204 for logout', async () => {
-    routes = { 'POST /api/v1/session/logout': (_q, _b, res) => { res.writeHead(204); res.end(); } };
+    routes = {
+      'POST /api/v1/session/logout': (_q, _b, res) => {
+        res.writeHead(204);
+        res.end();
+      },
+    };
     await expect(client().logout('tok_abcdefghijklmnop')).resolves.toBeUndefined();
   });
 
@@ -109,34 +146,60 @@ describe('HostClient', () => {
       'GET /api/v1/terminal/summary': (_q, _b, res) => {
         n++;
         if (n < 3) json(res, 503, {});
-        else json(res, 200, { participant: { participantId: 'CP001', name: 'Demo' }, accounts: [], collateral: [], notices: [], asOf: '2026-01-01T09:00:00.000Z' });
+        else
+          json(res, 200, {
+            participant: { participantId: 'CP001', name: 'Demo' },
+            accounts: [],
+            collateral: [],
+            notices: [],
+            asOf: '2026-01-01T09:00:00.000Z',
+          });
       },
     };
-    await expect(client().terminalSummary('tok_abcdefghijklmnop')).resolves.toMatchObject({ accounts: [] });
+    await expect(client().terminalSummary('tok_abcdefghijklmnop')).resolves.toMatchObject({
+      accounts: [],
+    });
     expect(n).toBe(3);
   });
 
   it('never retries a POST on 503', async () => {
     let n = 0;
-    routes = { 'POST /api/v1/auth/login': (_q, _b, res) => { n++; json(res, 503, {}); } };
-    await expect(client().login('C00101', 'pw')).rejects.toMatchObject({ code: 'HOST_UNREACHABLE' });
+    routes = {
+      'POST /api/v1/auth/login': (_q, _b, res) => {
+        n++;
+        json(res, 503, {});
+      },
+    };
+    await expect(client().login('C00101', 'pw')).rejects.toMatchObject({
+      code: 'HOST_UNREACHABLE',
+    });
     expect(n).toBe(1);
   });
 
   it('encodes path parameters and query strings', async () => {
     routes = {
       'GET /api/v1/dms/requests?status=pending': (_q, _b, res) => json(res, 200, { requests: [] }),
-      'POST /api/v1/dms/requests/a%2Fb/reject': (_q, _b, res) => json(res, 409, { error: { code: 'REQUEST_NOT_PENDING', message: 'no' } }),
+      'POST /api/v1/dms/requests/a%2Fb/reject': (_q, _b, res) =>
+        json(res, 409, { error: { code: 'REQUEST_NOT_PENDING', message: 'no' } }),
     };
-    await expect(client().dmsListRequests('tok_abcdefghijklmnop', 'pending')).resolves.toEqual({ requests: [] });
-    await expect(client().dmsReject('tok_abcdefghijklmnop', 'a/b', 'why')).rejects.toMatchObject({ code: 'REQUEST_NOT_PENDING' });
+    await expect(client().dmsListRequests('tok_abcdefghijklmnop', 'pending')).resolves.toEqual({
+      requests: [],
+    });
+    await expect(client().dmsReject('tok_abcdefghijklmnop', 'a/b', 'why')).rejects.toMatchObject({
+      code: 'REQUEST_NOT_PENDING',
+    });
   });
 
   it('FAULT workstation clock skewed: the host clock offset is read from the Date header', async () => {
     routes = {
       'GET /api/v1/health': (_q, _b, res) => {
         res.setHeader('Date', new Date(Date.now() + 10 * 60_000).toUTCString());
-        json(res, 200, { status: 'ok', version: '1', environment: 'test', serverTime: new Date().toISOString() });
+        json(res, 200, {
+          status: 'ok',
+          version: '1',
+          environment: 'test',
+          serverTime: new Date().toISOString(),
+        });
       },
     };
     const c = client();
@@ -147,11 +210,26 @@ describe('HostClient', () => {
 
   it('goes through the policy proxy with a CONNECT tunnel, TLS still verified end to end', async () => {
     const proxy = await startConnectProxy('ops:s3cret');
-    routes = { 'GET /api/v1/health': (_q, _b, res) => json(res, 200, { status: 'ok', version: '2', environment: 'test', serverTime: '2026-01-01T09:00:00.000Z' }) };
+    routes = {
+      'GET /api/v1/health': (_q, _b, res) =>
+        json(res, 200, {
+          status: 'ok',
+          version: '2',
+          environment: 'test',
+          serverTime: '2026-01-01T09:00:00.000Z',
+        }),
+    };
     try {
       const port = new URL(server.url).port;
-      await expect(client({ proxy: proxy.url.replace('//', '//ops:s3cret@') }).health()).resolves.toMatchObject({ version: '2' });
-      expect(proxy.connects).toEqual([{ target: `127.0.0.1:${port}`, auth: `Basic ${Buffer.from('ops:s3cret').toString('base64')}` }]);
+      await expect(
+        client({ proxy: proxy.url.replace('//', '//ops:s3cret@') }).health(),
+      ).resolves.toMatchObject({ version: '2' });
+      expect(proxy.connects).toEqual([
+        {
+          target: `127.0.0.1:${port}`,
+          auth: `Basic ${Buffer.from('ops:s3cret').toString('base64')}`,
+        },
+      ]);
     } finally {
       await proxy.close();
     }
@@ -160,7 +238,9 @@ describe('HostClient', () => {
   it('FAULT proxy refuses (407): HOST_UNREACHABLE naming the proxy', async () => {
     const proxy = await startConnectProxy('ops:s3cret');
     try {
-      const err = (await client({ proxy: proxy.url }).health().catch((e: unknown) => e)) as CcmsError;
+      const err = (await client({ proxy: proxy.url })
+        .health()
+        .catch((e: unknown) => e)) as CcmsError;
       expect(err.code).toBe('HOST_UNREACHABLE');
       expect(err.message).toContain('407');
     } finally {
@@ -176,12 +256,24 @@ describe('HostClient', () => {
     const calls: string[] = [];
     const fakeFetch = (async (input: URL | Request | string) => {
       calls.push(String(input instanceof Request ? input.url : input));
-      return new Response(JSON.stringify({ status: 'ok', version: '9', environment: 'x', serverTime: '2026-01-01T09:00:00.000Z' }), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
+      return new Response(
+        JSON.stringify({
+          status: 'ok',
+          version: '9',
+          environment: 'x',
+          serverTime: '2026-01-01T09:00:00.000Z',
+        }),
+        {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        },
+      );
     }) as typeof fetch;
-    const c = new HostClient({ baseUrl: 'https://ccms.example.invalid', fetch: fakeFetch, sleep: noSleep });
+    const c = new HostClient({
+      baseUrl: 'https://ccms.example.invalid',
+      fetch: fakeFetch,
+      sleep: noSleep,
+    });
     await expect(c.health()).resolves.toMatchObject({ version: '9' });
     expect(calls[0]).toBe('https://ccms.example.invalid/api/v1/health');
   });
@@ -199,10 +291,15 @@ describe('HostClient faults', () => {
   });
 
   it('FAULT expired certificate: TLS_ERROR naming CERT_HAS_EXPIRED', async () => {
-    const expired = makeServerCert(ca, { notBefore: new Date(Date.now() - 40 * 86_400_000), notAfter: new Date(Date.now() - 86_400_000) });
+    const expired = makeServerCert(ca, {
+      notBefore: new Date(Date.now() - 40 * 86_400_000),
+      notAfter: new Date(Date.now() - 86_400_000),
+    });
     const s = await startHttpsServer(expired, (_q, res) => res.end('{}'));
     try {
-      const err = (await client({ baseUrl: s.url }).health().catch((e: unknown) => e)) as CcmsError;
+      const err = (await client({ baseUrl: s.url })
+        .health()
+        .catch((e: unknown) => e)) as CcmsError;
       expect(err.code).toBe('TLS_ERROR');
       expect(err.message).toContain('CERT_HAS_EXPIRED');
     } finally {

@@ -71,20 +71,35 @@ function hostError(res: AxiosResponse, what: string): CcmsError {
   // A newer host may send a code this client does not know: keep its message, say UNKNOWN.
   const loose = res.data as { error?: { code?: unknown; message?: unknown } } | undefined;
   const code = loose?.error?.code;
-  if (typeof code === 'string' && typeof loose?.error?.message === 'string' && !ErrorCode.safeParse(code).success) {
-    return new CcmsError('UNKNOWN', `${what}: the host answered ${res.status} ${code}: ${loose.error.message}`);
+  if (
+    typeof code === 'string' &&
+    typeof loose?.error?.message === 'string' &&
+    !ErrorCode.safeParse(code).success
+  ) {
+    return new CcmsError(
+      'UNKNOWN',
+      `${what}: the host answered ${res.status} ${code}: ${loose.error.message}`,
+    );
   }
   if (res.status === 502 || res.status === 503 || res.status === 504) {
-    return new CcmsError('HOST_UNREACHABLE', `${what}: the host or a proxy answered ${res.status} (service unavailable).`);
+    return new CcmsError(
+      'HOST_UNREACHABLE',
+      `${what}: the host or a proxy answered ${res.status} (service unavailable).`,
+    );
   }
   const issue = parsed.issues[0] ?? 'not JSON';
-  return new CcmsError('BAD_HOST_REPLY', `${what}: the host answered ${res.status} with an error body that is not valid (${issue}).`, parsed.field === undefined ? {} : { field: parsed.field });
+  return new CcmsError(
+    'BAD_HOST_REPLY',
+    `${what}: the host answered ${res.status} with an error body that is not valid (${issue}).`,
+    parsed.field === undefined ? {} : { field: parsed.field },
+  );
 }
 
 /** The CCMS host API (PROTOCOL.md), one method per endpoint. Tokens are passed per call, never kept. */
 export class HostClient {
   private readonly http: AxiosInstance;
-  private readonly opts: Required<Pick<HostClientOptions, 'totalTimeoutMs' | 'retry'>> & HostClientOptions;
+  private readonly opts: Required<Pick<HostClientOptions, 'totalTimeoutMs' | 'retry'>> &
+    HostClientOptions;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly agent: https.Agent | undefined;
   private offsetMs = 0;
@@ -92,7 +107,9 @@ export class HostClient {
   constructor(options: HostClientOptions) {
     const url = new URL(options.baseUrl);
     if (url.protocol !== 'https:') {
-      throw new CcmsError('CONFIG_INVALID', `The host URL ${options.baseUrl} must use https.`, { field: 'baseUrl' });
+      throw new CcmsError('CONFIG_INVALID', `The host URL ${options.baseUrl} must use https.`, {
+        field: 'baseUrl',
+      });
     }
     this.opts = { totalTimeoutMs: 30_000, retry: { retries: 2, baseDelayMs: 300 }, ...options };
     this.sleep = options.sleep ?? realSleep;
@@ -114,7 +131,11 @@ export class HostClient {
       proxy: false,
       headers: { Accept: 'application/json' },
       ...(options.fetch
-        ? { adapter: 'fetch' as const, env: { fetch: options.fetch }, fetchOptions: { redirect: 'manual' as const } }
+        ? {
+            adapter: 'fetch' as const,
+            env: { fetch: options.fetch },
+            fetchOptions: { redirect: 'manual' as const },
+          }
         : { adapter: 'http' as const, httpsAgent: this.agent }),
     });
   }
@@ -138,28 +159,64 @@ export class HostClient {
     return this.send({ method: 'GET', path: '/health', reply: HealthReply });
   }
   login(userId: string, password: string) {
-    return this.send({ method: 'POST', path: '/auth/login', body: { userId, password }, reply: LoginReply });
+    return this.send({
+      method: 'POST',
+      path: '/auth/login',
+      body: { userId, password },
+      reply: LoginReply,
+    });
   }
   submitOtp(challengeId: string, code: string) {
-    return this.send({ method: 'POST', path: '/auth/otp', body: { challengeId, code }, reply: SessionReply });
+    return this.send({
+      method: 'POST',
+      path: '/auth/otp',
+      body: { challengeId, code },
+      reply: SessionReply,
+    });
   }
   resendOtp(challengeId: string) {
-    return this.send({ method: 'POST', path: '/auth/otp/resend', body: { challengeId }, reply: ResendReply });
+    return this.send({
+      method: 'POST',
+      path: '/auth/otp/resend',
+      body: { challengeId },
+      reply: ResendReply,
+    });
   }
   initPassword(initToken: string, newPassword: string) {
-    return this.send({ method: 'POST', path: '/init/password', body: { initToken, newPassword }, reply: InitStepsReply });
+    return this.send({
+      method: 'POST',
+      path: '/init/password',
+      body: { initToken, newPassword },
+      reply: InitStepsReply,
+    });
   }
   initChannel(initToken: string, channel: OtpChannel) {
-    return this.send({ method: 'POST', path: '/init/channel', body: { initToken, channel }, reply: InitChannelReply });
+    return this.send({
+      method: 'POST',
+      path: '/init/channel',
+      body: { initToken, channel },
+      reply: InitChannelReply,
+    });
   }
   initConfirm(initToken: string, code: string) {
-    return this.send({ method: 'POST', path: '/init/channel/confirm', body: { initToken, code }, reply: SessionReply });
+    return this.send({
+      method: 'POST',
+      path: '/init/channel/confirm',
+      body: { initToken, code },
+      reply: SessionReply,
+    });
   }
   getSession(token: string) {
     return this.send({ method: 'GET', path: '/session', token, reply: SessionReply });
   }
   reauth(token: string, code: string) {
-    return this.send({ method: 'POST', path: '/session/reauth', token, body: { code }, reply: SessionReply });
+    return this.send({
+      method: 'POST',
+      path: '/session/reauth',
+      token,
+      body: { code },
+      reply: SessionReply,
+    });
   }
   async logout(token: string): Promise<void> {
     await this.send({ method: 'POST', path: '/session/logout', token, reply: null });
@@ -172,10 +229,22 @@ export class HostClient {
   }
   dmsListRequests(token: string, status?: string) {
     const query = status === undefined ? undefined : { status };
-    return this.send({ method: 'GET', path: '/dms/requests', token, query, reply: DmsRequestsReply });
+    return this.send({
+      method: 'GET',
+      path: '/dms/requests',
+      token,
+      query,
+      reply: DmsRequestsReply,
+    });
   }
   dmsCreateRequest(token: string, body: DmsCreateRequest) {
-    return this.send({ method: 'POST', path: '/dms/requests', token, body, reply: DmsRequestReply });
+    return this.send({
+      method: 'POST',
+      path: '/dms/requests',
+      token,
+      body,
+      reply: DmsRequestReply,
+    });
   }
   dmsApprove(token: string, id: string, code: string) {
     const path = `/dms/requests/${encodeURIComponent(id)}/approve`;
@@ -212,7 +281,12 @@ export class HostClient {
 
   private async backoff(attempt: number, what: string, why: string): Promise<void> {
     const ms = this.opts.retry.baseDelayMs * 2 ** attempt;
-    this.opts.log?.debug('host call retried', { call: what, why, attempt: attempt + 1, delayMs: ms });
+    this.opts.log?.debug('host call retried', {
+      call: what,
+      why,
+      attempt: attempt + 1,
+      delayMs: ms,
+    });
     await this.sleep(ms);
   }
 
@@ -239,11 +313,19 @@ export class HostClient {
         },
       });
       this.noteServerTime(res, started);
-      this.opts.log?.debug('host call', { call: `${req.method} ${req.path}`, status: res.status, ms: Date.now() - started });
+      this.opts.log?.debug('host call', {
+        call: `${req.method} ${req.path}`,
+        status: res.status,
+        ms: Date.now() - started,
+      });
       return res;
     } catch (err) {
       const mapped = mapNetworkError(err, this.origin, timedOut);
-      this.opts.log?.warn('host call failed', { call: `${req.method} ${req.path}`, code: mapped.code, message: mapped.message });
+      this.opts.log?.warn('host call failed', {
+        call: `${req.method} ${req.path}`,
+        code: mapped.code,
+        message: mapped.message,
+      });
       throw mapped;
     } finally {
       clearTimeout(timer);
@@ -259,13 +341,19 @@ export class HostClient {
     this.offsetMs = host + 500 - (started + Date.now()) / 2;
   }
 
-  private interpret<S extends z.ZodType>(req: Request<S>, res: AxiosResponse, what: string): z.infer<S> {
+  private interpret<S extends z.ZodType>(
+    req: Request<S>,
+    res: AxiosResponse,
+    what: string,
+  ): z.infer<S> {
     if (res.status >= 400) throw hostError(res, `The host refused ${what}`);
     if (req.reply === null) return undefined as z.infer<S>;
     if (res.status < 200 || res.status >= 300) {
-      throw new CcmsError('BAD_HOST_REPLY', `The host answered ${what} with an unexpected status ${res.status}.`);
+      throw new CcmsError(
+        'BAD_HOST_REPLY',
+        `The host answered ${what} with an unexpected status ${res.status}.`,
+      );
     }
     return parseOrThrow(req.reply, res.data, 'BAD_HOST_REPLY', `The host's reply to ${what}`);
   }
 }
-

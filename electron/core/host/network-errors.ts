@@ -35,7 +35,12 @@ const UNREACHABLE_CODES = new Set([
   'ERR_NETWORK',
   PROXY_REFUSED_CODE,
 ]);
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', CONNECT_TIMEOUT_CODE]);
+const TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'ESOCKETTIMEDOUT',
+  CONNECT_TIMEOUT_CODE,
+]);
 
 /** The codes and messages of an error and its `cause` chain (axios and fetch nest the real one). */
 function chain(err: unknown): { codes: string[]; messages: string[] } {
@@ -65,10 +70,19 @@ export function mapNetworkError(err: unknown, where: string, timedOut: boolean):
   const { codes, messages } = chain(err);
   const text = messages.join(' | ');
   const firstCode = codes.find((c) => c !== 'ERR_BAD_REQUEST' && c !== 'ERR_BAD_RESPONSE') ?? '';
-  const detail = firstCode ? `${firstCode}: ${messages.at(-1) ?? ''}` : (messages.at(-1) ?? 'unknown error');
+  const detail = firstCode
+    ? `${firstCode}: ${messages.at(-1) ?? ''}`
+    : (messages.at(-1) ?? 'unknown error');
 
-  if (timedOut || codes.some((c) => TIMEOUT_CODES.has(c)) || /net::ERR_(TIMED_OUT|CONNECTION_TIMED_OUT)/.test(text)) {
-    return new CcmsError('HOST_TIMEOUT', `The host at ${where} did not answer in time (${detail}).`);
+  if (
+    timedOut ||
+    codes.some((c) => TIMEOUT_CODES.has(c)) ||
+    /net::ERR_(TIMED_OUT|CONNECTION_TIMED_OUT)/.test(text)
+  ) {
+    return new CcmsError(
+      'HOST_TIMEOUT',
+      `The host at ${where} did not answer in time (${detail}).`,
+    );
   }
   if (
     codes.some((c) => TLS_CODES.has(c) || c.startsWith('ERR_SSL') || c.startsWith('ERR_TLS')) ||
@@ -76,8 +90,14 @@ export function mapNetworkError(err: unknown, where: string, timedOut: boolean):
   ) {
     return new CcmsError('TLS_ERROR', `The secure connection to ${where} failed: ${detail}.`);
   }
-  if (codes.some((c) => UNREACHABLE_CODES.has(c)) || /net::ERR_|socket hang up|fetch failed/i.test(text)) {
-    return new CcmsError('HOST_UNREACHABLE', `The host at ${where} could not be reached (${detail}).`);
+  if (
+    codes.some((c) => UNREACHABLE_CODES.has(c)) ||
+    /net::ERR_|socket hang up|fetch failed/i.test(text)
+  ) {
+    return new CcmsError(
+      'HOST_UNREACHABLE',
+      `The host at ${where} could not be reached (${detail}).`,
+    );
   }
   return new CcmsError('HOST_UNREACHABLE', `The request to ${where} failed (${detail}).`);
 }

@@ -23,7 +23,10 @@ describe('chainTrustedByPolicy', () => {
   });
 
   it('refuses an expired certificate', () => {
-    const expired = makeServerCert(ca, { notBefore: new Date(Date.now() - 10 * DAY), notAfter: new Date(Date.now() - DAY) });
+    const expired = makeServerCert(ca, {
+      notBefore: new Date(Date.now() - 10 * DAY),
+      notAfter: new Date(Date.now() - DAY),
+    });
     expect(chainTrustedByPolicy('127.0.0.1', [expired.certPem], [ca.certPem])).toBe(false);
   });
 

@@ -9,7 +9,8 @@ function parse(pem: string): X509Certificate | undefined {
   }
 }
 
-const validAt = (c: X509Certificate, now: number) => Date.parse(c.validFrom) <= now && now <= Date.parse(c.validTo);
+const validAt = (c: X509Certificate, now: number) =>
+  Date.parse(c.validFrom) <= now && now <= Date.parse(c.validTo);
 
 /**
  * Whether a server's chain (leaf first, as the server sent it) is vouched for by one of the
@@ -17,7 +18,12 @@ const validAt = (c: X509Certificate, now: number) => Date.parse(c.validFrom) <= 
  * the host. Electron's glue asks this from `setCertificateVerifyProc` when Chromium, which knows
  * only the OS store, refuses a host whose CA IT configured in the policy.
  */
-export function chainTrustedByPolicy(hostname: string, chainPems: string[], extraCaPems: string[], now = Date.now()): boolean {
+export function chainTrustedByPolicy(
+  hostname: string,
+  chainPems: string[],
+  extraCaPems: string[],
+  now = Date.now(),
+): boolean {
   const chain = chainPems.map(parse);
   const cas = extraCaPems.map(parse).filter((c): c is X509Certificate => c !== undefined && c.ca);
   const leaf = chain[0];
@@ -28,7 +34,9 @@ export function chainTrustedByPolicy(hostname: string, chainPems: string[], extr
   for (let i = 0; i < chain.length; i++) {
     const cert = chain[i] as X509Certificate;
     if (!validAt(cert, now)) return false;
-    const anchor = cas.find((ca) => validAt(ca, now) && cert.checkIssued(ca) && cert.verify(ca.publicKey));
+    const anchor = cas.find(
+      (ca) => validAt(ca, now) && cert.checkIssued(ca) && cert.verify(ca.publicKey),
+    );
     if (anchor) return true;
     const next = chain[i + 1];
     if (!next || !next.ca || !cert.checkIssued(next) || !cert.verify(next.publicKey)) return false;

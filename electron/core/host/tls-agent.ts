@@ -33,7 +33,10 @@ class HostAgent extends https.Agent {
     super(options);
   }
 
-  override createConnection(options: https.RequestOptions, callback?: Callback): Duplex | null | undefined {
+  override createConnection(
+    options: https.RequestOptions,
+    callback?: Callback,
+  ): Duplex | null | undefined {
     if (this.proxy && callback) {
       this.tunnel(this.proxy, options, callback);
       return undefined;
@@ -46,7 +49,9 @@ class HostAgent extends https.Agent {
   /** Destroys `socket` with a connect-timeout error unless its TLS handshake completes in time. */
   private guard(socket: tls.TLSSocket, onTimeout?: () => void): void {
     const timer = setTimeout(() => {
-      socket.destroy(coded(`connect timeout after ${this.connectTimeoutMs} ms`, CONNECT_TIMEOUT_CODE));
+      socket.destroy(
+        coded(`connect timeout after ${this.connectTimeoutMs} ms`, CONNECT_TIMEOUT_CODE),
+      );
       onTimeout?.();
     }, this.connectTimeoutMs);
     timer.unref();
@@ -66,7 +71,9 @@ class HostAgent extends https.Agent {
     };
     const target = `${options.host ?? options.hostname ?? 'localhost'}:${options.port ?? 443}`;
     const auth = proxy.username
-      ? { 'Proxy-Authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}` }
+      ? {
+          'Proxy-Authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`,
+        }
       : {};
     const request = (proxy.protocol === 'https:' ? https : http).request({
       host: proxy.hostname,
@@ -78,14 +85,24 @@ class HostAgent extends https.Agent {
     });
     const timer = setTimeout(() => {
       request.destroy();
-      finish(coded(`connect timeout after ${this.connectTimeoutMs} ms (through the proxy)`, CONNECT_TIMEOUT_CODE));
+      finish(
+        coded(
+          `connect timeout after ${this.connectTimeoutMs} ms (through the proxy)`,
+          CONNECT_TIMEOUT_CODE,
+        ),
+      );
     }, this.connectTimeoutMs);
     timer.unref();
     request.once('error', (err) => finish(err));
     request.once('connect', (res, socket) => {
       if (res.statusCode !== 200) {
         socket.destroy();
-        finish(coded(`the proxy ${proxy.host} answered ${res.statusCode ?? '?'} to CONNECT ${target}`, PROXY_REFUSED_CODE));
+        finish(
+          coded(
+            `the proxy ${proxy.host} answered ${res.statusCode ?? '?'} to CONNECT ${target}`,
+            PROXY_REFUSED_CODE,
+          ),
+        );
         return;
       }
       clearTimeout(timer);

@@ -38,15 +38,54 @@ class ScriptedHost implements SessionHost {
 const T0 = Date.UTC(2026, 0, 1, 9, 0, 0);
 const iso = (ms: number) => new Date(T0 + ms).toISOString();
 const MIN = 60_000;
-const user = { userId: 'C00101', participantId: 'CP001', name: 'Chan Tai Man', roles: ['user' as const] };
+const user = {
+  userId: 'C00101',
+  participantId: 'CP001',
+  name: 'Chan Tai Man',
+  roles: ['user' as const],
+};
 const session = (over: Record<string, unknown> = {}) => ({
-  session: { token: 'tok_secret_session_token_1', expiresAt: iso(600 * MIN), idleTimeoutSec: 900, user, ...over },
+  session: {
+    token: 'tok_secret_session_token_1',
+    expiresAt: iso(600 * MIN),
+    idleTimeoutSec: 900,
+    user,
+    ...over,
+  },
 });
-const otpReply = { next: 'otp', challengeId: 'ch_secret', channel: 'totp', expiresAt: iso(5 * MIN) };
-const emailOtpReply = { next: 'otp', challengeId: 'ch_secret', channel: 'email', maskedEmail: 'c***@cp001.example', expiresAt: iso(5 * MIN), resendAvailableAt: iso(30_000) };
-const policy = { minLength: 10, maxLength: 64, requireLetter: true, requireDigit: true, requireSymbol: true, disallowUserId: true, historyCount: 5, disallowCommon: true };
-const initReply = { next: 'init', initToken: 'init_secret', steps: ['password', 'channel'], passwordPolicy: policy, expiresAt: iso(30 * MIN) };
-const hostErr = (code: ConstructorParameters<typeof CcmsError>[0], details = {}) => new CcmsError(code, code, details);
+const otpReply = {
+  next: 'otp',
+  challengeId: 'ch_secret',
+  channel: 'totp',
+  expiresAt: iso(5 * MIN),
+};
+const emailOtpReply = {
+  next: 'otp',
+  challengeId: 'ch_secret',
+  channel: 'email',
+  maskedEmail: 'c***@cp001.example',
+  expiresAt: iso(5 * MIN),
+  resendAvailableAt: iso(30_000),
+};
+const policy = {
+  minLength: 10,
+  maxLength: 64,
+  requireLetter: true,
+  requireDigit: true,
+  requireSymbol: true,
+  disallowUserId: true,
+  historyCount: 5,
+  disallowCommon: true,
+};
+const initReply = {
+  next: 'init',
+  initToken: 'init_secret',
+  steps: ['password', 'channel'],
+  passwordPolicy: policy,
+  expiresAt: iso(30 * MIN),
+};
+const hostErr = (code: ConstructorParameters<typeof CcmsError>[0], details = {}) =>
+  new CcmsError(code, code, details);
 
 let clock: ManualClock;
 let host: ScriptedHost;
@@ -75,26 +114,42 @@ describe('SessionManager transitions', () => {
   it('signedOut → otp on a login that needs an OTP, without exposing the challenge id', async () => {
     host.answer('login', otpReply);
     const s = await sm.login(target(), 'C00101', 'pw');
-    expect(s).toEqual({ step: 'otp', userId: 'C00101', channel: 'totp', expiresAt: otpReply.expiresAt });
+    expect(s).toEqual({
+      step: 'otp',
+      userId: 'C00101',
+      channel: 'totp',
+      expiresAt: otpReply.expiresAt,
+    });
     expect(JSON.stringify(seen)).not.toContain('ch_secret');
   });
 
   it('signedOut → init on a login that needs initialization, without exposing the init token', async () => {
     host.answer('login', initReply);
     const s = await sm.login(target(), 'C00103', 'pw');
-    expect(s).toMatchObject({ step: 'init', steps: ['password', 'channel'], passwordPolicy: policy });
+    expect(s).toMatchObject({
+      step: 'init',
+      steps: ['password', 'channel'],
+      passwordPolicy: policy,
+    });
     expect(JSON.stringify(seen)).not.toContain('init_secret');
   });
 
   it('a failed login leaves the state signedOut and surfaces the host error', async () => {
     host.answer('login', hostErr('INVALID_CREDENTIALS'));
-    await expect(sm.login(target(), 'C00101', 'bad')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(sm.login(target(), 'C00101', 'bad')).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
     expect(sm.state()).toEqual({ step: 'signedOut' });
   });
 
   it('otp → signedIn on the right code; the token stays inside', async () => {
     const s = await signIn();
-    expect(s).toMatchObject({ step: 'signedIn', user, environment: 'simulator', idleTimeoutSec: 900 });
+    expect(s).toMatchObject({
+      step: 'signedIn',
+      user,
+      environment: 'simulator',
+      idleTimeoutSec: 900,
+    });
     expect(host.calls[1]).toEqual({ method: 'submitOtp', args: ['ch_secret', '123456'] });
     expect(JSON.stringify(seen)).not.toContain('tok_secret');
   });
@@ -147,11 +202,17 @@ describe('SessionManager transitions', () => {
   });
 
   it('otp → otp with new deadlines after an email resend', async () => {
-    host.answer('login', emailOtpReply).answer('resendOtp', { expiresAt: iso(8 * MIN), resendAvailableAt: iso(3.5 * MIN) });
+    host
+      .answer('login', emailOtpReply)
+      .answer('resendOtp', { expiresAt: iso(8 * MIN), resendAvailableAt: iso(3.5 * MIN) });
     await sm.login(target(), 'C00102', 'pw');
     clock.advance(3 * MIN);
     const s = await sm.resendOtp();
-    expect(s).toMatchObject({ step: 'otp', expiresAt: iso(8 * MIN), resendAvailableAt: iso(3.5 * MIN) });
+    expect(s).toMatchObject({
+      step: 'otp',
+      expiresAt: iso(8 * MIN),
+      resendAvailableAt: iso(3.5 * MIN),
+    });
     clock.advance(3 * MIN); // past the first deadline: still alive
     expect(sm.state().step).toBe('otp');
     clock.advance(2 * MIN);
@@ -177,29 +238,58 @@ describe('SessionManager transitions', () => {
     host
       .answer('login', initReply)
       .answer('initPassword', { steps: ['channel'] })
-      .answer('initChannel', { secret: 'JBSWY3DPEHPK3PXP', otpauthUri: 'otpauth://totp/CCMS:C00103?secret=JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30 })
+      .answer('initChannel', {
+        secret: 'JBSWY3DPEHPK3PXP',
+        otpauthUri: 'otpauth://totp/CCMS:C00103?secret=JBSWY3DPEHPK3PXP',
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+      })
       .answer('initConfirm', session({ user: { ...user, userId: 'C00103' } }));
     await sm.login(target(), 'C00103', 'Temp-Pass-103!');
     await expect(sm.initChooseChannel('totp')).rejects.toMatchObject({ code: 'WRONG_STATE' });
-    expect(await sm.initSetPassword('New-Pass-12345!')).toMatchObject({ step: 'init', steps: ['channel'] });
-    expect(await sm.initChooseChannel('totp')).toMatchObject({ channelSetup: { channel: 'totp', secret: 'JBSWY3DPEHPK3PXP', digits: 6, period: 30 } });
+    expect(await sm.initSetPassword('New-Pass-12345!')).toMatchObject({
+      step: 'init',
+      steps: ['channel'],
+    });
+    expect(await sm.initChooseChannel('totp')).toMatchObject({
+      channelSetup: { channel: 'totp', secret: 'JBSWY3DPEHPK3PXP', digits: 6, period: 30 },
+    });
     expect(await sm.initConfirm('123456')).toMatchObject({ step: 'signedIn' });
-    expect(host.calls.map((c) => c.args[0])).toEqual(['C00103', 'init_secret', 'init_secret', 'init_secret']);
+    expect(host.calls.map((c) => c.args[0])).toEqual([
+      'C00103',
+      'init_secret',
+      'init_secret',
+      'init_secret',
+    ]);
   });
 
   it('init email channel: resend calls the channel step again', async () => {
-    const email = { maskedEmail: 'c***@cp001.example', expiresAt: iso(5 * MIN), resendAvailableAt: iso(30_000) };
-    host.answer('login', { ...initReply, steps: ['channel'] }).answer('initChannel', email, { ...email, expiresAt: iso(6 * MIN) });
+    const email = {
+      maskedEmail: 'c***@cp001.example',
+      expiresAt: iso(5 * MIN),
+      resendAvailableAt: iso(30_000),
+    };
+    host
+      .answer('login', { ...initReply, steps: ['channel'] })
+      .answer('initChannel', email, { ...email, expiresAt: iso(6 * MIN) });
     await sm.login(target(), 'C00103', 'pw');
     await expect(sm.initResendEmail()).rejects.toMatchObject({ code: 'WRONG_STATE' });
-    expect(await sm.initChooseChannel('email')).toMatchObject({ channelSetup: { channel: 'email', maskedEmail: 'c***@cp001.example' } });
+    expect(await sm.initChooseChannel('email')).toMatchObject({
+      channelSetup: { channel: 'email', maskedEmail: 'c***@cp001.example' },
+    });
     expect(await sm.initResendEmail()).toMatchObject({ channelSetup: { expiresAt: iso(6 * MIN) } });
   });
 
   it('init stays init on PASSWORD_POLICY with the violations on the error', async () => {
-    host.answer('login', initReply).answer('initPassword', hostErr('PASSWORD_POLICY', { violations: ['symbol'] }));
+    host
+      .answer('login', initReply)
+      .answer('initPassword', hostErr('PASSWORD_POLICY', { violations: ['symbol'] }));
     await sm.login(target(), 'C00103', 'pw');
-    await expect(sm.initSetPassword('weakpassword1')).rejects.toMatchObject({ code: 'PASSWORD_POLICY', details: { violations: ['symbol'] } });
+    await expect(sm.initSetPassword('weakpassword1')).rejects.toMatchObject({
+      code: 'PASSWORD_POLICY',
+      details: { violations: ['symbol'] },
+    });
     expect(sm.state()).toMatchObject({ step: 'init', steps: ['password', 'channel'] });
   });
 
@@ -213,7 +303,9 @@ describe('SessionManager transitions', () => {
   it('init → signedOut(initExpired) when the host says INIT_TOKEN_INVALID', async () => {
     host.answer('login', initReply).answer('initPassword', hostErr('INIT_TOKEN_INVALID'));
     await sm.login(target(), 'C00103', 'pw');
-    await expect(sm.initSetPassword('New-Pass-12345!')).rejects.toMatchObject({ code: 'INIT_TOKEN_INVALID' });
+    await expect(sm.initSetPassword('New-Pass-12345!')).rejects.toMatchObject({
+      code: 'INIT_TOKEN_INVALID',
+    });
     expect(sm.state()).toEqual({ step: 'signedOut', reason: 'initExpired' });
   });
 
@@ -257,7 +349,9 @@ describe('SessionManager transitions', () => {
     sm.reportActivity();
     sm.reportActivity();
     await Promise.resolve();
-    expect(host.calls.filter((c) => c.method === 'getSession')).toEqual([{ method: 'getSession', args: ['tok_secret_session_token_1'] }]);
+    expect(host.calls.filter((c) => c.method === 'getSession')).toEqual([
+      { method: 'getSession', args: ['tok_secret_session_token_1'] },
+    ]);
   });
 
   it('a keep-alive answered SESSION_EXPIRED signs out with sessionExpired', async () => {
@@ -289,7 +383,10 @@ describe('SessionManager transitions', () => {
     sm.lock();
     host.answer('reauth', session());
     expect(await sm.unlock('654321')).toMatchObject({ step: 'signedIn' });
-    expect(host.calls.at(-1)).toEqual({ method: 'reauth', args: ['tok_secret_session_token_1', '654321'] });
+    expect(host.calls.at(-1)).toEqual({
+      method: 'reauth',
+      args: ['tok_secret_session_token_1', '654321'],
+    });
     clock.advance(15 * MIN);
     expect(sm.state().step).toBe('locked');
   });
@@ -341,13 +438,17 @@ describe('SessionManager transitions', () => {
 
   it('withSession: SESSION_LOCKED from the host locks, SESSION_EXPIRED signs out', async () => {
     await signIn();
-    await expect(sm.withSession(() => Promise.reject(hostErr('SESSION_LOCKED')))).rejects.toMatchObject({ code: 'SESSION_LOCKED' });
+    await expect(
+      sm.withSession(() => Promise.reject(hostErr('SESSION_LOCKED'))),
+    ).rejects.toMatchObject({ code: 'SESSION_LOCKED' });
     expect(sm.state().step).toBe('locked');
     await expect(sm.withSession(async () => 1)).rejects.toMatchObject({ code: 'SESSION_LOCKED' });
     host.answer('reauth', session());
     await sm.unlock('123456');
     await expect(sm.withSession((token) => Promise.resolve(token.length))).resolves.toBe(26);
-    await expect(sm.withSession(() => Promise.reject(hostErr('SESSION_EXPIRED')))).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    await expect(
+      sm.withSession(() => Promise.reject(hostErr('SESSION_EXPIRED'))),
+    ).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
     expect(sm.state()).toEqual({ step: 'signedOut', reason: 'sessionExpired' });
     await expect(sm.withSession(async () => 1)).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
   });

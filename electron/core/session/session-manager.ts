@@ -81,11 +81,18 @@ export class SessionManager {
   submitOtp(code: string): Promise<AuthState> {
     return this.serial(async () => {
       const s = this.expect('otp', 'Submitting a one-time password');
-      const reply = await this.guard(s, () => s.target.host.submitOtp(s.challengeId, code), (err) => {
-        if (err.code === 'OTP_INVALID') this.update({ ...s, attemptsLeft: err.details.attemptsLeft ?? 0 });
-        else if (err.code === 'CHALLENGE_EXPIRED') this.enter({ step: 'signedOut', reason: 'challengeExpired' });
-        else if (err.code === 'ACCOUNT_LOCKED' || err.code === 'ACCOUNT_SUSPENDED') this.enter({ step: 'signedOut' });
-      });
+      const reply = await this.guard(
+        s,
+        () => s.target.host.submitOtp(s.challengeId, code),
+        (err) => {
+          if (err.code === 'OTP_INVALID')
+            this.update({ ...s, attemptsLeft: err.details.attemptsLeft ?? 0 });
+          else if (err.code === 'CHALLENGE_EXPIRED')
+            this.enter({ step: 'signedOut', reason: 'challengeExpired' });
+          else if (err.code === 'ACCOUNT_LOCKED' || err.code === 'ACCOUNT_SUSPENDED')
+            this.enter({ step: 'signedOut' });
+        },
+      );
       this.enterSignedIn(s.target, reply.session);
       return this.state();
     });
@@ -94,10 +101,16 @@ export class SessionManager {
   resendOtp(): Promise<AuthState> {
     return this.serial(async () => {
       const s = this.expect('otp', 'Sending a new code');
-      if (s.channel !== 'email') throw new CcmsError('WRONG_STATE', 'Only an email code can be sent again.');
-      const reply = await this.guard(s, () => s.target.host.resendOtp(s.challengeId), (err) => {
-        if (err.code === 'CHALLENGE_EXPIRED') this.enter({ step: 'signedOut', reason: 'challengeExpired' });
-      });
+      if (s.channel !== 'email')
+        throw new CcmsError('WRONG_STATE', 'Only an email code can be sent again.');
+      const reply = await this.guard(
+        s,
+        () => s.target.host.resendOtp(s.challengeId),
+        (err) => {
+          if (err.code === 'CHALLENGE_EXPIRED')
+            this.enter({ step: 'signedOut', reason: 'challengeExpired' });
+        },
+      );
       // A resend replaces the code and may extend the challenge: re-arm its expiry.
       this.enter({ ...s, expiresAt: reply.expiresAt, resendAvailableAt: reply.resendAvailableAt });
       return this.state();
@@ -107,7 +120,8 @@ export class SessionManager {
   cancelLogin(): Promise<AuthState> {
     return this.serial(async () => {
       const { step } = this.s;
-      if (step === 'signedIn' || step === 'locked') throw wrongState('Cancelling the sign-in', step);
+      if (step === 'signedIn' || step === 'locked')
+        throw wrongState('Cancelling the sign-in', step);
       this.enter({ step: 'signedOut' });
       return this.state();
     });
@@ -116,8 +130,13 @@ export class SessionManager {
   initSetPassword(newPassword: string): Promise<AuthState> {
     return this.serial(async () => {
       const s = this.expect('init', 'Setting the new password');
-      if (!s.steps.includes('password')) throw new CcmsError('WRONG_STATE', 'The password was already set.');
-      const reply = await this.guard(s, () => s.target.host.initPassword(s.initToken, newPassword), this.initFailure(s));
+      if (!s.steps.includes('password'))
+        throw new CcmsError('WRONG_STATE', 'The password was already set.');
+      const reply = await this.guard(
+        s,
+        () => s.target.host.initPassword(s.initToken, newPassword),
+        this.initFailure(s),
+      );
       this.update({ ...s, steps: reply.steps });
       return this.state();
     });
@@ -126,7 +145,8 @@ export class SessionManager {
   initChooseChannel(channel: OtpChannel): Promise<AuthState> {
     return this.serial(async () => {
       const s = this.expect('init', 'Choosing the one-time password channel');
-      if (s.steps.includes('password')) throw new CcmsError('WRONG_STATE', 'Set the new password first.');
+      if (s.steps.includes('password'))
+        throw new CcmsError('WRONG_STATE', 'Set the new password first.');
       await this.chooseChannel(s, channel);
       return this.state();
     });
@@ -135,7 +155,8 @@ export class SessionManager {
   initResendEmail(): Promise<AuthState> {
     return this.serial(async () => {
       const s = this.expect('init', 'Sending a new code');
-      if (s.channelSetup?.channel !== 'email') throw new CcmsError('WRONG_STATE', 'No email code was sent yet.');
+      if (s.channelSetup?.channel !== 'email')
+        throw new CcmsError('WRONG_STATE', 'No email code was sent yet.');
       // The protocol has no separate init resend: choosing email again sends a fresh code.
       await this.chooseChannel(s, 'email');
       return this.state();
@@ -146,7 +167,11 @@ export class SessionManager {
     return this.serial(async () => {
       const s = this.expect('init', 'Confirming the one-time password');
       if (!s.channelSetup) throw new CcmsError('WRONG_STATE', 'Choose a channel first.');
-      const reply = await this.guard(s, () => s.target.host.initConfirm(s.initToken, code), this.initFailure(s));
+      const reply = await this.guard(
+        s,
+        () => s.target.host.initConfirm(s.initToken, code),
+        this.initFailure(s),
+      );
       this.enterSignedIn(s.target, reply.session);
       return this.state();
     });
@@ -155,10 +180,16 @@ export class SessionManager {
   unlock(code: string): Promise<AuthState> {
     return this.serial(async () => {
       const s = this.expect('locked', 'Unlocking');
-      const reply = await this.guard(s, () => s.target.host.reauth(s.session.token, code), (err) => {
-        if (err.code === 'SESSION_EXPIRED') this.enter({ step: 'signedOut', reason: 'sessionExpired' });
-        else if (err.code === 'ACCOUNT_LOCKED' || err.code === 'ACCOUNT_SUSPENDED') this.enter({ step: 'signedOut', reason: 'hostSignedOut' });
-      });
+      const reply = await this.guard(
+        s,
+        () => s.target.host.reauth(s.session.token, code),
+        (err) => {
+          if (err.code === 'SESSION_EXPIRED')
+            this.enter({ step: 'signedOut', reason: 'sessionExpired' });
+          else if (err.code === 'ACCOUNT_LOCKED' || err.code === 'ACCOUNT_SUSPENDED')
+            this.enter({ step: 'signedOut', reason: 'hostSignedOut' });
+        },
+      );
       this.enterSignedIn(s.target, reply.session);
       return this.state();
     });
@@ -171,7 +202,9 @@ export class SessionManager {
       if (s.step === 'signedIn' || s.step === 'locked') {
         // Signed out locally first: an unreachable host must not keep the terminal open.
         await s.target.host.logout(s.session.token).catch((err: unknown) => {
-          this.opts.log?.warn('logout: the host could not revoke the session', { code: (err as CcmsError).code });
+          this.opts.log?.warn('logout: the host could not revoke the session', {
+            code: (err as CcmsError).code,
+          });
         });
       }
       return this.state();
@@ -223,19 +256,34 @@ export class SessionManager {
 
   // ---- internals
 
-  private async chooseChannel(s: Extract<InternalState, { step: 'init' }>, channel: OtpChannel): Promise<void> {
-    const reply = await this.guard(s, () => s.target.host.initChannel(s.initToken, channel), this.initFailure(s));
+  private async chooseChannel(
+    s: Extract<InternalState, { step: 'init' }>,
+    channel: OtpChannel,
+  ): Promise<void> {
+    const reply = await this.guard(
+      s,
+      () => s.target.host.initChannel(s.initToken, channel),
+      this.initFailure(s),
+    );
     const channelSetup =
       'secret' in reply
-        ? { channel: 'totp' as const, secret: reply.secret, otpauthUri: reply.otpauthUri, digits: reply.digits, period: reply.period }
+        ? {
+            channel: 'totp' as const,
+            secret: reply.secret,
+            otpauthUri: reply.otpauthUri,
+            digits: reply.digits,
+            period: reply.period,
+          }
         : { channel: 'email' as const, ...reply };
     this.update({ ...s, channelSetup });
   }
 
   private initFailure(_s: Extract<InternalState, { step: 'init' }>) {
     return (err: CcmsError) => {
-      if (err.code === 'INIT_TOKEN_INVALID') this.enter({ step: 'signedOut', reason: 'initExpired' });
-      else if (err.code === 'ACCOUNT_LOCKED' || err.code === 'ACCOUNT_SUSPENDED') this.enter({ step: 'signedOut' });
+      if (err.code === 'INIT_TOKEN_INVALID')
+        this.enter({ step: 'signedOut', reason: 'initExpired' });
+      else if (err.code === 'ACCOUNT_LOCKED' || err.code === 'ACCOUNT_SUSPENDED')
+        this.enter({ step: 'signedOut' });
     };
   }
 
@@ -258,7 +306,11 @@ export class SessionManager {
   }
 
   /** Awaits a host call; on a host error lets `onError` move the machine (if nothing else did), then rethrows. */
-  private async guard<T>(from: InternalState, call: () => Promise<T>, onError: (err: CcmsError) => void): Promise<T> {
+  private async guard<T>(
+    from: InternalState,
+    call: () => Promise<T>,
+    onError: (err: CcmsError) => void,
+  ): Promise<T> {
     const epoch = this.epoch;
     let result: T;
     try {
@@ -267,7 +319,8 @@ export class SessionManager {
       if (err instanceof CcmsError && this.epoch === epoch && this.s === from) onError(err);
       throw err;
     }
-    if (this.epoch !== epoch) throw new CcmsError('WRONG_STATE', 'The sign-in ended while waiting for the host.');
+    if (this.epoch !== epoch)
+      throw new CcmsError('WRONG_STATE', 'The sign-in ended while waiting for the host.');
     return result;
   }
 
@@ -284,7 +337,9 @@ export class SessionManager {
 
   private enterSignedIn(target: SessionTarget, session: Session): void {
     const ceiling = this.opts.idleCeilingSec;
-    const idleTimeoutSec = ceiling ? Math.min(session.idleTimeoutSec, ceiling) : session.idleTimeoutSec;
+    const idleTimeoutSec = ceiling
+      ? Math.min(session.idleTimeoutSec, ceiling)
+      : session.idleTimeoutSec;
     this.lastKeepAlive = this.opts.clock.now();
     this.enter({ step: 'signedIn', target, session, idleTimeoutSec });
   }
@@ -296,7 +351,9 @@ export class SessionManager {
     this.s = next;
     switch (next.step) {
       case 'otp':
-        this.at(next.expiresAt, () => this.enter({ step: 'signedOut', reason: 'challengeExpired' }));
+        this.at(next.expiresAt, () =>
+          this.enter({ step: 'signedOut', reason: 'challengeExpired' }),
+        );
         break;
       case 'init':
         this.at(next.expiresAt, () => this.enter({ step: 'signedOut', reason: 'initExpired' }));
@@ -320,7 +377,8 @@ export class SessionManager {
 
   private armExpiry(expiresAt: string): void {
     this.at(expiresAt, () => {
-      if (this.s.step === 'signedIn' || this.s.step === 'locked') this.enter({ step: 'signedOut', reason: 'sessionExpired' });
+      if (this.s.step === 'signedIn' || this.s.step === 'locked')
+        this.enter({ step: 'signedOut', reason: 'sessionExpired' });
     });
   }
 
@@ -329,9 +387,12 @@ export class SessionManager {
     const warnSec = Math.min(this.opts.idleWarningSec ?? 60, idleTimeoutSec);
     const { clock } = this.opts;
     this.idleTimers = [
-      clock.setTimeout(() => {
-        if (this.s.step === 'signedIn') for (const l of this.warningListeners) l(warnSec);
-      }, (idleTimeoutSec - warnSec) * 1000),
+      clock.setTimeout(
+        () => {
+          if (this.s.step === 'signedIn') for (const l of this.warningListeners) l(warnSec);
+        },
+        (idleTimeoutSec - warnSec) * 1000,
+      ),
       clock.setTimeout(() => this.lock(), idleTimeoutSec * 1000),
     ];
   }

@@ -87,6 +87,11 @@ export function toAuthState(s: InternalState): AuthState {
         ...(s.session.clockSkewSec !== undefined && { clockSkewSec: s.session.clockSkewSec }),
       };
     case 'locked':
-      return { step: 'locked', user: s.session.user, environment: s.target.environment, expiresAt: s.session.expiresAt };
+      return {
+        step: 'locked',
+        user: s.session.user,
+        environment: s.target.environment,
+        expiresAt: s.session.expiresAt,
+      };
   }
 }

@@ -32,12 +32,21 @@ describe('core ↔ simulator: app info, settings and the connectivity check', ()
   it('updateSettings writes settings.json and answers the new AppInfo; policy limits apply', async () => {
     const c = await startCore(sim, {}, { allowedEnvironments: ['simulator', 'connectivity-test'] });
     try {
-      const info = await c.ok('updateSettings', { language: 'zh-HK', environment: 'connectivity-test' });
+      const info = await c.ok('updateSettings', {
+        language: 'zh-HK',
+        environment: 'connectivity-test',
+      });
       expect(info.settings).toEqual({ language: 'zh-HK', environment: 'connectivity-test' });
       const file = JSON.parse(await readFile(`${c.userDataDir}/settings.json`, 'utf8')) as unknown;
       expect(file).toEqual({ language: 'zh-HK', environment: 'connectivity-test' });
-      expect(await c.fail('updateSettings', { environment: 'production' })).toMatchObject({ code: 'CONFIG_INVALID', field: 'environment' });
-      expect(await c.fail('updateSettings', { language: 'fr' })).toMatchObject({ code: 'BRIDGE_INVALID', field: 'language' });
+      expect(await c.fail('updateSettings', { environment: 'production' })).toMatchObject({
+        code: 'CONFIG_INVALID',
+        field: 'environment',
+      });
+      expect(await c.fail('updateSettings', { language: 'fr' })).toMatchObject({
+        code: 'BRIDGE_INVALID',
+        field: 'language',
+      });
     } finally {
       await c.close();
     }
@@ -47,7 +56,10 @@ describe('core ↔ simulator: app info, settings and the connectivity check', ()
     const c = await startCore(sim);
     try {
       const report = await c.ok('runDiagnostics', {});
-      expect(report).toMatchObject({ environment: 'simulator', hostUrl: expect.stringContaining(sim.sim.url) });
+      expect(report).toMatchObject({
+        environment: 'simulator',
+        hostUrl: expect.stringContaining(sim.sim.url),
+      });
       const byId = Object.fromEntries(report.steps.map((s) => [s.id, s.status]));
       expect(byId['dns']).toBe('pass');
       expect(byId['tcp']).toBe('pass');

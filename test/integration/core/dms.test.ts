@@ -1,5 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { advance, SEED, signInTotp, startCore, startSim, type CoreHandle, type SimHandle } from './harness.js';
+import {
+  advance,
+  SEED,
+  signInTotp,
+  startCore,
+  startSim,
+  type CoreHandle,
+  type SimHandle,
+} from './harness.js';
 
 let sim: SimHandle;
 let maker: CoreHandle;
@@ -49,26 +57,42 @@ describe('core ↔ simulator: terminal summary and DMS through the bridge', () =
 
     // The maker cannot decide its own request.
     advance(sim, maker, 30_000);
-    expect((await maker.fail('dmsApprove', { id: request.id, code: sim.sim.currentTotp('C00191') })).code).toBe('SAME_DA');
+    expect(
+      (await maker.fail('dmsApprove', { id: request.id, code: sim.sim.currentTotp('C00191') }))
+        .code,
+    ).toBe('SAME_DA');
 
     advance(sim, checker, 30_000);
-    const approved = await checker.ok('dmsApprove', { id: request.id, code: sim.sim.currentTotp('C00192') });
+    const approved = await checker.ok('dmsApprove', {
+      id: request.id,
+      code: sim.sim.currentTotp('C00192'),
+    });
     expect(approved.request).toMatchObject({ status: 'approved', checkerId: 'C00192' });
-    expect((await checker.fail('dmsReject', { id: request.id, reason: 'too late' })).code).toBe('REQUEST_NOT_PENDING');
+    expect((await checker.fail('dmsReject', { id: request.id, reason: 'too late' })).code).toBe(
+      'REQUEST_NOT_PENDING',
+    );
   });
 
   it('maker/checker: a request can be rejected with a reason', async () => {
     await signInTotp(sim, maker, 'C00191', SEED.C00191);
     await signInTotp(sim, checker, 'C00192', SEED.C00192);
     const { request } = await maker.ok('dmsCreateRequest', { action: 'suspend', userId: 'C00101' });
-    const rejected = await checker.ok('dmsReject', { id: request.id, reason: 'Not requested by the participant' });
-    expect(rejected.request).toMatchObject({ status: 'rejected', reason: 'Not requested by the participant' });
+    const rejected = await checker.ok('dmsReject', {
+      id: request.id,
+      reason: 'Not requested by the participant',
+    });
+    expect(rejected.request).toMatchObject({
+      status: 'rejected',
+      reason: 'Not requested by the participant',
+    });
   });
 
   it('a DMS call with a bad shape is refused before the host sees it', async () => {
     await signInTotp(sim, maker, 'C00191', SEED.C00191);
     sim.requests.length = 0;
-    expect(await maker.fail('dmsCreateRequest', { action: 'delete_user', userId: 'C00101' })).toMatchObject({ code: 'BRIDGE_INVALID', field: 'action' });
+    expect(
+      await maker.fail('dmsCreateRequest', { action: 'delete_user', userId: 'C00101' }),
+    ).toMatchObject({ code: 'BRIDGE_INVALID', field: 'action' });
     expect(sim.requests).toEqual([]);
   });
 });

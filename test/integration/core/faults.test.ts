@@ -23,7 +23,11 @@ const goodCert = makeServerCert(testCa);
 
 /** A core whose production host is `url`, trusting the test CA, through its machine policy. */
 function coreFor(url: string, hostTimeouts?: { connectMs?: number; totalMs?: number }) {
-  const policy = { hostUrls: { production: url }, allowedEnvironments: ['production'], extraCaCertificates: [testCa.certPem] };
+  const policy = {
+    hostUrls: { production: url },
+    allowedEnvironments: ['production'],
+    extraCaCertificates: [testCa.certPem],
+  };
   return startCore(null, hostTimeouts ? { hostTimeouts } : {}, policy);
 }
 
@@ -43,7 +47,9 @@ describe('core faults', () => {
     const hang = await startHangingServer(goodCert);
     const c = await coreFor(hang.url, { totalMs: 500 });
     try {
-      expect((await c.fail('login', { userId: 'C00101', password: SEED.C00101 })).code).toBe('HOST_TIMEOUT');
+      expect((await c.fail('login', { userId: 'C00101', password: SEED.C00101 })).code).toBe(
+        'HOST_TIMEOUT',
+      );
     } finally {
       await c.close();
       await hang.close();
@@ -54,7 +60,9 @@ describe('core faults', () => {
     const hang = await startHangingServer();
     const c = await coreFor(hang.url, { connectMs: 400, totalMs: 30_000 });
     try {
-      expect((await c.fail('login', { userId: 'C00101', password: SEED.C00101 })).code).toBe('HOST_TIMEOUT');
+      expect((await c.fail('login', { userId: 'C00101', password: SEED.C00101 })).code).toBe(
+        'HOST_TIMEOUT',
+      );
     } finally {
       await c.close();
       await hang.close();
@@ -62,9 +70,13 @@ describe('core faults', () => {
   });
 
   it('FAULT wrong certificate (unknown CA): the simulator with a CA the core does not trust is TLS_ERROR', async () => {
-    const c = await startCore(null, { simulatorHost: { url: sim.sim.url, caCertPem: makeCa('Some other CA').certPem } });
+    const c = await startCore(null, {
+      simulatorHost: { url: sim.sim.url, caCertPem: makeCa('Some other CA').certPem },
+    });
     try {
-      expect((await c.fail('login', { userId: 'C00101', password: SEED.C00101 })).code).toBe('TLS_ERROR');
+      expect((await c.fail('login', { userId: 'C00101', password: SEED.C00101 })).code).toBe(
+        'TLS_ERROR',
+      );
     } finally {
       await c.close();
     }
@@ -72,7 +84,10 @@ describe('core faults', () => {
 
   it('FAULT expired certificate: TLS_ERROR saying so', async () => {
     const day = 86_400_000;
-    const expired = makeServerCert(testCa, { notBefore: new Date(Date.now() - 60 * day), notAfter: new Date(Date.now() - day) });
+    const expired = makeServerCert(testCa, {
+      notBefore: new Date(Date.now() - 60 * day),
+      notAfter: new Date(Date.now() - day),
+    });
     const server = await startHttpsServer(expired, (_q, res) => res.end('{}'));
     const c = await coreFor(server.url);
     try {
@@ -88,11 +103,21 @@ describe('core faults', () => {
   it('FAULT host answers garbage: BAD_HOST_REPLY naming the field', async () => {
     const server = await startHttpsServer(goodCert, (_q, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ next: 'otp', challengeId: 'x', channel: 'pigeon', expiresAt: new Date().toISOString() }));
+      res.end(
+        JSON.stringify({
+          next: 'otp',
+          challengeId: 'x',
+          channel: 'pigeon',
+          expiresAt: new Date().toISOString(),
+        }),
+      );
     });
     const c = await coreFor(server.url);
     try {
-      expect(await c.fail('login', { userId: 'C00101', password: SEED.C00101 })).toMatchObject({ code: 'BAD_HOST_REPLY', field: 'channel' });
+      expect(await c.fail('login', { userId: 'C00101', password: SEED.C00101 })).toMatchObject({
+        code: 'BAD_HOST_REPLY',
+        field: 'channel',
+      });
     } finally {
       await c.close();
       await server.close();
@@ -100,7 +125,11 @@ describe('core faults', () => {
   });
 
   it('FAULT corrupt policy file: the core starts, names the file in configProblems, and still signs in', async () => {
-    const c = await startCore(sim, {}, '{"allowedEnvironments": ["simulator"], "idleTimeoutCeilingSec": "ten"');
+    const c = await startCore(
+      sim,
+      {},
+      '{"allowedEnvironments": ["simulator"], "idleTimeoutCeilingSec": "ten"',
+    );
     const policy = join(c.userDataDir, 'policy.json');
     try {
       const info = await c.ok('getAppInfo', {});
@@ -115,10 +144,34 @@ describe('core faults', () => {
 
   it('FAULT keychain refuses (a Keychain that throws): sign-in works, the app says so, forgetting is a clear error', async () => {
     const refusing: Keychain = {
-      get: () => Promise.reject(new CcmsError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not read a credential: locked')),
-      set: () => Promise.reject(new CcmsError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not store a credential: locked')),
-      delete: () => Promise.reject(new CcmsError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not delete a credential: locked')),
-      list: () => Promise.reject(new CcmsError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not list credentials: locked')),
+      get: () =>
+        Promise.reject(
+          new CcmsError(
+            'KEYCHAIN_UNAVAILABLE',
+            'The OS keychain could not read a credential: locked',
+          ),
+        ),
+      set: () =>
+        Promise.reject(
+          new CcmsError(
+            'KEYCHAIN_UNAVAILABLE',
+            'The OS keychain could not store a credential: locked',
+          ),
+        ),
+      delete: () =>
+        Promise.reject(
+          new CcmsError(
+            'KEYCHAIN_UNAVAILABLE',
+            'The OS keychain could not delete a credential: locked',
+          ),
+        ),
+      list: () =>
+        Promise.reject(
+          new CcmsError(
+            'KEYCHAIN_UNAVAILABLE',
+            'The OS keychain could not list credentials: locked',
+          ),
+        ),
     };
     const c = await startCore(sim, { keychain: refusing });
     try {
@@ -142,7 +195,12 @@ describe('core faults', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ccms-core-it-nolog-'));
     await writeFile(join(dir, 'logs'), 'not a folder');
     const { createCore } = await import('../../../electron/core/index.js');
-    const core = await createCore({ mode: 'browser', appVersion: '0', userDataDir: dir, machinePolicyPath: join(dir, 'none.json') });
+    const core = await createCore({
+      mode: 'browser',
+      appVersion: '0',
+      userDataDir: dir,
+      machinePolicyPath: join(dir, 'none.json'),
+    });
     try {
       const res = await core.call('getAppInfo', {});
       expect(res.ok).toBe(true);

@@ -3,9 +3,24 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { ManualClock as SimClock, startSimulator, type RunningSimulator } from '../../../simulator/index.js';
-import { createCore, ManualClock, type Core, type CoreOptions } from '../../../electron/core/index.js';
-import type { AuthState, CallInput, CallName, CallOutput, EventName } from '../../../shared/bridge.js';
+import {
+  ManualClock as SimClock,
+  startSimulator,
+  type RunningSimulator,
+} from '../../../simulator/index.js';
+import {
+  createCore,
+  ManualClock,
+  type Core,
+  type CoreOptions,
+} from '../../../electron/core/index.js';
+import type {
+  AuthState,
+  CallInput,
+  CallName,
+  CallOutput,
+  EventName,
+} from '../../../shared/bridge.js';
 import type { AppError } from '../../../shared/errors.js';
 
 /** A running simulator with its own data folder. */
@@ -107,7 +122,12 @@ export function advance(sim: SimHandle, c: CoreHandle, ms: number): void {
 }
 
 /** Password + TOTP sign-in of a seeded TOTP user through the bridge. */
-export async function signInTotp(sim: SimHandle, c: CoreHandle, userId: string, password: string): Promise<AuthState> {
+export async function signInTotp(
+  sim: SimHandle,
+  c: CoreHandle,
+  userId: string,
+  password: string,
+): Promise<AuthState> {
   const otp = await c.ok('login', { userId, password });
   expect(otp).toMatchObject({ step: 'otp', channel: 'totp', userId });
   return c.ok('submitOtp', { code: sim.sim.currentTotp(userId) });

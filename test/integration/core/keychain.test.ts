@@ -33,7 +33,11 @@ describe.runIf(haveKeyring)('core ↔ real OS keychain', () => {
   it('a shared desk keeps nothing: no keychain entry, no last user ID', async () => {
     await sim.sim.seed();
     sim.simClock.advance(30_000);
-    const c = await startCore(sim, {}, { sharedDesk: true, logLevel: 'debug', extraCaCertificates: [] });
+    const c = await startCore(
+      sim,
+      {},
+      { sharedDesk: true, logLevel: 'debug', extraCaCertificates: [] },
+    );
     try {
       await c.ok('forgetWorkstation', {});
       await signInTotp(sim, c, 'C00101', SEED.C00101);
@@ -46,4 +50,3 @@ describe.runIf(haveKeyring)('core ↔ real OS keychain', () => {
     }
   });
 });
-

@@ -13,16 +13,24 @@ afterAll(() => sim.close());
 async function presentedChain(url: string): Promise<string[]> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
-    const s = tls.connect({ host: u.hostname, port: Number(u.port), rejectUnauthorized: false }, () => {
-      const pems: string[] = [];
-      let cert: tls.DetailedPeerCertificate | undefined = s.getPeerCertificate(true);
-      while (cert?.raw && pems.length < 5) {
-        pems.push(`-----BEGIN CERTIFICATE-----\n${cert.raw.toString('base64').match(/.{1,64}/g)?.join('\n')}\n-----END CERTIFICATE-----\n`);
-        cert = cert.issuerCertificate === cert ? undefined : cert.issuerCertificate;
-      }
-      s.end();
-      resolve(pems);
-    });
+    const s = tls.connect(
+      { host: u.hostname, port: Number(u.port), rejectUnauthorized: false },
+      () => {
+        const pems: string[] = [];
+        let cert: tls.DetailedPeerCertificate | undefined = s.getPeerCertificate(true);
+        while (cert?.raw && pems.length < 5) {
+          pems.push(
+            `-----BEGIN CERTIFICATE-----\n${cert.raw
+              .toString('base64')
+              .match(/.{1,64}/g)
+              ?.join('\n')}\n-----END CERTIFICATE-----\n`,
+          );
+          cert = cert.issuerCertificate === cert ? undefined : cert.issuerCertificate;
+        }
+        s.end();
+        resolve(pems);
+      },
+    );
     s.on('error', reject);
   });
 }
@@ -32,15 +40,22 @@ describe('core: the network part of the machine policy', () => {
     const proxy = await startConnectProxy();
     await sim.sim.seed();
     sim.simClock.advance(30_000);
-    const c = await startCore(null, {}, {
-      hostUrls: { production: sim.sim.url },
-      allowedEnvironments: ['production'],
-      extraCaCertificates: [sim.sim.caCertPem],
-      proxy: proxy.url,
-    });
+    const c = await startCore(
+      null,
+      {},
+      {
+        hostUrls: { production: sim.sim.url },
+        allowedEnvironments: ['production'],
+        extraCaCertificates: [sim.sim.caCertPem],
+        proxy: proxy.url,
+      },
+    );
     try {
       c.clock.advanceTo(sim.simClock.now());
-      expect(await signInTotp(sim, c, 'C00101', SEED.C00101)).toMatchObject({ step: 'signedIn', environment: 'production' });
+      expect(await signInTotp(sim, c, 'C00101', SEED.C00101)).toMatchObject({
+        step: 'signedIn',
+        environment: 'production',
+      });
       expect(proxy.connects.map((x) => x.target)).toContain(new URL(sim.sim.url).host);
       expect(c.core.network.proxy).toBe(proxy.url);
     } finally {

@@ -79,7 +79,9 @@ describe('no secret in any log file', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(text).toContain('signed in'); // the log is real and was written at debug level
     for (const s of [...secrets, ...tokens]) {
-      expect(text.includes(s), `a secret (${s.slice(0, 3)}…) is in ${files.join(', ')}`).toBe(false);
+      expect(text.includes(s), `a secret (${s.slice(0, 3)}…) is in ${files.join(', ')}`).toBe(
+        false,
+      );
     }
   });
 });

@@ -1,5 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { advance, SEED, signInTotp, startCore, startSim, type CoreHandle, type SimHandle } from './harness.js';
+import {
+  advance,
+  SEED,
+  signInTotp,
+  startCore,
+  startSim,
+  type CoreHandle,
+  type SimHandle,
+} from './harness.js';
 
 const MIN = 60_000;
 let sim: SimHandle;
@@ -25,11 +33,18 @@ describe('core ↔ simulator: the session', () => {
   it('idle: a warning 60 s before, then locked; unlock with a fresh TOTP; the summary works again', async () => {
     await signInTotp(sim, c, 'C00101', SEED.C00101);
     advance(sim, c, 14 * MIN);
-    expect(c.events.filter((e) => e.name === 'idleWarning')).toEqual([{ name: 'idleWarning', payload: { secondsLeft: 60 } }]);
+    expect(c.events.filter((e) => e.name === 'idleWarning')).toEqual([
+      { name: 'idleWarning', payload: { secondsLeft: 60 } },
+    ]);
     advance(sim, c, MIN);
-    expect(await c.ok('getAuthState', {})).toMatchObject({ step: 'locked', user: { userId: 'C00101' } });
+    expect(await c.ok('getAuthState', {})).toMatchObject({
+      step: 'locked',
+      user: { userId: 'C00101' },
+    });
     expect((await c.fail('getTerminalSummary', {})).code).toBe('SESSION_LOCKED');
-    expect(await c.ok('unlock', { code: sim.sim.currentTotp('C00101') })).toMatchObject({ step: 'signedIn' });
+    expect(await c.ok('unlock', { code: sim.sim.currentTotp('C00101') })).toMatchObject({
+      step: 'signedIn',
+    });
     const summary = await c.ok('getTerminalSummary', {});
     expect(summary.participant.participantId).toBe('CP001');
     expect(steps(c)).toEqual(['otp', 'signedIn', 'locked', 'signedIn']);
@@ -46,7 +61,9 @@ describe('core ↔ simulator: the session', () => {
     c.core.lock();
     advance(sim, c, 30_000);
     const good = sim.sim.currentTotp('C00101');
-    expect((await c.fail('unlock', { code: good === '999999' ? '888888' : '999999' })).code).toBe('OTP_INVALID');
+    expect((await c.fail('unlock', { code: good === '999999' ? '888888' : '999999' })).code).toBe(
+      'OTP_INVALID',
+    );
     expect(await c.ok('getAuthState', {})).toMatchObject({ step: 'locked' });
   });
 
@@ -92,7 +109,10 @@ describe('core ↔ simulator: the session', () => {
 
   it('changing the environment is refused while signed in', async () => {
     await signInTotp(sim, c, 'C00101', SEED.C00101);
-    expect(await c.fail('updateSettings', { environment: 'production' })).toMatchObject({ code: 'WRONG_STATE', field: 'environment' });
+    expect(await c.fail('updateSettings', { environment: 'production' })).toMatchObject({
+      code: 'WRONG_STATE',
+      field: 'environment',
+    });
     const info = await c.ok('updateSettings', { language: 'zh-HK' });
     expect(info.settings.language).toBe('zh-HK');
   });

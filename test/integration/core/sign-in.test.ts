@@ -1,6 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { authenticator } from 'otplib';
-import { advance, SEED, signInTotp, startCore, startSim, type CoreHandle, type SimHandle } from './harness.js';
+import {
+  advance,
+  SEED,
+  signInTotp,
+  startCore,
+  startSim,
+  type CoreHandle,
+  type SimHandle,
+} from './harness.js';
 
 let sim: SimHandle;
 let c: CoreHandle;
@@ -19,10 +27,18 @@ afterEach(() => c.close());
 describe('core ↔ simulator: sign-in through the bridge', () => {
   it('password + TOTP signs C00101 in, and the renderer view holds no secret', async () => {
     const state = await signInTotp(sim, c, 'C00101', SEED.C00101);
-    expect(state).toMatchObject({ step: 'signedIn', environment: 'simulator', user: { userId: 'C00101', participantId: 'CP001' } });
+    expect(state).toMatchObject({
+      step: 'signedIn',
+      environment: 'simulator',
+      user: { userId: 'C00101', participantId: 'CP001' },
+    });
     const seen = JSON.stringify(c.events);
     expect(seen).not.toMatch(/challengeId|initToken|"token"/);
-    expect(c.events.filter((e) => e.name === 'authState').map((e) => (e.payload as { step: string }).step)).toEqual(['otp', 'signedIn']);
+    expect(
+      c.events
+        .filter((e) => e.name === 'authState')
+        .map((e) => (e.payload as { step: string }).step),
+    ).toEqual(['otp', 'signedIn']);
     const info = await c.ok('getAppInfo', {});
     expect(info.settings.lastUserId).toBe('C00101');
   });
@@ -48,7 +64,8 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
     const good = sim.sim.currentTotp('C00101');
     const wrong = good === '000000' ? '111111' : '000000';
     const codes: string[] = [];
-    for (let i = 0; i < 6 && codes.at(-1) !== 'ACCOUNT_LOCKED'; i++) codes.push((await c.fail('submitOtp', { code: wrong })).code);
+    for (let i = 0; i < 6 && codes.at(-1) !== 'ACCOUNT_LOCKED'; i++)
+      codes.push((await c.fail('submitOtp', { code: wrong })).code);
     expect(codes.at(-1)).toBe('ACCOUNT_LOCKED');
     expect(codes.slice(0, -1).every((code) => code === 'OTP_INVALID')).toBe(true);
     expect(await c.ok('getAuthState', {})).toEqual({ step: 'signedOut' });
@@ -59,33 +76,52 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
     await c.ok('initSetPassword', { newPassword: 'Fresh-Pass-2026-z!' });
     await c.ok('initChooseChannel', { channel: 'email' });
     advance(sim, c, 31_000);
-    expect(await c.ok('initResendEmail', {})).toMatchObject({ step: 'init', channelSetup: { channel: 'email' } });
+    expect(await c.ok('initResendEmail', {})).toMatchObject({
+      step: 'init',
+      channelSetup: { channel: 'email' },
+    });
     const mails = await sim.sim.outbox('C00103');
     expect(mails.length).toBeGreaterThanOrEqual(2);
-    expect(await c.ok('initConfirm', { code: mails[0]!.code! })).toMatchObject({ step: 'signedIn' });
+    expect(await c.ok('initConfirm', { code: mails[0]!.code! })).toMatchObject({
+      step: 'signedIn',
+    });
   });
 
   it('a locked and a suspended account get their codes', async () => {
-    expect((await c.fail('login', { userId: 'C00104', password: SEED.C00104 })).code).toBe('ACCOUNT_LOCKED');
-    expect((await c.fail('login', { userId: 'C00105', password: SEED.C00105 })).code).toBe('ACCOUNT_SUSPENDED');
+    expect((await c.fail('login', { userId: 'C00104', password: SEED.C00104 })).code).toBe(
+      'ACCOUNT_LOCKED',
+    );
+    expect((await c.fail('login', { userId: 'C00105', password: SEED.C00105 })).code).toBe(
+      'ACCOUNT_SUSPENDED',
+    );
   });
 
   it('email OTP: the code from the outbox signs C00102 in; a resend waits for the cooldown', async () => {
     const otp = await c.ok('login', { userId: 'C00102', password: SEED.C00102 });
-    expect(otp).toMatchObject({ step: 'otp', channel: 'email', maskedEmail: expect.stringContaining('@') });
+    expect(otp).toMatchObject({
+      step: 'otp',
+      channel: 'email',
+      maskedEmail: expect.stringContaining('@'),
+    });
     expect((await c.fail('resendOtp', {})).code).toBe('RESEND_TOO_SOON');
     advance(sim, c, 31_000);
     const resent = await c.ok('resendOtp', {});
     expect(resent).toMatchObject({ step: 'otp', channel: 'email' });
     const [mail] = await sim.sim.outbox('C00102');
     expect(mail?.code).toMatch(/^\d{6}$/);
-    expect(await c.ok('submitOtp', { code: mail!.code! })).toMatchObject({ step: 'signedIn', user: { userId: 'C00102' } });
+    expect(await c.ok('submitOtp', { code: mail!.code! })).toMatchObject({
+      step: 'signedIn',
+      user: { userId: 'C00102' },
+    });
   });
 
   it('a pending challenge that expires returns to signedOut(challengeExpired)', async () => {
     await c.ok('login', { userId: 'C00101', password: SEED.C00101 });
     advance(sim, c, 5 * 60_000 + 2_000);
-    expect(await c.ok('getAuthState', {})).toEqual({ step: 'signedOut', reason: 'challengeExpired' });
+    expect(await c.ok('getAuthState', {})).toEqual({
+      step: 'signedOut',
+      reason: 'challengeExpired',
+    });
   });
 
   it('cancelLogin returns to signedOut', async () => {
@@ -98,11 +134,17 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
     expect(init).toMatchObject({ step: 'init', userId: 'C00103', steps: ['password', 'channel'] });
     const weak = await c.fail('initSetPassword', { newPassword: 'short' });
     expect(weak.code).toBe('PASSWORD_POLICY');
-    expect(await c.ok('initSetPassword', { newPassword: 'Fresh-Pass-2026-x!' })).toMatchObject({ step: 'init', steps: ['channel'] });
+    expect(await c.ok('initSetPassword', { newPassword: 'Fresh-Pass-2026-x!' })).toMatchObject({
+      step: 'init',
+      steps: ['channel'],
+    });
     const chosen = await c.ok('initChooseChannel', { channel: 'email' });
     expect(chosen).toMatchObject({ channelSetup: { channel: 'email' } });
     const [mail] = await sim.sim.outbox('C00103');
-    expect(await c.ok('initConfirm', { code: mail!.code! })).toMatchObject({ step: 'signedIn', user: { userId: 'C00103' } });
+    expect(await c.ok('initConfirm', { code: mail!.code! })).toMatchObject({
+      step: 'signedIn',
+      user: { userId: 'C00103' },
+    });
   });
 
   it('init flow with the authenticator app: the secret reaches the renderer, the init token does not', async () => {
@@ -118,8 +160,17 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
   });
 
   it('the bridge refuses a wrong shape with BRIDGE_INVALID naming the field', async () => {
-    expect(await c.fail('login', { userId: 'C00101' })).toMatchObject({ code: 'BRIDGE_INVALID', field: 'password' });
-    expect(await c.fail('submitOtp', { code: '12' })).toMatchObject({ code: 'BRIDGE_INVALID', field: 'code' });
-    expect(await c.core.call('noSuchCall', {})).toMatchObject({ ok: false, error: { code: 'BRIDGE_INVALID' } });
+    expect(await c.fail('login', { userId: 'C00101' })).toMatchObject({
+      code: 'BRIDGE_INVALID',
+      field: 'password',
+    });
+    expect(await c.fail('submitOtp', { code: '12' })).toMatchObject({
+      code: 'BRIDGE_INVALID',
+      field: 'code',
+    });
+    expect(await c.core.call('noSuchCall', {})).toMatchObject({
+      ok: false,
+      error: { code: 'BRIDGE_INVALID' },
+    });
   });
 });

@@ -25,7 +25,9 @@ function rsaKeys(): { pub: forge.pki.PublicKey; priv: forge.pki.rsa.PrivateKey; 
 const DAY = 86_400_000;
 
 /** A self-signed CA certificate. */
-export function makeCa(commonName = 'Test CA'): CertPair & { cert: forge.pki.Certificate; priv: forge.pki.rsa.PrivateKey } {
+export function makeCa(
+  commonName = 'Test CA',
+): CertPair & { cert: forge.pki.Certificate; priv: forge.pki.rsa.PrivateKey } {
   const k = rsaKeys();
   const cert = forge.pki.createCertificate();
   cert.publicKey = k.pub;
@@ -61,7 +63,13 @@ export function makeServerCert(
     { name: 'basicConstraints', cA: false },
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        { type: 2, value: 'localhost' },
+        { type: 7, ip: '127.0.0.1' },
+      ],
+    },
   ]);
   cert.sign(ca.priv, forge.md.sha256.create());
   return { certPem: forge.pki.certificateToPem(cert), keyPem: k.keyPem };
@@ -74,7 +82,10 @@ export interface TestServer {
 }
 
 /** An HTTPS server on 127.0.0.1:0 with the given handler. */
-export async function startHttpsServer(pair: CertPair, handler: RequestListener): Promise<TestServer> {
+export async function startHttpsServer(
+  pair: CertPair,
+  handler: RequestListener,
+): Promise<TestServer> {
   const server = https.createServer({ cert: pair.certPem, key: pair.keyPem }, handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
