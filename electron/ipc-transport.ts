@@ -2,10 +2,10 @@
 // Every call is checked for its sender before anything else: our app:// origin, the main frame of
 // a window we created. The router behind it validates names and shapes with the contract's zod
 // schemas, on input and on output.
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcMain, type WebContents } from 'electron';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type BridgeResult } from '../shared/bridge.js';
 import { appError } from '../shared/errors.js';
-import { isAppUrl } from './app-protocol.js';
+import { isAppUrl, isTrustedSender } from './app-origin.js';
 
 /** What the transport needs of the core. */
 export interface TransportCore {
@@ -19,19 +19,11 @@ export interface IpcTransport {
   dispose(): void;
 }
 
-function trustedSender(event: IpcMainInvokeEvent, admitted: Set<WebContents>): boolean {
-  const frame = event.senderFrame;
-  if (!frame || !admitted.has(event.sender)) return false;
-  // Main frame only: a subframe (there should be none) never speaks for the app.
-  if (frame.parent !== null || frame !== event.sender.mainFrame) return false;
-  return isAppUrl(frame.url);
-}
-
 /** Registers the call channel and forwards core events to admitted windows. */
 export function setupIpcTransport(core: TransportCore): IpcTransport {
   const admitted = new Set<WebContents>();
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, name: unknown, input: unknown): Promise<BridgeResult<unknown>> => {
-    if (!trustedSender(event, admitted)) {
+    if (!isTrustedSender(event.senderFrame, event.sender.mainFrame, admitted.has(event.sender))) {
       return { ok: false, error: appError('FORBIDDEN', 'Bridge call refused: it did not come from the app window.') };
     }
     if (typeof name !== 'string') {

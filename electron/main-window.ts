@@ -1,7 +1,7 @@
 // The one window: sandboxed, context-isolated, no Node, web security on, loading app://ccms/.
 import path from 'node:path';
 import { BrowserWindow, app, type Session } from 'electron';
-import { APP_START_URL } from './app-protocol.js';
+import { APP_START_URL } from './app-origin.js';
 
 /** Creates the main window in the hardened session and loads the app. */
 export function createMainWindow(ses: Session): BrowserWindow {

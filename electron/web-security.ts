@@ -1,7 +1,7 @@
 // The window's session and every web contents, locked down (Electron's security checklist):
 // no permissions, no navigation, no new windows, no webviews, no request leaving app://.
 import { app, session, type Session, type WebContents } from 'electron';
-import { isAppUrl } from './app-protocol.js';
+import { isAppUrl } from './app-origin.js';
 
 /** The in-memory partition the window runs in: nothing the renderer does is kept on disk. */
 export const WINDOW_PARTITION = 'ccms-window';
@@ -9,15 +9,21 @@ export const WINDOW_PARTITION = 'ccms-window';
 /** The window's session: permissions denied, CSP on every response, only app:// reachable. */
 export function setupWindowSession(): Session {
   const ses = session.fromPartition(WINDOW_PARTITION);
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Every permission is refused except writing text to the clipboard from our own page (the
+  // connectivity report's "Copy" button); reading the clipboard stays refused.
+  ses.setPermissionRequestHandler((contents, permission, callback) => {
+    callback(permission === 'clipboard-sanitized-write' && isAppUrl(contents.getURL()));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
+    return permission === 'clipboard-sanitized-write' && isAppUrl(requestingOrigin);
+  });
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
     // No remote content: the renderer talks to the host only through the bridge.
     const allowed = isAppUrl(details.url) || details.url.startsWith('devtools:');
     callback({ cancel: !allowed });
   });
-  // The same policy as CONTENT_SECURITY_POLICY (app-protocol.ts), written out as a literal so the
+  // The same policy as CONTENT_SECURITY_POLICY (app-origin.ts), written out as a literal so the
   // static security check can read and evaluate it; test/security asserts the two are equal.
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({

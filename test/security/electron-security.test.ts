@@ -82,8 +82,8 @@ describe('preload review', () => {
 });
 
 describe('Content-Security-Policy', () => {
-  it('is the same in the app:// responses and the session header (the literal the check evaluates)', () => {
-    const protocolSrc = fs.readFileSync(path.join(ELECTRON_DIR, 'app-protocol.ts'), 'utf8');
+  it('is the same in the app:// responses (app-origin.ts) and the session header (the literal the check evaluates)', () => {
+    const protocolSrc = fs.readFileSync(path.join(ELECTRON_DIR, 'app-origin.ts'), 'utf8');
     const sessionSrc = fs.readFileSync(path.join(ELECTRON_DIR, 'web-security.ts'), 'utf8');
     const block = /CONTENT_SECURITY_POLICY = \[([\s\S]*?)\]\.join/.exec(protocolSrc)?.[1] ?? '';
     const fromProtocol = [...block.matchAll(/^\s*"([^"]+)",?\s*$/gm)].map((m) => m[1]).join('; ');
