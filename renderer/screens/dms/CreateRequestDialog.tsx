@@ -21,7 +21,7 @@ import { useDmsStyles } from './dms-styles.js';
 const Email = z.email().max(254);
 
 /** Confirms a new maker request; for "set email" it asks for the address first. */
-export function CreateRequestDialog(props: { user: DmsUser; action: DmsAction; onDone(): void }) {
+export function CreateRequestDialog(props: { user: DmsUser; action: DmsAction; open: boolean; onDone(): void }) {
   const { t } = useTranslation('dms');
   const sentence = useDmsErrorSentence();
   const styles = useDmsStyles();
@@ -51,7 +51,7 @@ export function CreateRequestDialog(props: { user: DmsUser; action: DmsAction; o
   };
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && cancel()}>
+    <Dialog open={props.open} modalType="modal" onOpenChange={(_, d) => !d.open && props.open && cancel()}>
       <DialogSurface>
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
           <DialogBody>

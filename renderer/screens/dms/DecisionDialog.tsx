@@ -20,7 +20,7 @@ import { useDmsStyles } from './dms-styles.js';
 import { useDmsErrorSentence } from './use-dms-error.js';
 
 /** Approve (with the checker's own fresh OTP) or reject (with a reason) one pending request. */
-export function DecisionDialog(props: { request: DmsRequest; decision: 'approve' | 'reject'; onDone(): void }) {
+export function DecisionDialog(props: { request: DmsRequest; decision: 'approve' | 'reject'; open: boolean; onDone(): void }) {
   const { t } = useTranslation('dms');
   const styles = useDmsStyles();
   const { request, decision } = props;
@@ -56,7 +56,7 @@ export function DecisionDialog(props: { request: DmsRequest; decision: 'approve'
   const settled = error?.code === 'REQUEST_NOT_PENDING' || error?.code === 'SAME_DA';
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && cancel()}>
+    <Dialog open={props.open} modalType="modal" onOpenChange={(_, d) => !d.open && props.open && cancel()}>
       <DialogSurface>
         <form onSubmit={onSubmit} noValidate>
           <DialogBody>

@@ -26,8 +26,18 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
   const me = authState && 'user' in authState ? authState.user : null;
   const { status, users, pending, loadError, outcome, load } = useDmsStore();
   const sentence = useDmsErrorSentence();
-  const [creating, setCreating] = useState<{ user: DmsUser; action: DmsAction } | null>(null);
-  const [deciding, setDeciding] = useState<{ request: DmsRequest; decision: 'approve' | 'reject' } | null>(null);
+  // Dialogs close through `open` and keep their subject: a Fluent dialog unmounted while open
+  // leaves the rest of the page aria-hidden.
+  const [creating, setCreating] = useState<{
+    user: DmsUser;
+    action: DmsAction;
+    open: boolean;
+  } | null>(null);
+  const [deciding, setDeciding] = useState<{
+    request: DmsRequest;
+    decision: 'approve' | 'reject';
+    open: boolean;
+  } | null>(null);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -35,7 +45,13 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
   }, [load]);
   useEffect(
     () => () =>
-      useDmsStore.setState({ status: 'idle', users: [], pending: [], outcome: null, actionError: null }),
+      useDmsStore.setState({
+        status: 'idle',
+        users: [],
+        pending: [],
+        outcome: null,
+        actionError: null,
+      }),
     [],
   );
 
@@ -57,7 +73,9 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
       <div role="status" aria-live="polite">
         {outcome && <OutcomeMessage outcome={outcome} />}
       </div>
-      {status === 'loading' && users.length === 0 && <Spinner label={t('loading')} size="small" labelPosition="after" />}
+      {status === 'loading' && users.length === 0 && (
+        <Spinner label={t('loading')} size="small" labelPosition="after" />
+      )}
       {status === 'error' && loadError && (
         <>
           <ErrorMessage title={t('loadFailed')} message={sentence(loadError)} focus={false} />
@@ -72,7 +90,10 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
           <h2 id="dms-users-heading" className={styles.subheading}>
             {t('users.heading', { participant: me?.participantId ?? '' })}
           </h2>
-          <UsersTable users={users} onRequest={(user, action) => setCreating({ user, action })} />
+          <UsersTable
+            users={users}
+            onRequest={(user, action) => setCreating({ user, action, open: true })}
+          />
         </section>
       )}
 
@@ -81,13 +102,31 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
           <h2 id="dms-pending-heading" className={styles.subheading}>
             {t('pending.heading')}
           </h2>
-          <PendingRequests requests={pending} me={me?.userId ?? ''} onDecide={(request, decision) => setDeciding({ request, decision })} />
+          <PendingRequests
+            requests={pending}
+            me={me?.userId ?? ''}
+            onDecide={(request, decision) => setDeciding({ request, decision, open: true })}
+          />
         </section>
       )}
 
-      {creating && <CreateRequestDialog user={creating.user} action={creating.action} onDone={() => setCreating(null)} />}
+      {creating && (
+        <CreateRequestDialog
+          key={`${creating.user.userId}-${creating.action}`}
+          open={creating.open}
+          user={creating.user}
+          action={creating.action}
+          onDone={() => setCreating({ ...creating, open: false })}
+        />
+      )}
       {deciding && (
-        <DecisionDialog request={deciding.request} decision={deciding.decision} onDone={() => setDeciding(null)} />
+        <DecisionDialog
+          key={`${deciding.request.id}-${deciding.decision}`}
+          open={deciding.open}
+          request={deciding.request}
+          decision={deciding.decision}
+          onDone={() => setDeciding({ ...deciding, open: false })}
+        />
       )}
     </section>
   );
@@ -96,7 +135,12 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
 function OutcomeMessage({ outcome }: { outcome: DmsOutcome }) {
   const { t } = useTranslation('dms');
   const vars = { action: t(`action.${outcome.request.action}`), userId: outcome.request.userId };
-  const key = outcome.kind === 'created' ? 'create.created' : outcome.kind === 'approved' ? 'pending.approved' : 'pending.rejected';
+  const key =
+    outcome.kind === 'created'
+      ? 'create.created'
+      : outcome.kind === 'approved'
+        ? 'pending.approved'
+        : 'pending.rejected';
   return (
     <MessageBar intent="success">
       <MessageBarBody>{t(key, vars)}</MessageBarBody>

@@ -19,12 +19,13 @@ export function IdleWarning() {
   const idleLockAt = useShellStore((s) => s.idleLockAt);
   const staySignedIn = useShellStore((s) => s.staySignedIn);
   const now = useNow(1000, idleLockAt !== null);
-  if (idleLockAt === null) return null;
-  const count = secondsUntil(idleLockAt, now);
+  const open = idleLockAt !== null;
+  const count = open ? secondsUntil(idleLockAt, now) : 0;
 
   return (
     // An alert dialog: it takes focus (on "Stay signed in") so one key press keeps the session.
-    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && void staySignedIn()}>
+    // Kept mounted and closed through `open`, so Fluent restores focus and the page's visibility.
+    <Dialog open={open} modalType="alert" onOpenChange={(_, d) => !d.open && open && void staySignedIn()}>
       <DialogSurface aria-describedby="idle-warning-body">
         <DialogBody>
           <DialogTitle>{t('idle.title')}</DialogTitle>

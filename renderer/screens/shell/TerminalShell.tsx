@@ -38,7 +38,8 @@ export default function TerminalShell() {
 
   const open = useCallback(
     (next: ShellView) => {
-      openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      openerRef.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement : null;
       setView(next);
     },
     [setView],
@@ -62,21 +63,35 @@ export default function TerminalShell() {
     const envName = t(`common:environment.${environment}`);
     const tool = view === 'settings' || view === 'diagnostics' ? view : null;
     return (
-      <SignInLayout
-        appName={t('common:appName')}
-        tagline={t('common:appTagline')}
-        badge={<EnvironmentBadge environment={environment} name={envName} label={t('common:environment.label', { name: envName })} />}
-        navLabel={t('common:nav.label')}
-        settingsLabel={t('common:nav.settings')}
-        connectivityLabel={t('common:nav.connectivityCheck')}
-        onOpenSettings={() => open('settings')}
-        onOpenConnectivity={() => open('diagnostics')}
-        footer={t('common:footer')}
-        wide={tool !== null}
-      >
-        {signOutFailed}
-        {tool ? <ToolView view={tool} onClose={close} /> : <LockScreen user={user} onSignOut={() => void signOut()} />}
-      </SignInLayout>
+      <>
+        <SignInLayout
+          appName={t('common:appName')}
+          tagline={t('common:appTagline')}
+          badge={
+            <EnvironmentBadge
+              environment={environment}
+              name={envName}
+              label={t('common:environment.label', { name: envName })}
+            />
+          }
+          navLabel={t('common:nav.label')}
+          settingsLabel={t('common:nav.settings')}
+          connectivityLabel={t('common:nav.connectivityCheck')}
+          onOpenSettings={() => open('settings')}
+          onOpenConnectivity={() => open('diagnostics')}
+          footer={t('common:footer')}
+          wide={tool !== null}
+        >
+          {signOutFailed}
+          {tool ? (
+            <ToolView view={tool} onClose={close} />
+          ) : (
+            <LockScreen user={user} onSignOut={() => void signOut()} />
+          )}
+        </SignInLayout>
+        {/* Still mounted when locked: a Fluent dialog torn down while open leaves the page aria-hidden. */}
+        <IdleWarning />
+      </>
     );
   }
 
