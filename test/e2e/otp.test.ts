@@ -85,6 +85,31 @@ describe('OTP prompt (en)', () => {
     await page.getByLabel('User ID', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
   });
+  it('locks the account after too many wrong codes and says so on the login screen', async () => {
+    const { page } = app;
+    await submitLogin(page, 'C00101');
+    const otp = page.getByLabel('One-time password', { exact: true });
+    const userId = page.getByLabel('User ID', { exact: true });
+    // Wrong codes until the host locks the account (5 failures in a row, PROTOCOL.md); each
+    // answer is awaited by its new alert text, or by the login form coming back.
+    let lastAlert = '';
+    await otp.waitFor();
+    for (let i = 0; i < 6 && !(await userId.isVisible()); i++) {
+      const right = app.totp('C00101');
+      await otp.fill(String((Number(right) + 500_000) % 1_000_000).padStart(6, '0'));
+      await page.waitForFunction((previous) => {
+        if (document.querySelector('input[autocomplete="username"]')) return true;
+        const alert = document.querySelector('[role="alert"]');
+        return alert !== null && alert.textContent !== previous;
+      }, lastAlert);
+      lastAlert = (await page.locator('[role="alert"]').first().textContent()) ?? '';
+    }
+    await userId.waitFor();
+    const alert = page.getByRole('alert');
+    await alert.getByText(/Your account is locked/).waitFor();
+    expect(await alert.textContent()).toContain('Delegated Administrator (DA)');
+    await app.screenshot('login-locked-after-otp-en');
+  });
 });
 
 describe('an OTP challenge that runs out', () => {
