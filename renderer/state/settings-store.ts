@@ -20,7 +20,8 @@ export interface SettingsState {
   setEnvironment(environment: EnvironmentId): Promise<AppInfo | null>;
   askForget(): void;
   cancelForget(): void;
-  confirmForget(): Promise<void>;
+  /** Forgets the workstation; returns the refreshed AppInfo (no remembered user ID) for the session store. */
+  confirmForget(): Promise<AppInfo | null>;
   reset(): void;
 }
 
@@ -64,11 +65,17 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
     set({ forgetStatus: 'idle' });
   },
   async confirmForget() {
-    if (get().forgetStatus === 'busy') return;
+    if (get().forgetStatus === 'busy') return null;
     set({ forgetStatus: 'busy' });
     const result = await callBridge('forgetWorkstation', {});
-    if (result.ok) set({ forgetStatus: 'done', forgetRemoved: result.value.removed });
-    else set({ forgetStatus: 'error', forgetError: result.error });
+    if (!result.ok) {
+      set({ forgetStatus: 'error', forgetError: result.error });
+      return null;
+    }
+    set({ forgetStatus: 'done', forgetRemoved: result.value.removed });
+    // The login form pre-fills from AppInfo: read it again so the forgotten user ID is gone there too.
+    const info = await callBridge('getAppInfo', {});
+    return info.ok ? info.value : null;
   },
   reset() {
     set({ ...initial });

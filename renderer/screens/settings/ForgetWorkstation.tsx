@@ -11,6 +11,7 @@ import {
   MessageBarBody,
 } from '@fluentui/react-components';
 import { errorSentence } from '../../i18n/error-sentence.js';
+import { useSessionStore } from '../../state/session-store.js';
 import { useSettingsStore } from '../../state/settings-store.js';
 import { useSettingsStyles } from './settings-styles.js';
 
@@ -19,6 +20,11 @@ export function ForgetWorkstation() {
   const { t, i18n } = useTranslation('settings');
   const styles = useSettingsStyles();
   const { forgetStatus, forgetRemoved, forgetError, askForget, cancelForget, confirmForget } = useSettingsStore();
+  const setAppInfo = useSessionStore((s) => s.setAppInfo);
+  const forget = async () => {
+    const info = await confirmForget();
+    if (info) setAppInfo(info);
+  };
   const open = forgetStatus === 'confirming' || forgetStatus === 'busy';
 
   return (
@@ -36,7 +42,7 @@ export function ForgetWorkstation() {
             <DialogTitle>{t('forget.confirmTitle')}</DialogTitle>
             <DialogContent>{t('forget.confirmBody')}</DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={() => void confirmForget()} disabled={forgetStatus === 'busy'}>
+              <Button appearance="primary" onClick={() => void forget()} disabled={forgetStatus === 'busy'}>
                 {forgetStatus === 'busy' ? t('forget.busy') : t('forget.confirm')}
               </Button>
               <Button onClick={cancelForget} disabled={forgetStatus === 'busy'}>

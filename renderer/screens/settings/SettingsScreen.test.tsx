@@ -64,6 +64,7 @@ describe('SettingsScreen', () => {
 
   it('forgets the workstation after confirmation and says how many entries went', async () => {
     fake.answer('forgetWorkstation', () => ok({ removed: 2 }));
+    fake.answer('getAppInfo', () => ok(appInfo));
     await renderWithProviders(<SettingsScreen onClose={() => undefined} />);
     await act(async () => screen.getByRole('button', { name: 'Forget this workstation' }).click());
     expect(fake.calls.some((c) => c.name === 'forgetWorkstation')).toBe(false);
