@@ -91,7 +91,8 @@ export function connectViaProxy(proxy: ProxyTarget, host: string, port: number, 
     req.once('connect', (res, socket) => {
       if (res.statusCode === 200) return resolve(socket);
       socket.destroy();
-      reject(new ProbeError('EPROXY', `the proxy answered CONNECT with HTTP ${res.statusCode ?? '?'}`));
+      const code = res.statusCode === 407 ? 'EPROXYAUTH' : 'EPROXY';
+      reject(new ProbeError(code, `the proxy answered CONNECT with HTTP ${res.statusCode ?? '?'}`));
     });
     req.once('error', reject);
   });

@@ -34,6 +34,7 @@ export const ADVICE = {
   clockFailed: 'clockFailed',
   proxyInUse: 'proxyInUse',
   proxyFailed: 'proxyFailed',
+  proxyAuthRequired: 'proxyAuthRequired',
   keychainUnavailable: 'keychainUnavailable',
   skipped: 'skipped',
 } as const;

@@ -7,22 +7,13 @@ import { parse } from '../../../shared/parse.js';
 import { API_PREFIX, HealthReply } from '../../../shared/protocol.js';
 import type { DiagnosticReport, DiagnosticStep, EnvironmentId } from '../../../shared/bridge.js';
 import type { Vault } from '../vault/vault.js';
-import {
-  connectTcp,
-  connectViaProxy,
-  getOver,
-  handshake,
-  lookup,
-  parseProxy,
-  withTimeout,
-  type ProxyTarget,
-  type TlsFacts,
-} from './net-probes.js';
+import { connectTcp, connectViaProxy, getOver, handshake, lookup, withTimeout, type TlsFacts } from './net-probes.js';
+import { checkProxy, type ResolveProxy } from './proxy-step.js';
 import { ADVICE, STEP_ORDER, formatReport, stepFail, type StepId } from './report.js';
 import type net from 'node:net';
 
-export { saveReport } from './report.js';
-export { ADVICE } from './report.js';
+export { saveReport, ADVICE, type AdviceKey } from './report.js';
+export type { ResolveProxy } from './proxy-step.js';
 
 /** What to check: the environment's host, the extra CAs it is trusted with, the proxy if any. */
 export interface DiagnosticsTarget {
@@ -38,6 +29,11 @@ export interface DiagnosticsDeps {
   vault: Vault;
   clock?: { now(): number };
   onProgress(step: DiagnosticStep): void;
+  /**
+   * The system's proxy for a URL (Electron: `session.resolveProxy`), used when policy sets none,
+   * so the check goes the way the app's own requests go.
+   */
+  resolveProxy?: ResolveProxy;
   /** Time allowed per step, ms (default 8000). */
   stepTimeoutMs?: number;
 }
@@ -85,25 +81,9 @@ export async function runDiagnostics(target: DiagnosticsTarget, deps: Diagnostic
 
   // proxy: what the connection goes through.
   running('proxy');
-  let proxy: ProxyTarget | undefined;
-  if (target.proxy) {
-    try {
-      proxy = parseProxy(target.proxy);
-      const started = clock.now();
-      (await connectTcp(proxy.host, proxy.port, ms)).destroy();
-      report({
-        id: 'proxy',
-        status: 'pass',
-        details: { proxy: `http://${proxy.host}:${proxy.port}`, authenticated: proxy.authorization ? 'yes' : 'no', ms: String(clock.now() - started) },
-        adviceKey: ADVICE.proxyInUse,
-      });
-    } catch (err) {
-      report(stepFail('proxy', ADVICE.proxyFailed, err, { proxy: target.proxy }));
-      proxy = undefined;
-    }
-  } else {
-    report({ id: 'proxy', status: 'pass', details: { proxy: 'none configured' } });
-  }
+  const outcome = await checkProxy(target.proxy, url.href, deps.resolveProxy, ms, () => clock.now());
+  report(outcome.step);
+  const proxy = outcome.proxy;
   const proxyFailed = steps.get('proxy')?.status === 'fail';
 
   // dns
@@ -133,7 +113,9 @@ export async function runDiagnostics(target: DiagnosticsTarget, deps: Diagnostic
     } catch (err) {
       const code = (err as { code?: string }).code;
       const advice = code === 'EPROXY' ? ADVICE.proxyFailed : code === 'ETIMEDOUT' ? ADVICE.tcpTimeout : ADVICE.tcpFailed;
-      report(stepFail('tcp', advice, err, { address, port: String(port) }));
+      const step = stepFail('tcp', code === 'EPROXYAUTH' ? ADVICE.proxyAuthRequired : advice, err, { address, port: String(port) });
+      // A proxy asking for Windows sign-in is normal: the app's requests answer it, this check cannot.
+      report(code === 'EPROXYAUTH' ? { ...step, status: 'warn' } : step);
     }
   }
 

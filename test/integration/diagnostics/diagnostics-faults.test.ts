@@ -6,7 +6,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runDiagnostics, type DiagnosticsTarget } from '../../../electron/core/diagnostics/run-diagnostics.js';
+import { runDiagnostics, type DiagnosticsDeps, type DiagnosticsTarget } from '../../../electron/core/diagnostics/run-diagnostics.js';
 import { Vault, createOsKeychain, type Keychain } from '../../../electron/core/vault/vault.js';
 import { CcmsError } from '../../../shared/errors.js';
 import type { DiagnosticReport, DiagnosticStep } from '../../../shared/bridge.js';
@@ -30,11 +30,16 @@ async function host(leaf: { fromDays?: number; toDays?: number; dnsNames?: strin
   return h;
 }
 
-async function check(target: Partial<DiagnosticsTarget> & { url: string }, v: Vault = vault, stepTimeoutMs = 5_000): Promise<{ report: DiagnosticReport; progress: DiagnosticStep[] }> {
+async function check(
+  target: Partial<DiagnosticsTarget> & { url: string },
+  v: Vault = vault,
+  stepTimeoutMs = 5_000,
+  more: Partial<DiagnosticsDeps> = {},
+): Promise<{ report: DiagnosticReport; progress: DiagnosticStep[] }> {
   const progress: DiagnosticStep[] = [];
   const report = await runDiagnostics(
     { environment: 'simulator', caPems: [ca.cert], ...target },
-    { vault: v, onProgress: (s) => progress.push(s), stepTimeoutMs },
+    { vault: v, onProgress: (s) => progress.push(s), stepTimeoutMs, ...more },
   );
   return { report, progress };
 }
@@ -171,6 +176,10 @@ describe('through an HTTP proxy', () => {
         client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
         return;
       }
+      if (p === '2') {
+        client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Negotiate\r\n\r\n');
+        return;
+      }
       const upstream = net.connect(Number(p), h, () => {
         tunnels.push(upstream);
         client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
@@ -201,6 +210,45 @@ describe('through an HTTP proxy', () => {
   it('fault: proxy refuses the tunnel', async () => {
     const { report } = await check({ url: 'https://127.0.0.1:1', proxy: `http://127.0.0.1:${proxyPort}` });
     expect(step(report, 'tcp')).toMatchObject({ status: 'fail', adviceKey: 'proxyFailed' });
+  });
+
+  it('goes through the system proxy when policy sets none', async () => {
+    const h = await host();
+    const asked: string[] = [];
+    const resolveProxy = async (u: string) => {
+      asked.push(u);
+      return `PROXY 127.0.0.1:${proxyPort}; DIRECT`;
+    };
+    const { report } = await check({ url: h.url }, vault, 5_000, { resolveProxy });
+    expect(asked).toEqual([`${h.url}/`]);
+    expect(step(report, 'proxy')).toMatchObject({ status: 'pass', adviceKey: 'proxyInUse', details: { source: 'system', proxy: `http://127.0.0.1:${proxyPort}` } });
+    expect(step(report, 'tcp').details['address']).toContain('through the proxy');
+    expect(step(report, 'health').status).toBe('pass');
+  });
+
+  it('connects directly when the system proxy settings say DIRECT', async () => {
+    const h = await host();
+    const { report } = await check({ url: h.url }, vault, 5_000, { resolveProxy: async () => 'DIRECT' });
+    expect(step(report, 'proxy')).toMatchObject({ status: 'pass', details: { proxy: 'system (DIRECT)' } });
+    expect(step(report, 'health').status).toBe('pass');
+  });
+
+  it('fault: system proxy is SOCKS (used by the app, not testable by the check)', async () => {
+    const h = await host();
+    const { report } = await check({ url: h.url }, vault, 5_000, { resolveProxy: async () => 'SOCKS5 127.0.0.1:1080' });
+    expect(step(report, 'proxy')).toMatchObject({ status: 'warn', adviceKey: 'proxyInUse', details: { tested: 'no' } });
+  });
+
+  it('fault: system proxy lookup hanging past the timeout', async () => {
+    const { report } = await check({ url: 'https://127.0.0.1:1' }, vault, 200, { resolveProxy: () => new Promise<string>(() => {}) });
+    expect(step(report, 'proxy')).toMatchObject({ status: 'fail', adviceKey: 'proxyFailed', details: { error: 'ETIMEDOUT' } });
+    expect(step(report, 'tcp').status).toBe('skipped');
+  });
+
+  it('fault: proxy requires Windows authentication (407)', async () => {
+    const { report } = await check({ url: 'https://127.0.0.1:2', proxy: `http://127.0.0.1:${proxyPort}` });
+    expect(step(report, 'tcp')).toMatchObject({ status: 'warn', adviceKey: 'proxyAuthRequired', details: { error: 'EPROXYAUTH' } });
+    expect(step(report, 'tls').status).toBe('skipped');
   });
 
   it('fault: proxy down', async () => {
