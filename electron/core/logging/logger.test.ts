@@ -74,6 +74,12 @@ describe('createLogger', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it('throws the file-system error when the folder cannot be created (a file in its place)', () => {
+    const blocked = path.join(dir, 'logs');
+    fs.writeFileSync(blocked, 'not a folder');
+    expect(() => createLogger({ dir: blocked, level: 'info' })).toThrow(/EEXIST|ENOTDIR/);
+  });
+
   it('keeps two loggers apart', () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-log-'));
     try {

@@ -64,7 +64,11 @@ export function rotateLogFiles(current: string, keep: number): void {
   }
 }
 
-/** Creates a logger writing rotating, redacted files in `opts.dir`. */
+/**
+ * Creates a logger writing rotating, redacted files in `opts.dir`. Throws (the `fs` error) only
+ * when `dir` cannot be created, so the caller can say so and carry on without a file; after that,
+ * logging never throws.
+ */
 export function createLogger(opts: LoggerOptions): Logger {
   const log = electronLog.create({ logId: `ccms-core-${++instances}` });
   const keep = opts.keep ?? 5;
