@@ -3,7 +3,7 @@
 // lock) comes 10 s after the last activity; the core's timers run on the real clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from './harness.js';
-import { seriousAxeViolations, signInAs } from './shell-helpers.js';
+import { seriousAxeViolations, settle, signInAs } from './shell-helpers.js';
 
 const IDLE_SEC = 70;
 
@@ -31,6 +31,7 @@ describe('idle lock', () => {
     );
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Stay signed in');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await settle(page);
     await app.screenshot('idle-warning-en');
     await page.keyboard.press('Enter');
     await warning.waitFor({ state: 'hidden' });
@@ -41,6 +42,7 @@ describe('idle lock', () => {
     await page.getByRole('button', { name: '關閉設定' }).click();
     await warning.waitFor({ timeout: 30_000 });
     await page.getByText(/終端機將於 \d+ 秒後鎖定/).waitFor();
+    await settle(page);
     await app.screenshot('idle-warning-zh-HK');
 
 

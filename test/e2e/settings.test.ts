@@ -2,7 +2,7 @@
 // forget this workstation with its confirmation; axe-scanned and photographed in both languages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from './harness.js';
-import { seriousAxeViolations, signInAs } from './shell-helpers.js';
+import { seriousAxeViolations, settle, signInAs } from './shell-helpers.js';
 
 describe('settings', () => {
   let app: TestApp;
@@ -30,9 +30,11 @@ describe('settings', () => {
     const dialog = page.getByRole('alertdialog', { name: 'Forget this workstation?' });
     await dialog.waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await settle(page);
     await app.screenshot('settings-forget-confirm-en');
     await dialog.getByRole('button', { name: 'Forget', exact: true }).click();
     await page.getByText(/^Done: \d+ entr(y was|ies were) removed from this workstation\.$|^Nothing was stored/).waitFor();
+    await settle(page);
     await app.screenshot('settings-forget-done-en');
 
     await page.getByRole('button', { name: 'Close settings' }).click();
@@ -50,6 +52,7 @@ describe('settings', () => {
 
     await page.getByRole('button', { name: '忘記此工作站' }).click();
     await page.getByRole('alertdialog', { name: '忘記此工作站？' }).waitFor();
+    await settle(page);
     await app.screenshot('settings-forget-confirm-zh-HK');
     await page.getByRole('button', { name: '取消' }).click();
     await page.getByRole('alertdialog').waitFor({ state: 'hidden' });

@@ -75,7 +75,7 @@ export default function DiagnosticsScreen({ onClose }: DiagnosticsScreenProps) {
         {status === 'done' && (
           <MessageBar intent={summary.fail > 0 ? 'error' : summary.warn > 0 ? 'warning' : 'success'}>
             <MessageBarBody>
-              <strong>{t('summary.heading')}: </strong>
+              <strong>{t('summary.heading')}</strong>{' '}
               {summary.fail > 0
                 ? t('summary.failures', { count: summary.fail })
                 : summary.warn > 0
