@@ -59,7 +59,9 @@ describe('simulator parts without a port', () => {
     const ca = forge.pki.certificateFromPem(tls.caCertPem);
     const cert = forge.pki.certificateFromPem(tls.certPem);
     expect(ca.verify(cert)).toBe(true);
-    const san = cert.getExtension('subjectAltName') as { altNames: Array<{ type: number; ip?: string; value?: string }> };
+    const san = cert.getExtension('subjectAltName') as {
+      altNames: Array<{ type: number; ip?: string; value?: string }>;
+    };
     expect(san.altNames.map((a) => a.ip ?? a.value)).toEqual(['127.0.0.1', 'localhost']);
     expect(ensureCertificates(paths).caCertPem).toBe(readFileSync(paths.caCert, 'utf8'));
   });
@@ -67,8 +69,16 @@ describe('simulator parts without a port', () => {
   it('answers through inject() with the error shape of PROTOCOL.md', async () => {
     const app = await buildApp(ctx, () => {});
     const health = await app.inject({ method: 'GET', url: '/api/v1/health' });
-    expect(health.json()).toMatchObject({ status: 'ok', environment: 'simulator', serverTime: '2026-01-05T00:00:00.000Z' });
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { userId: [] } });
+    expect(health.json()).toMatchObject({
+      status: 'ok',
+      environment: 'simulator',
+      serverTime: '2026-01-05T00:00:00.000Z',
+    });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { userId: [] },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { code: 'INVALID_REQUEST', field: 'userId' } });
     await app.close();
@@ -76,13 +86,27 @@ describe('simulator parts without a port', () => {
 
   it('generates openapi.json for every route of PROTOCOL.md', () => {
     const doc = buildOpenApi() as { paths: Record<string, Record<string, unknown>> };
-    const ops = Object.entries(doc.paths).flatMap(([p, m]) => Object.keys(m).map((v) => `${v.toUpperCase()} ${p}`));
+    const ops = Object.entries(doc.paths).flatMap(([p, m]) =>
+      Object.keys(m).map((v) => `${v.toUpperCase()} ${p}`),
+    );
     expect(ops.sort()).toEqual(
       [
-        'GET /health', 'POST /auth/login', 'POST /auth/otp', 'POST /auth/otp/resend', 'POST /init/password',
-        'POST /init/channel', 'POST /init/channel/confirm', 'GET /session', 'POST /session/reauth',
-        'POST /session/logout', 'GET /terminal/summary', 'GET /dms/users', 'POST /dms/requests', 'GET /dms/requests',
-        'POST /dms/requests/{id}/approve', 'POST /dms/requests/{id}/reject',
+        'GET /health',
+        'POST /auth/login',
+        'POST /auth/otp',
+        'POST /auth/otp/resend',
+        'POST /init/password',
+        'POST /init/channel',
+        'POST /init/channel/confirm',
+        'GET /session',
+        'POST /session/reauth',
+        'POST /session/logout',
+        'GET /terminal/summary',
+        'GET /dms/users',
+        'POST /dms/requests',
+        'GET /dms/requests',
+        'POST /dms/requests/{id}/approve',
+        'POST /dms/requests/{id}/reject',
       ].sort(),
     );
   });

@@ -19,7 +19,11 @@ export interface AppTls {
 }
 
 /** Builds the Fastify app: every route of PROTOCOL.md under /api/v1. */
-export async function buildApp(ctx: SimContext, log: LogSink, tls?: AppTls): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: SimContext,
+  log: LogSink,
+  tls?: AppTls,
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     bodyLimit: ctx.settings.bodyLimitBytes,
@@ -44,7 +48,9 @@ export async function buildApp(ctx: SimContext, log: LogSink, tls?: AppTls): Pro
         }
       : {}),
   });
-  installErrorHandling(app, (err) => log({ level: 'error', msg: 'defect', error: String((err as Error)?.stack ?? err) }));
+  installErrorHandling(app, (err) =>
+    log({ level: 'error', msg: 'defect', error: String((err as Error)?.stack ?? err) }),
+  );
   installRequestLog(app, log);
   await app.register(
     async (api) => {

@@ -17,7 +17,9 @@ import { readOutbox } from './mail/outbox.js';
 import { systemClock } from './clock.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = process.env.CCMS_SIM_DATA ? resolve(process.env.CCMS_SIM_DATA) : resolve(repoRoot, '.sim-data');
+const dataDir = process.env.CCMS_SIM_DATA
+  ? resolve(process.env.CCMS_SIM_DATA)
+  : resolve(repoRoot, '.sim-data');
 
 const USAGE = `usage: npm run sim [-- seed | -- otp <userId> | -- outbox [<userId>]]`;
 

@@ -92,7 +92,11 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       box,
       hasher,
       mailer,
-      rateLimiter: new FailureRateLimiter(clock, settings.loginRateLimitFailures, settings.loginRateLimitWindowSec),
+      rateLimiter: new FailureRateLimiter(
+        clock,
+        settings.loginRateLimitFailures,
+        settings.loginRateLimitWindowSec,
+      ),
     };
     if ((opts.seedIfEmpty ?? true) && isEmpty(db)) await resetToSeed(db, hasher, box, clock.now());
     app = await buildApp(ctx, log, tls);
@@ -101,7 +105,13 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     const address = app.server.address() as AddressInfo;
     const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `https://${urlHost}:${address.port}`;
-    log({ t: new Date().toISOString(), level: 'info', msg: 'simulator listening', url, caCertPath: paths.caCert });
+    log({
+      t: new Date().toISOString(),
+      level: 'info',
+      msg: 'simulator listening',
+      url,
+      caCertPath: paths.caCert,
+    });
 
     let closed = false;
     const running: RunningSimulator = {
@@ -118,7 +128,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
         db.close();
       },
       seed: () => resetToSeed(db, hasher, box, clock.now()),
-      currentTotp: (userId, offsetSteps = 0) => currentTotpOf(db, box, userId, clock.now(), offsetSteps),
+      currentTotp: (userId, offsetSteps = 0) =>
+        currentTotpOf(db, box, userId, clock.now(), offsetSteps),
       outbox: async (userId) => readOutbox(db, userId),
     };
     return running;

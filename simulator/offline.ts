@@ -17,10 +17,17 @@ export interface OfflineData {
 export function openOffline(dataDir: string, opts: { create?: boolean } = {}): OfflineData {
   const paths = dataPaths(dataDir);
   if (!opts.create && !existsSync(paths.config)) {
-    throw new Error(`${paths.dir} holds no simulator data yet; run \`npm run sim\` once (or set CCMS_SIM_DATA)`);
+    throw new Error(
+      `${paths.dir} holds no simulator data yet; run \`npm run sim\` once (or set CCMS_SIM_DATA)`,
+    );
   }
   const config = loadConfig(paths);
   const settings = resolveSettings(config.settings, settingsFromEnv(process.env));
   const db = openDatabase(paths.db, settings.sqliteSynchronous);
-  return { db, box: new SecretBox(config.secretKey), hasher: new PasswordHasher(settings), close: () => db.close() };
+  return {
+    db,
+    box: new SecretBox(config.secretKey),
+    hasher: new PasswordHasher(settings),
+    close: () => db.close(),
+  };
 }

@@ -27,13 +27,21 @@ describe('simulator settings', () => {
 
   it('read CCMS_SIM_<UPPER_SNAKE> variables, later sources winning', () => {
     expect(envName('lockoutDurationSec')).toBe('CCMS_SIM_LOCKOUT_DURATION_SEC');
-    const env = settingsFromEnv({ CCMS_SIM_LOCKOUT_DURATION_SEC: '60', CCMS_SIM_SQLITE_SYNCHRONOUS: 'NORMAL' });
+    const env = settingsFromEnv({
+      CCMS_SIM_LOCKOUT_DURATION_SEC: '60',
+      CCMS_SIM_SQLITE_SYNCHRONOUS: 'NORMAL',
+    });
     expect(env).toEqual({ lockoutDurationSec: 60, sqliteSynchronous: 'NORMAL' });
-    expect(resolveSettings({ lockoutDurationSec: 30 }, env, { lockoutDurationSec: 5 }).lockoutDurationSec).toBe(5);
+    expect(
+      resolveSettings({ lockoutDurationSec: 30 }, env, { lockoutDurationSec: 5 })
+        .lockoutDurationSec,
+    ).toBe(5);
   });
 
   it('name the setting or variable that is wrong', () => {
-    expect(() => settingsFromEnv({ CCMS_SIM_LOCKOUT_THRESHOLD: 'five' })).toThrow(/CCMS_SIM_LOCKOUT_THRESHOLD/);
+    expect(() => settingsFromEnv({ CCMS_SIM_LOCKOUT_THRESHOLD: 'five' })).toThrow(
+      /CCMS_SIM_LOCKOUT_THRESHOLD/,
+    );
     expect(() => resolveSettings({ lockoutThreshold: 0 })).toThrow(/lockoutThreshold/);
     expect(() => resolveSettings({ noSuchRule: 1 })).toThrow(/noSuchRule/);
     expect(() => resolveSettings({ passwordMinLength: 70 })).toThrow(/passwordMinLength exceeds/);

@@ -87,12 +87,16 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown>
 }
 
 /** Merges the sources and validates the result, naming the setting that is wrong. */
-export function resolveSettings(...sources: Array<Record<string, unknown> | undefined>): SimSettings {
+export function resolveSettings(
+  ...sources: Array<Record<string, unknown> | undefined>
+): SimSettings {
   const merged: Record<string, unknown> = {};
   for (const s of sources) if (s) Object.assign(merged, s);
   const result = SimSettings.safeParse(merged);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`);
+    const lines = result.error.issues.map(
+      (i) => `${i.path.join('.') || '(settings)'}: ${i.message}`,
+    );
     throw new Error(`simulator settings are invalid: ${lines.join('; ')}`);
   }
   if (result.data.passwordMinLength > result.data.passwordMaxLength) {

@@ -6,8 +6,9 @@ import { findUser } from '../store/users.js';
 import { assertNotLocked, failOtp, recordSuccess } from './lockout.js';
 import { hashToken } from './secrets.js';
 import { createSession } from './sessions.js';
-import { acceptTotp, sealedSecretOf } from './user-otp.js';
+import { acceptTotp, sealedSecretOf, type AcceptedTotp } from './user-otp.js';
 import { assertResendAllowed, sendChallengeCode } from './email-codes.js';
+import { stmt } from '../store/db.js';
 
 interface ChallengeRow {
   id_hash: string;
@@ -26,15 +27,19 @@ const challengeExpired = (): CcmsError =>
   new CcmsError('CHALLENGE_EXPIRED', 'The sign-in attempt has expired; enter your password again.');
 
 function liveChallenge(ctx: SimContext, challengeId: string): ChallengeRow {
-  const row = ctx.db.prepare('SELECT * FROM challenges WHERE id_hash = ?').get(hashToken(challengeId)) as
-    | ChallengeRow
-    | undefined;
+  const row = stmt(ctx.db, 'SELECT * FROM challenges WHERE id_hash = ?').get(
+    hashToken(challengeId),
+  ) as ChallengeRow | undefined;
   if (row === undefined || ctx.clock.now() >= row.expires_at) throw challengeExpired();
   return row;
 }
 
 /** `POST /auth/otp`: the second factor of a login challenge. */
-export function answerChallenge(ctx: SimContext, challengeId: string, code: string): { session: Session } {
+export function answerChallenge(
+  ctx: SimContext,
+  challengeId: string,
+  code: string,
+): { session: Session } {
   const challenge = liveChallenge(ctx, challengeId);
   if (challenge.consumed_at !== null) {
     throw new CcmsError('OTP_REUSED', 'This sign-in was already completed; sign in again.');
@@ -46,21 +51,29 @@ export function answerChallenge(ctx: SimContext, challengeId: string, code: stri
 
   // Checks first, outside any transaction: a failure's count must be written, not rolled back.
   // All of it is synchronous, so no other request interleaves between check and write.
-  let clockSkewSec: number | undefined;
+  let totp: AcceptedTotp | undefined;
   if (challenge.channel === 'totp') {
-    clockSkewSec = acceptTotp(ctx, user.user_id, sealedSecretOf(user), code).clockSkewSec;
+    totp = acceptTotp(ctx, user.user_id, sealedSecretOf(user), code);
   } else {
-    if (challenge.code_expires_at === null || challenge.code_hash === null || ctx.clock.now() >= challenge.code_expires_at) {
+    if (
+      challenge.code_expires_at === null ||
+      challenge.code_hash === null ||
+      ctx.clock.now() >= challenge.code_expires_at
+    ) {
       throw new CcmsError('OTP_EXPIRED', 'The emailed code has expired; ask for a new one.');
     }
     if (!ctx.box.macEquals(code, challenge.code_hash)) failOtp(ctx, user.user_id);
   }
   return ctx.db
     .transaction(() => {
+      totp?.record();
       // Single use: the challenge is spent.
-      ctx.db.prepare('UPDATE challenges SET consumed_at = ?, code_hash = NULL WHERE id_hash = ?').run(ctx.clock.now(), challenge.id_hash);
+      stmt(ctx.db, 'UPDATE challenges SET consumed_at = ?, code_hash = NULL WHERE id_hash = ?').run(
+        ctx.clock.now(),
+        challenge.id_hash,
+      );
       recordSuccess(ctx, user.user_id);
-      return { session: createSession(ctx, user, clockSkewSec) };
+      return { session: createSession(ctx, user, totp?.clockSkewSec) };
     })
     .immediate();
 }
@@ -69,7 +82,9 @@ export function answerChallenge(ctx: SimContext, challengeId: string, code: stri
 export async function resendChallenge(ctx: SimContext, challengeId: string): Promise<ResendReply> {
   const challenge = liveChallenge(ctx, challengeId);
   if (challenge.channel !== 'email') {
-    throw new CcmsError('INVALID_REQUEST', 'Only an email challenge can be resent.', { field: 'challengeId' });
+    throw new CcmsError('INVALID_REQUEST', 'Only an email challenge can be resent.', {
+      field: 'challengeId',
+    });
   }
   if (challenge.consumed_at !== null) throw challengeExpired();
   assertResendAllowed(ctx, challenge.sends, challenge.last_sent_at);
@@ -79,12 +94,11 @@ export async function resendChallenge(ctx: SimContext, challengeId: string): Pro
   const sent = await sendChallengeCode(ctx, user.user_id, user.email);
   const now = ctx.clock.now();
   const expiresAt = Math.max(challenge.expires_at, sent.codeExpiresAt);
-  ctx.db
-    .prepare(
-      `UPDATE challenges SET code_hash = ?, code_expires_at = ?, sends = sends + 1, last_sent_at = ?, expires_at = ?
+  stmt(
+    ctx.db,
+    `UPDATE challenges SET code_hash = ?, code_expires_at = ?, sends = sends + 1, last_sent_at = ?, expires_at = ?
        WHERE id_hash = ?`,
-    )
-    .run(sent.codeHash, sent.codeExpiresAt, now, expiresAt, challenge.id_hash);
+  ).run(sent.codeHash, sent.codeExpiresAt, now, expiresAt, challenge.id_hash);
   return {
     expiresAt: iso(sent.codeExpiresAt),
     resendAvailableAt: iso(now + ctx.settings.emailResendCooldownSec * 1000),

@@ -11,14 +11,25 @@ export async function sendChallengeCode(
 ): Promise<{ codeHash: string; codeExpiresAt: number }> {
   const code = newNumericCode();
   const codeExpiresAt = ctx.clock.now() + ctx.settings.emailOtpTtlSec * 1000;
-  await ctx.mailer.send(email, userId, otpMail(userId, code, codeExpiresAt, ctx.settings.emailOtpTtlSec));
+  await ctx.mailer.send(
+    email,
+    userId,
+    otpMail(userId, code, codeExpiresAt, ctx.settings.emailOtpTtlSec),
+  );
   return { codeHash: ctx.box.mac(code), codeExpiresAt };
 }
 
 /** The resend rules: cooldown since the last send, and a cap on sends. Throws when refused. */
-export function assertResendAllowed(ctx: SimContext, sends: number, lastSentAt: number | null): void {
+export function assertResendAllowed(
+  ctx: SimContext,
+  sends: number,
+  lastSentAt: number | null,
+): void {
   if (sends >= ctx.settings.emailMaxSends) {
-    throw new CcmsError('RESEND_LIMIT', `At most ${ctx.settings.emailMaxSends} codes can be sent; sign in again.`);
+    throw new CcmsError(
+      'RESEND_LIMIT',
+      `At most ${ctx.settings.emailMaxSends} codes can be sent; sign in again.`,
+    );
   }
   if (lastSentAt === null) return;
   const readyAt = lastSentAt + ctx.settings.emailResendCooldownSec * 1000;

@@ -6,10 +6,11 @@ import { findUser, type UserRow } from '../store/users.js';
 import { assertNotLocked, failOtp, recordSuccess } from './lockout.js';
 import { hashToken, maskEmail } from './secrets.js';
 import { createSession } from './sessions.js';
-import { acceptTotp } from './user-otp.js';
+import { acceptTotp, type AcceptedTotp } from './user-otp.js';
 import { assertResendAllowed, sendChallengeCode } from './email-codes.js';
 import { changePassword } from './password-change.js';
 import { newTotpSecret, otpauthUri, TOTP_DIGITS, TOTP_PERIOD_SEC } from './totp.js';
+import { stmt } from '../store/db.js';
 
 interface InitRow {
   token_hash: string;
@@ -27,11 +28,17 @@ interface InitRow {
 type Step = 'password' | 'channel';
 
 const invalidToken = (): CcmsError =>
-  new CcmsError('INIT_TOKEN_INVALID', 'The initialization has expired or is unknown; sign in again.');
+  new CcmsError(
+    'INIT_TOKEN_INVALID',
+    'The initialization has expired or is unknown; sign in again.',
+  );
 
 function live(ctx: SimContext, token: string): { row: InitRow; user: UserRow; steps: Step[] } {
-  const row = ctx.db.prepare('SELECT * FROM init_tokens WHERE token_hash = ?').get(hashToken(token)) as InitRow | undefined;
-  if (row === undefined || row.used_at !== null || ctx.clock.now() >= row.expires_at) throw invalidToken();
+  const row = stmt(ctx.db, 'SELECT * FROM init_tokens WHERE token_hash = ?').get(
+    hashToken(token),
+  ) as InitRow | undefined;
+  if (row === undefined || row.used_at !== null || ctx.clock.now() >= row.expires_at)
+    throw invalidToken();
   const user = findUser(ctx.db, row.user_id);
   if (user === undefined || user.suspended) throw invalidToken();
   assertNotLocked(ctx, user.user_id);
@@ -39,16 +46,24 @@ function live(ctx: SimContext, token: string): { row: InitRow; user: UserRow; st
 }
 
 function saveSteps(ctx: SimContext, row: InitRow, steps: Step[]): void {
-  ctx.db
-    .prepare('UPDATE init_tokens SET steps = ?, used_at = ? WHERE token_hash = ?')
-    .run(JSON.stringify(steps), steps.length === 0 ? ctx.clock.now() : null, row.token_hash);
+  stmt(ctx.db, 'UPDATE init_tokens SET steps = ?, used_at = ? WHERE token_hash = ?').run(
+    JSON.stringify(steps),
+    steps.length === 0 ? ctx.clock.now() : null,
+    row.token_hash,
+  );
 }
 
 /** `POST /init/password`: replaces the temporary password; returns the steps left. */
-export async function initPassword(ctx: SimContext, token: string, newPassword: string): Promise<{ steps: Step[] }> {
+export async function initPassword(
+  ctx: SimContext,
+  token: string,
+  newPassword: string,
+): Promise<{ steps: Step[] }> {
   const { user, steps } = live(ctx, token);
   if (!steps.includes('password')) {
-    throw new CcmsError('INVALID_REQUEST', 'The password was already set in this initialization.', { field: 'newPassword' });
+    throw new CcmsError('INVALID_REQUEST', 'The password was already set in this initialization.', {
+      field: 'newPassword',
+    });
   }
   await changePassword(ctx, user, newPassword);
   // Re-read after the slow hashing: the token may have expired or been used meanwhile.
@@ -63,37 +78,50 @@ function assertChannelStep(steps: Step[]): void {
     throw new CcmsError('INVALID_REQUEST', 'Set the new password first.', { field: 'initToken' });
   }
   if (!steps.includes('channel')) {
-    throw new CcmsError('INVALID_REQUEST', 'No OTP channel step is pending.', { field: 'initToken' });
+    throw new CcmsError('INVALID_REQUEST', 'No OTP channel step is pending.', {
+      field: 'initToken',
+    });
   }
 }
 
 /** `POST /init/channel`: enrols an authenticator app (secret) or sends an email code. */
-export async function initChannel(ctx: SimContext, token: string, channel: 'totp' | 'email'): Promise<InitChannelReply> {
+export async function initChannel(
+  ctx: SimContext,
+  token: string,
+  channel: 'totp' | 'email',
+): Promise<InitChannelReply> {
   const { row, user, steps } = live(ctx, token);
   assertChannelStep(steps);
   if (channel === 'totp') {
     const secret = newTotpSecret();
-    ctx.db
-      .prepare(
-        `UPDATE init_tokens SET pending_channel = 'totp', pending_secret_enc = ?, code_hash = NULL, code_expires_at = NULL
+    stmt(
+      ctx.db,
+      `UPDATE init_tokens SET pending_channel = 'totp', pending_secret_enc = ?, code_hash = NULL, code_expires_at = NULL
          WHERE token_hash = ?`,
-      )
-      .run(ctx.box.seal(secret), row.token_hash);
-    return { secret, otpauthUri: otpauthUri(user.user_id, secret), algorithm: 'SHA1', digits: TOTP_DIGITS, period: TOTP_PERIOD_SEC };
+    ).run(ctx.box.seal(secret), row.token_hash);
+    return {
+      secret,
+      otpauthUri: otpauthUri(user.user_id, secret),
+      algorithm: 'SHA1',
+      digits: TOTP_DIGITS,
+      period: TOTP_PERIOD_SEC,
+    };
   }
   if (user.email === null) {
-    throw new CcmsError('EMAIL_NOT_REGISTERED', 'No email is registered for this user; ask your Delegated Administrator.');
+    throw new CcmsError(
+      'EMAIL_NOT_REGISTERED',
+      'No email is registered for this user; ask your Delegated Administrator.',
+    );
   }
   // Choosing email again is a resend: the same cooldown and cap apply.
   assertResendAllowed(ctx, row.sends, row.last_sent_at);
   const sent = await sendChallengeCode(ctx, user.user_id, user.email);
   const now = ctx.clock.now();
-  ctx.db
-    .prepare(
-      `UPDATE init_tokens SET pending_channel = 'email', pending_secret_enc = NULL, code_hash = ?, code_expires_at = ?,
+  stmt(
+    ctx.db,
+    `UPDATE init_tokens SET pending_channel = 'email', pending_secret_enc = NULL, code_hash = ?, code_expires_at = ?,
          sends = sends + 1, last_sent_at = ? WHERE token_hash = ?`,
-    )
-    .run(sent.codeHash, sent.codeExpiresAt, now, row.token_hash);
+  ).run(sent.codeHash, sent.codeExpiresAt, now, row.token_hash);
   return {
     maskedEmail: maskEmail(user.email),
     expiresAt: iso(sent.codeExpiresAt),
@@ -105,12 +133,19 @@ export async function initChannel(ctx: SimContext, token: string, channel: 'totp
 export function initConfirm(ctx: SimContext, token: string, code: string): { session: Session } {
   const { row, user, steps } = live(ctx, token);
   assertChannelStep(steps);
-  let clockSkewSec: number | undefined;
+  let totp: AcceptedTotp | undefined;
   if (row.pending_channel === 'totp' && row.pending_secret_enc !== null) {
-    clockSkewSec = acceptTotp(ctx, user.user_id, row.pending_secret_enc, code).clockSkewSec;
-  } else if (row.pending_channel === 'email' && row.code_hash !== null && row.code_expires_at !== null) {
+    totp = acceptTotp(ctx, user.user_id, row.pending_secret_enc, code);
+  } else if (
+    row.pending_channel === 'email' &&
+    row.code_hash !== null &&
+    row.code_expires_at !== null
+  ) {
     if (ctx.clock.now() >= row.code_expires_at) {
-      throw new CcmsError('OTP_EXPIRED', 'The emailed code has expired; choose email again for a new one.');
+      throw new CcmsError(
+        'OTP_EXPIRED',
+        'The emailed code has expired; choose email again for a new one.',
+      );
     }
     if (!ctx.box.macEquals(code, row.code_hash)) failOtp(ctx, user.user_id);
   } else {
@@ -118,13 +153,19 @@ export function initConfirm(ctx: SimContext, token: string, code: string): { ses
   }
   return ctx.db
     .transaction(() => {
-      ctx.db
-        .prepare('UPDATE users SET channel = ?, totp_secret_enc = ?, needs_channel = 0 WHERE user_id = ?')
-        .run(row.pending_channel, row.pending_channel === 'totp' ? row.pending_secret_enc : null, user.user_id);
+      totp?.record();
+      stmt(
+        ctx.db,
+        'UPDATE users SET channel = ?, totp_secret_enc = ?, needs_channel = 0 WHERE user_id = ?',
+      ).run(
+        row.pending_channel,
+        row.pending_channel === 'totp' ? row.pending_secret_enc : null,
+        user.user_id,
+      );
       saveSteps(ctx, row, []);
       recordSuccess(ctx, user.user_id);
       const fresh = findUser(ctx.db, user.user_id) ?? user;
-      return { session: createSession(ctx, fresh, clockSkewSec) };
+      return { session: createSession(ctx, fresh, totp?.clockSkewSec) };
     })
     .immediate();
 }

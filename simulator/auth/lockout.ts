@@ -22,7 +22,10 @@ export function lockedError(lockedUntilMs: number): CcmsError {
  * Counts one failure (password or OTP). At the threshold the account locks and its sessions end;
  * the caller then answers ACCOUNT_LOCKED instead of the failure itself.
  */
-export function recordFailure(ctx: SimContext, key: string): { attemptsLeft: number; lockedUntil?: number } {
+export function recordFailure(
+  ctx: SimContext,
+  key: string,
+): { attemptsLeft: number; lockedUntil?: number } {
   const row = lockoutOf(ctx.db, key);
   const failures = row.failures + 1;
   const threshold = ctx.settings.lockoutThreshold;
@@ -42,11 +45,20 @@ export function recordSuccess(ctx: SimContext, key: string): void {
 }
 
 /** Throws the right error for a wrong OTP: OTP_INVALID with attempts left, or ACCOUNT_LOCKED. */
-export function failOtp(ctx: SimContext, key: string, code: 'OTP_INVALID' | 'OTP_REUSED' = 'OTP_INVALID'): never {
+export function failOtp(
+  ctx: SimContext,
+  key: string,
+  code: 'OTP_INVALID' | 'OTP_REUSED' = 'OTP_INVALID',
+): never {
   const outcome = ctx.db.transaction(() => recordFailure(ctx, key)).immediate();
   if (outcome.lockedUntil !== undefined) throw lockedError(outcome.lockedUntil);
   if (code === 'OTP_REUSED') {
-    throw new CcmsError('OTP_REUSED', 'This one-time password was already used; wait for the next one.');
+    throw new CcmsError(
+      'OTP_REUSED',
+      'This one-time password was already used; wait for the next one.',
+    );
   }
-  throw new CcmsError('OTP_INVALID', 'The one-time password is wrong.', { attemptsLeft: outcome.attemptsLeft });
+  throw new CcmsError('OTP_INVALID', 'The one-time password is wrong.', {
+    attemptsLeft: outcome.attemptsLeft,
+  });
 }

@@ -1,5 +1,9 @@
 import { CcmsError } from '../../shared/errors.js';
-import { DA_PASSWORD_POLICY, USER_PASSWORD_POLICY, type PasswordPolicy } from '../../shared/password-policy.js';
+import {
+  DA_PASSWORD_POLICY,
+  USER_PASSWORD_POLICY,
+  type PasswordPolicy,
+} from '../../shared/password-policy.js';
 import type { LoginReply, LoginRequest } from '../../shared/protocol.js';
 import { iso } from '../clock.js';
 import type { SimContext } from '../context.js';
@@ -7,6 +11,7 @@ import { findUser, isDa, pendingInitSteps, userKey, type UserRow } from '../stor
 import { assertNotLocked, lockedError, recordFailure } from './lockout.js';
 import { hashToken, maskEmail, newToken } from './secrets.js';
 import { sendChallengeCode } from './email-codes.js';
+import { stmt } from '../store/db.js';
 
 /** The password policy of a user, with the simulator's settings applied. */
 export function policyFor(ctx: SimContext, user: UserRow): PasswordPolicy {
@@ -26,10 +31,18 @@ const invalidCredentials = (): CcmsError =>
  * Step one of sign-in. Every path costs one argon2 verify (a dummy one for an unknown user) and
  * the same lockout bookkeeping, so nothing in the answer or its timing tells whether a user exists.
  */
-export async function login(ctx: SimContext, body: LoginRequest, clientAddress: string): Promise<LoginReply> {
+export async function login(
+  ctx: SimContext,
+  body: LoginRequest,
+  clientAddress: string,
+): Promise<LoginReply> {
   const retryAfterSec = ctx.rateLimiter.retryAfterSec(clientAddress);
   if (retryAfterSec > 0) {
-    throw new CcmsError('RATE_LIMITED', 'Too many failed sign-ins from this workstation; wait and retry.', { retryAfterSec });
+    throw new CcmsError(
+      'RATE_LIMITED',
+      'Too many failed sign-ins from this workstation; wait and retry.',
+      { retryAfterSec },
+    );
   }
   const key = userKey(body.userId);
   const user = findUser(ctx.db, key);
@@ -46,21 +59,35 @@ export async function login(ctx: SimContext, body: LoginRequest, clientAddress: 
     throw invalidCredentials();
   }
   if (user.suspended) {
-    throw new CcmsError('ACCOUNT_SUSPENDED', 'The account is suspended; contact your Delegated Administrator.');
+    throw new CcmsError(
+      'ACCOUNT_SUSPENDED',
+      'The account is suspended; contact your Delegated Administrator.',
+    );
   }
   const steps = pendingInitSteps(user);
   if (steps.length > 0) return startInit(ctx, user, steps);
   return startChallenge(ctx, user);
 }
 
-function startInit(ctx: SimContext, user: UserRow, steps: Array<'password' | 'channel'>): LoginReply {
+function startInit(
+  ctx: SimContext,
+  user: UserRow,
+  steps: Array<'password' | 'channel'>,
+): LoginReply {
   const token = newToken();
   const now = ctx.clock.now();
   const expiresAt = now + ctx.settings.initTokenTtlSec * 1000;
-  ctx.db
-    .prepare('INSERT INTO init_tokens (token_hash, user_id, created_at, expires_at, steps) VALUES (?, ?, ?, ?, ?)')
-    .run(hashToken(token), user.user_id, now, expiresAt, JSON.stringify(steps));
-  return { next: 'init', initToken: token, steps, passwordPolicy: policyFor(ctx, user), expiresAt: iso(expiresAt) };
+  stmt(
+    ctx.db,
+    'INSERT INTO init_tokens (token_hash, user_id, created_at, expires_at, steps) VALUES (?, ?, ?, ?, ?)',
+  ).run(hashToken(token), user.user_id, now, expiresAt, JSON.stringify(steps));
+  return {
+    next: 'init',
+    initToken: token,
+    steps,
+    passwordPolicy: policyFor(ctx, user),
+    expiresAt: iso(expiresAt),
+  };
 }
 
 async function startChallenge(ctx: SimContext, user: UserRow): Promise<LoginReply> {
@@ -68,16 +95,24 @@ async function startChallenge(ctx: SimContext, user: UserRow): Promise<LoginRepl
   const now = ctx.clock.now();
   const expiresAt = now + ctx.settings.challengeTtlSec * 1000;
   if (user.channel === 'email') {
-    if (user.email === null) throw new CcmsError('EMAIL_NOT_REGISTERED', 'No email is registered for this user.');
+    if (user.email === null)
+      throw new CcmsError('EMAIL_NOT_REGISTERED', 'No email is registered for this user.');
     // Mail first: when SMTP fails no challenge exists, and the client simply signs in again.
     const sent = await sendChallengeCode(ctx, user.user_id, user.email);
     const challengeExpires = Math.max(expiresAt, sent.codeExpiresAt);
-    ctx.db
-      .prepare(
-        `INSERT INTO challenges (id_hash, user_id, channel, created_at, expires_at, code_hash, code_expires_at, sends, last_sent_at)
+    stmt(
+      ctx.db,
+      `INSERT INTO challenges (id_hash, user_id, channel, created_at, expires_at, code_hash, code_expires_at, sends, last_sent_at)
          VALUES (?, ?, 'email', ?, ?, ?, ?, 1, ?)`,
-      )
-      .run(hashToken(id), user.user_id, now, challengeExpires, sent.codeHash, sent.codeExpiresAt, now);
+    ).run(
+      hashToken(id),
+      user.user_id,
+      now,
+      challengeExpires,
+      sent.codeHash,
+      sent.codeExpiresAt,
+      now,
+    );
     return {
       next: 'otp',
       challengeId: id,
@@ -87,8 +122,9 @@ async function startChallenge(ctx: SimContext, user: UserRow): Promise<LoginRepl
       resendAvailableAt: iso(now + ctx.settings.emailResendCooldownSec * 1000),
     };
   }
-  ctx.db
-    .prepare(`INSERT INTO challenges (id_hash, user_id, channel, created_at, expires_at) VALUES (?, ?, 'totp', ?, ?)`)
-    .run(hashToken(id), user.user_id, now, expiresAt);
+  stmt(
+    ctx.db,
+    `INSERT INTO challenges (id_hash, user_id, channel, created_at, expires_at) VALUES (?, ?, 'totp', ?, ?)`,
+  ).run(hashToken(id), user.user_id, now, expiresAt);
   return { next: 'otp', challengeId: id, channel: 'totp', expiresAt: iso(expiresAt) };
 }

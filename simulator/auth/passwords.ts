@@ -8,7 +8,9 @@ import type { SimSettings } from '../settings.js';
 export class PasswordHasher {
   private readonly options;
   private dummy: Promise<string> | undefined;
-  constructor(settings: Pick<SimSettings, 'argon2MemoryKib' | 'argon2TimeCost' | 'argon2Parallelism'>) {
+  constructor(
+    settings: Pick<SimSettings, 'argon2MemoryKib' | 'argon2TimeCost' | 'argon2Parallelism'>,
+  ) {
     this.options = {
       algorithm: ARGON2ID,
       memoryCost: settings.argon2MemoryKib,

@@ -4,8 +4,9 @@ import type { SimContext } from '../context.js';
 import { findUser } from '../store/users.js';
 import { assertNotLocked, failOtp, recordSuccess } from './lockout.js';
 import { authenticate, sessionView, type Authenticated } from './sessions.js';
-import { acceptTotp, sealedSecretOf } from './user-otp.js';
+import { acceptTotp, sealedSecretOf, type AcceptedTotp } from './user-otp.js';
 import { sendChallengeCode } from './email-codes.js';
+import { stmt } from '../store/db.js';
 
 /**
  * Resolves a request's session. When it is idle-locked and the user's channel is email, a step-up
@@ -30,41 +31,57 @@ async function mailStepUpCode(ctx: SimContext, header: string | undefined): Prom
   if (user.channel !== 'email' || user.email === null) return;
   const now = ctx.clock.now();
   const fresh = session.reauth_code_expires_at !== null && now < session.reauth_code_expires_at;
-  const cooling = session.reauth_sent_at !== null && now < session.reauth_sent_at + ctx.settings.emailResendCooldownSec * 1000;
+  const cooling =
+    session.reauth_sent_at !== null &&
+    now < session.reauth_sent_at + ctx.settings.emailResendCooldownSec * 1000;
   if (fresh && cooling) return;
   try {
     const sent = await sendChallengeCode(ctx, user.user_id, user.email);
-    ctx.db
-      .prepare('UPDATE sessions SET reauth_code_hash = ?, reauth_code_expires_at = ?, reauth_sent_at = ? WHERE token_hash = ?')
-      .run(sent.codeHash, sent.codeExpiresAt, now, session.token_hash);
+    stmt(
+      ctx.db,
+      'UPDATE sessions SET reauth_code_hash = ?, reauth_code_expires_at = ?, reauth_sent_at = ? WHERE token_hash = ?',
+    ).run(sent.codeHash, sent.codeExpiresAt, now, session.token_hash);
   } catch {
     // The client still learns the session is locked; the next call retries the mail.
   }
 }
 
 /** `POST /session/reauth`: a fresh OTP unlocks an idle session and restarts its idle timer. */
-export async function reauth(ctx: SimContext, header: string | undefined, code: string): Promise<{ session: Session }> {
-  const { token, session, user } = await requireSession(ctx, header, { touch: false, allowLocked: true });
+export async function reauth(
+  ctx: SimContext,
+  header: string | undefined,
+  code: string,
+): Promise<{ session: Session }> {
+  const { token, session, user } = await requireSession(ctx, header, {
+    touch: false,
+    allowLocked: true,
+  });
   assertNotLocked(ctx, user.user_id);
   let clockSkewSec = session.clock_skew_sec;
+  let totp: AcceptedTotp | undefined;
   if (user.channel === 'totp') {
-    clockSkewSec = acceptTotp(ctx, user.user_id, sealedSecretOf(user), code).clockSkewSec;
+    totp = acceptTotp(ctx, user.user_id, sealedSecretOf(user), code);
+    clockSkewSec = totp.clockSkewSec;
   } else {
     const valid = session.reauth_code_hash !== null && session.reauth_code_expires_at !== null;
     if (valid && ctx.clock.now() >= (session.reauth_code_expires_at ?? 0)) {
-      throw new CcmsError('OTP_EXPIRED', 'The emailed code has expired; a new one is sent on the next call.');
+      throw new CcmsError(
+        'OTP_EXPIRED',
+        'The emailed code has expired; a new one is sent on the next call.',
+      );
     }
-    if (!valid || !ctx.box.macEquals(code, session.reauth_code_hash ?? '')) failOtp(ctx, user.user_id);
+    if (!valid || !ctx.box.macEquals(code, session.reauth_code_hash ?? ''))
+      failOtp(ctx, user.user_id);
   }
   const now = ctx.clock.now();
   ctx.db
     .transaction(() => {
-      ctx.db
-        .prepare(
-          `UPDATE sessions SET last_seen_at = ?, clock_skew_sec = ?, reauth_code_hash = NULL, reauth_code_expires_at = NULL
+      totp?.record();
+      stmt(
+        ctx.db,
+        `UPDATE sessions SET last_seen_at = ?, clock_skew_sec = ?, reauth_code_hash = NULL, reauth_code_expires_at = NULL
            WHERE token_hash = ?`,
-        )
-        .run(now, clockSkewSec, session.token_hash);
+      ).run(now, clockSkewSec, session.token_hash);
       recordSuccess(ctx, user.user_id);
     })
     .immediate();

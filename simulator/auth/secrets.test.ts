@@ -38,7 +38,9 @@ describe('secrets at rest', () => {
   });
 
   it('recognises common passwords and their decorated forms', () => {
-    for (const pw of ['Password123!', 'P@ssw0rd', 'qwerty123', 'Summer2026!!', '!!Welcome1']) expect(isCommonPassword(pw)).toBe(true);
-    for (const pw of ['Demo-Pass-101!', 'Harbour-Lights-88!']) expect(isCommonPassword(pw)).toBe(false);
+    for (const pw of ['Password123!', 'P@ssw0rd', 'qwerty123', 'Summer2026!!', '!!Welcome1'])
+      expect(isCommonPassword(pw)).toBe(true);
+    for (const pw of ['Demo-Pass-101!', 'Harbour-Lights-88!'])
+      expect(isCommonPassword(pw)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { iso } from '../clock.js';
 import type { SimContext } from '../context.js';
 import { findUser, rolesOf, type UserRow } from '../store/users.js';
 import { hashToken, newToken } from './secrets.js';
+import { stmt } from '../store/db.js';
 
 /** A session row as stored (the token itself is never stored, only its hash). */
 export interface SessionRow {
@@ -20,12 +21,22 @@ export interface SessionRow {
 }
 
 /** The `session` object of the protocol for a row; `token` only when just issued. */
-export function sessionView(ctx: SimContext, row: SessionRow, user: UserRow, token: string): Session {
+export function sessionView(
+  ctx: SimContext,
+  row: SessionRow,
+  user: UserRow,
+  token: string,
+): Session {
   return {
     token,
     expiresAt: iso(row.expires_at),
     idleTimeoutSec: ctx.settings.sessionIdleSec,
-    user: { userId: user.user_id, participantId: user.participant_id, name: user.name, roles: rolesOf(user) },
+    user: {
+      userId: user.user_id,
+      participantId: user.participant_id,
+      name: user.name,
+      roles: rolesOf(user),
+    },
     ...(row.clock_skew_sec === null ? {} : { clockSkewSec: row.clock_skew_sec }),
   };
 }
@@ -46,12 +57,11 @@ export function createSession(ctx: SimContext, user: UserRow, clockSkewSec?: num
     reauth_code_expires_at: null,
     reauth_sent_at: null,
   };
-  ctx.db
-    .prepare(
-      `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, clock_skew_sec)
+  stmt(
+    ctx.db,
+    `INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, clock_skew_sec)
        VALUES (@token_hash, @user_id, @created_at, @expires_at, @last_seen_at, @clock_skew_sec)`,
-    )
-    .run(row);
+  ).run(row);
   return sessionView(ctx, row, user, token);
 }
 
@@ -64,9 +74,8 @@ export function bearerToken(header: string | undefined): string | undefined {
 /** A session found by its token, whatever its state. */
 export function findSession(ctx: SimContext, token: string | undefined): SessionRow | undefined {
   if (token === undefined) return undefined;
-  return ctx.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(hashToken(token)) as
-    | SessionRow
-    | undefined;
+  return stmt(ctx.db, 'SELECT * FROM sessions WHERE token_hash = ?').get(hashToken(token)) as
+    SessionRow | undefined;
 }
 
 /** What an authenticated route gets. */
@@ -76,7 +85,8 @@ export interface Authenticated {
   user: UserRow;
 }
 
-const expired = (): CcmsError => new CcmsError('SESSION_EXPIRED', 'The session has ended; sign in again.');
+const expired = (): CcmsError =>
+  new CcmsError('SESSION_EXPIRED', 'The session has ended; sign in again.');
 
 /**
  * Resolves the session of a request. Absolute expiry, logout or a revoked session: SESSION_EXPIRED.
@@ -97,10 +107,16 @@ export function authenticate(
   if (user === undefined || user.suspended) throw expired();
   const idle = now - session.last_seen_at >= ctx.settings.sessionIdleSec * 1000;
   if (idle && !opts.allowLocked) {
-    throw new CcmsError('SESSION_LOCKED', 'The session is locked after inactivity; enter a one-time password.');
+    throw new CcmsError(
+      'SESSION_LOCKED',
+      'The session is locked after inactivity; enter a one-time password.',
+    );
   }
   if (opts.touch && !idle) {
-    ctx.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, session.token_hash);
+    stmt(ctx.db, 'UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(
+      now,
+      session.token_hash,
+    );
     session.last_seen_at = now;
   }
   return { token, session, user };
@@ -109,7 +125,8 @@ export function authenticate(
 /** Ends a session (logout). */
 export function revokeSession(ctx: SimContext, token: string | undefined): void {
   if (token === undefined) return;
-  ctx.db
-    .prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL')
-    .run(ctx.clock.now(), hashToken(token));
+  stmt(
+    ctx.db,
+    'UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL',
+  ).run(ctx.clock.now(), hashToken(token));
 }

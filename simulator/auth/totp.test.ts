@@ -13,17 +13,37 @@ describe('TOTP check', () => {
 
   it('accepts ±1 step with the skew in seconds, refuses ±2', () => {
     const now = 1_700_000_015_000;
-    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, -1), now, 1, -1)).toEqual({ ok: true, step: stepAt(now) - 1, clockSkewSec: -30 });
-    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, 1), now, 1, -1)).toEqual({ ok: true, step: stepAt(now) + 1, clockSkewSec: 30 });
-    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, 2), now, 1, -1)).toEqual({ ok: false, reason: 'invalid' });
-    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, -2), now, 1, -1)).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, -1), now, 1, -1)).toEqual({
+      ok: true,
+      step: stepAt(now) - 1,
+      clockSkewSec: -30,
+    });
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, 1), now, 1, -1)).toEqual({
+      ok: true,
+      step: stepAt(now) + 1,
+      clockSkewSec: 30,
+    });
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, 2), now, 1, -1)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, -2), now, 1, -1)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('refuses the last used step and any earlier one', () => {
     const now = 1_700_000_015_000;
     const step = stepAt(now);
-    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now), now, 1, step)).toEqual({ ok: false, reason: 'reused' });
-    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, -1), now, 1, step)).toEqual({ ok: false, reason: 'reused' });
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now), now, 1, step)).toEqual({
+      ok: false,
+      reason: 'reused',
+    });
+    expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, -1), now, 1, step)).toEqual({
+      ok: false,
+      reason: 'reused',
+    });
     expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, 1), now, 1, step).ok).toBe(true);
   });
 

@@ -16,13 +16,14 @@ export function stepAt(nowMs: number): number {
 
 /** The code an authenticator app shows at `nowMs`, shifted by `offsetSteps` steps. */
 export function totpAt(secret: string, nowMs: number, offsetSteps = 0): string {
-  return authenticator.clone({ epoch: nowMs + offsetSteps * TOTP_PERIOD_SEC * 1000 }).generate(secret);
+  return authenticator
+    .clone({ epoch: nowMs + offsetSteps * TOTP_PERIOD_SEC * 1000 })
+    .generate(secret);
 }
 
 /** The outcome of checking a TOTP code. */
 export type TotpCheck =
-  | { ok: true; step: number; clockSkewSec: number }
-  | { ok: false; reason: 'invalid' | 'reused' };
+  { ok: true; step: number; clockSkewSec: number } | { ok: false; reason: 'invalid' | 'reused' };
 
 /**
  * Checks a code within ±`windowSteps`. RFC 6238 §5.2: a step once accepted is never accepted

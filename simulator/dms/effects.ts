@@ -4,6 +4,7 @@ import { clearLockout, findUser, revokeSessions } from '../store/users.js';
 import { newTemporaryPassword } from '../auth/secrets.js';
 import { temporaryPasswordMail } from '../mail/templates.js';
 import type { RequestRow } from './requests-store.js';
+import { stmt } from '../store/db.js';
 
 /**
  * What an approved request does to its user. Slow and fallible work (hashing, mail) happens in
@@ -11,38 +12,49 @@ import type { RequestRow } from './requests-store.js';
  */
 export async function prepareEffect(ctx: SimContext, request: RequestRow): Promise<() => void> {
   const user = findUser(ctx.db, request.user_id);
-  if (user === undefined) throw new CcmsError('NOT_FOUND', `User ${request.user_id} no longer exists.`);
+  if (user === undefined)
+    throw new CcmsError('NOT_FOUND', `User ${request.user_id} no longer exists.`);
   const now = ctx.clock.now();
   const id = user.user_id;
   switch (request.action) {
     case 'set_email':
-      return () => ctx.db.prepare('UPDATE users SET email = ? WHERE user_id = ?').run(request.email, id);
+      return () =>
+        stmt(ctx.db, 'UPDATE users SET email = ? WHERE user_id = ?').run(request.email, id);
     case 'reset_password': {
       if (user.email === null) {
-        throw new CcmsError('EMAIL_NOT_REGISTERED', `No email is registered for ${id}; set one first.`);
+        throw new CcmsError(
+          'EMAIL_NOT_REGISTERED',
+          `No email is registered for ${id}; set one first.`,
+        );
       }
       const temporary = newTemporaryPassword();
       const hash = await ctx.hasher.hash(temporary);
       await ctx.mailer.send(user.email, id, temporaryPasswordMail(id, temporary));
       return () => {
-        ctx.db.prepare('UPDATE users SET password_hash = ?, must_change_password = 1 WHERE user_id = ?').run(hash, id);
+        stmt(
+          ctx.db,
+          'UPDATE users SET password_hash = ?, must_change_password = 1 WHERE user_id = ?',
+        ).run(hash, id);
         clearLockout(ctx.db, id);
         revokeSessions(ctx.db, id, now);
       };
     }
     case 'reset_2fa':
       return () => {
-        ctx.db.prepare('UPDATE users SET channel = NULL, totp_secret_enc = NULL, needs_channel = 1 WHERE user_id = ?').run(id);
+        stmt(
+          ctx.db,
+          'UPDATE users SET channel = NULL, totp_secret_enc = NULL, needs_channel = 1 WHERE user_id = ?',
+        ).run(id);
         revokeSessions(ctx.db, id, now);
       };
     case 'unlock':
       return () => clearLockout(ctx.db, id);
     case 'suspend':
       return () => {
-        ctx.db.prepare('UPDATE users SET suspended = 1 WHERE user_id = ?').run(id);
+        stmt(ctx.db, 'UPDATE users SET suspended = 1 WHERE user_id = ?').run(id);
         revokeSessions(ctx.db, id, now);
       };
     case 'reactivate':
-      return () => ctx.db.prepare('UPDATE users SET suspended = 0 WHERE user_id = ?').run(id);
+      return () => stmt(ctx.db, 'UPDATE users SET suspended = 0 WHERE user_id = ?').run(id);
   }
 }

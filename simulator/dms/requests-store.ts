@@ -1,6 +1,6 @@
 import type { DmsRequest } from '../../shared/protocol.js';
 import { iso } from '../clock.js';
-import type { Db } from '../store/db.js';
+import { stmt, type Db } from '../store/db.js';
 import { audit } from '../store/users.js';
 
 /** A DMS request row. */
@@ -38,14 +38,24 @@ export function requestView(r: RequestRow): DmsRequest {
 
 /** Marks pending requests past their expiry as expired, auditing each (actor `system`). */
 export function expireStale(db: Db, nowMs: number): void {
-  const stale = db
-    .prepare(`SELECT id, user_id FROM dms_requests WHERE status = 'pending' AND expires_at <= ?`)
-    .all(nowMs) as Array<{ id: string; user_id: string }>;
+  const stale = stmt(
+    db,
+    `SELECT id, user_id FROM dms_requests WHERE status = 'pending' AND expires_at <= ?`,
+  ).all(nowMs) as Array<{ id: string; user_id: string }>;
   if (stale.length === 0) return;
   db.transaction(() => {
     for (const s of stale) {
-      db.prepare(`UPDATE dms_requests SET status = 'expired', decided_at = ? WHERE id = ? AND status = 'pending'`).run(nowMs, s.id);
-      audit(db, { at: nowMs, actorId: 'system', event: 'request_expired', requestId: s.id, targetUserId: s.user_id });
+      stmt(
+        db,
+        `UPDATE dms_requests SET status = 'expired', decided_at = ? WHERE id = ? AND status = 'pending'`,
+      ).run(nowMs, s.id);
+      audit(db, {
+        at: nowMs,
+        actorId: 'system',
+        event: 'request_expired',
+        requestId: s.id,
+        targetUserId: s.user_id,
+      });
     }
   }).immediate();
 }
@@ -53,17 +63,26 @@ export function expireStale(db: Db, nowMs: number): void {
 /** A request by id (after expiring stale ones), or undefined. */
 export function findRequest(db: Db, id: string, nowMs: number): RequestRow | undefined {
   expireStale(db, nowMs);
-  return db.prepare('SELECT * FROM dms_requests WHERE id = ?').get(id) as RequestRow | undefined;
+  return stmt(db, 'SELECT * FROM dms_requests WHERE id = ?').get(id) as RequestRow | undefined;
 }
 
 /** A participant's requests, newest first, optionally of one status. */
-export function listRequests(db: Db, participantId: string, status: DmsRequest['status'] | undefined, nowMs: number): RequestRow[] {
+export function listRequests(
+  db: Db,
+  participantId: string,
+  status: DmsRequest['status'] | undefined,
+  nowMs: number,
+): RequestRow[] {
   expireStale(db, nowMs);
   return (
     status === undefined
-      ? db.prepare('SELECT * FROM dms_requests WHERE participant_id = ? ORDER BY created_at DESC, rowid DESC').all(participantId)
-      : db
-          .prepare('SELECT * FROM dms_requests WHERE participant_id = ? AND status = ? ORDER BY created_at DESC, rowid DESC')
-          .all(participantId, status)
+      ? stmt(
+          db,
+          'SELECT * FROM dms_requests WHERE participant_id = ? ORDER BY created_at DESC, rowid DESC',
+        ).all(participantId)
+      : stmt(
+          db,
+          'SELECT * FROM dms_requests WHERE participant_id = ? AND status = ? ORDER BY created_at DESC, rowid DESC',
+        ).all(participantId, status)
   ) as RequestRow[];
 }

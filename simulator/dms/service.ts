@@ -2,27 +2,45 @@ import { CcmsError } from '../../shared/errors.js';
 import type { DmsCreateRequest, DmsRequest, DmsUser } from '../../shared/protocol.js';
 import { iso } from '../clock.js';
 import type { SimContext } from '../context.js';
-import { audit, findUser, isDa, lockoutOf, pendingInitSteps, rolesOf, type UserRow } from '../store/users.js';
+import {
+  audit,
+  findUser,
+  isDa,
+  lockoutOf,
+  pendingInitSteps,
+  rolesOf,
+  type UserRow,
+} from '../store/users.js';
 import { maskEmail, newToken } from '../auth/secrets.js';
 import { acceptTotp, sealedSecretOf } from '../auth/user-otp.js';
 import { assertNotLocked } from '../auth/lockout.js';
 import { findRequest, listRequests, requestView, type RequestRow } from './requests-store.js';
 import { prepareEffect } from './effects.js';
+import { stmt } from '../store/db.js';
 
 /** Only Delegated Administrators reach the DMS. */
 export function assertDa(user: UserRow): void {
-  if (!isDa(user)) throw new CcmsError('FORBIDDEN', 'Only a Delegated Administrator can use the DMS.');
+  if (!isDa(user))
+    throw new CcmsError('FORBIDDEN', 'Only a Delegated Administrator can use the DMS.');
 }
 
 /** `GET /dms/users`: the users of the DA's participant with their state. */
 export function listUsers(ctx: SimContext, da: UserRow): DmsUser[] {
   assertDa(da);
   const now = ctx.clock.now();
-  const rows = ctx.db.prepare('SELECT * FROM users WHERE participant_id = ? ORDER BY user_id').all(da.participant_id) as UserRow[];
+  const rows = stmt(ctx.db, 'SELECT * FROM users WHERE participant_id = ? ORDER BY user_id').all(
+    da.participant_id,
+  ) as UserRow[];
   return rows.map((u) => {
     const lock = lockoutOf(ctx.db, u.user_id);
     const locked = lock.locked_until !== null && lock.locked_until > now;
-    const state = u.suspended ? 'suspended' : locked ? 'locked' : pendingInitSteps(u).length > 0 ? 'needs_init' : 'active';
+    const state = u.suspended
+      ? 'suspended'
+      : locked
+        ? 'locked'
+        : pendingInitSteps(u).length > 0
+          ? 'needs_init'
+          : 'active';
     return {
       userId: u.user_id,
       name: u.name,
@@ -55,7 +73,10 @@ export function createRequest(ctx: SimContext, da: UserRow, body: DmsCreateReque
     throw new CcmsError('INVALID_REQUEST', `${body.action} takes no email.`, { field: 'email' });
   }
   if (body.action === 'reset_password' && target.email === null) {
-    throw new CcmsError('EMAIL_NOT_REGISTERED', `No email is registered for ${target.user_id}; set one first.`);
+    throw new CcmsError(
+      'EMAIL_NOT_REGISTERED',
+      `No email is registered for ${target.user_id}; set one first.`,
+    );
   }
   const now = ctx.clock.now();
   const row: RequestRow = {
@@ -74,20 +95,30 @@ export function createRequest(ctx: SimContext, da: UserRow, body: DmsCreateReque
   };
   ctx.db
     .transaction(() => {
-      ctx.db
-        .prepare(
-          `INSERT INTO dms_requests (id, participant_id, action, user_id, email, status, maker_id, created_at, expires_at)
+      stmt(
+        ctx.db,
+        `INSERT INTO dms_requests (id, participant_id, action, user_id, email, status, maker_id, created_at, expires_at)
            VALUES (@id, @participant_id, @action, @user_id, @email, @status, @maker_id, @created_at, @expires_at)`,
-        )
-        .run(row);
-      audit(ctx.db, { at: now, actorId: da.user_id, event: 'request_created', requestId: row.id, targetUserId: row.user_id, detail: body.action });
+      ).run(row);
+      audit(ctx.db, {
+        at: now,
+        actorId: da.user_id,
+        event: 'request_created',
+        requestId: row.id,
+        targetUserId: row.user_id,
+        detail: body.action,
+      });
     })
     .immediate();
   return requestView(row);
 }
 
 /** `GET /dms/requests`. */
-export function requestsOf(ctx: SimContext, da: UserRow, status: DmsRequest['status'] | undefined): DmsRequest[] {
+export function requestsOf(
+  ctx: SimContext,
+  da: UserRow,
+  status: DmsRequest['status'] | undefined,
+): DmsRequest[] {
   assertDa(da);
   return listRequests(ctx.db, da.participant_id, status, ctx.clock.now()).map(requestView);
 }
@@ -99,7 +130,8 @@ function decidable(ctx: SimContext, da: UserRow, id: string): RequestRow {
     throw new CcmsError('NOT_FOUND', `No request ${id}.`);
   }
   // Maker and checker are two different people: the four-eyes rule.
-  if (request.maker_id === da.user_id) throw new CcmsError('SAME_DA', 'The maker of a request cannot decide it.');
+  if (request.maker_id === da.user_id)
+    throw new CcmsError('SAME_DA', 'The maker of a request cannot decide it.');
   if (request.status !== 'pending') {
     throw new CcmsError('REQUEST_NOT_PENDING', `The request is ${request.status}.`);
   }
@@ -107,40 +139,79 @@ function decidable(ctx: SimContext, da: UserRow, id: string): RequestRow {
 }
 
 /** `POST /dms/requests/{id}/approve`: the checker's half, confirmed with the checker's own OTP. */
-export async function approveRequest(ctx: SimContext, da: UserRow, id: string, code: string): Promise<DmsRequest> {
+export async function approveRequest(
+  ctx: SimContext,
+  da: UserRow,
+  id: string,
+  code: string,
+): Promise<DmsRequest> {
   const request = decidable(ctx, da, id);
   if (request.user_id === da.user_id) {
     throw new CcmsError('FORBIDDEN', 'A DA cannot approve a request about their own account.');
   }
   assertNotLocked(ctx, da.user_id);
-  acceptTotp(ctx, da.user_id, sealedSecretOf(da), code);
+  // Recorded at once: the effect below awaits, and the step must not be usable meanwhile.
+  acceptTotp(ctx, da.user_id, sealedSecretOf(da), code).record();
   const apply = await prepareEffect(ctx, request);
   return ctx.db
     .transaction(() => {
       const now = ctx.clock.now();
       // Re-checked inside the transaction: another checker may have decided meanwhile.
-      const changed = ctx.db
-        .prepare(`UPDATE dms_requests SET status = 'approved', checker_id = ?, decided_at = ? WHERE id = ? AND status = 'pending'`)
-        .run(da.user_id, now, id).changes;
-      if (changed !== 1) throw new CcmsError('REQUEST_NOT_PENDING', 'The request was decided meanwhile.');
+      const changed = stmt(
+        ctx.db,
+        `UPDATE dms_requests SET status = 'approved', checker_id = ?, decided_at = ? WHERE id = ? AND status = 'pending'`,
+      ).run(da.user_id, now, id).changes;
+      if (changed !== 1)
+        throw new CcmsError('REQUEST_NOT_PENDING', 'The request was decided meanwhile.');
       apply();
-      audit(ctx.db, { at: now, actorId: da.user_id, event: 'request_approved', requestId: id, targetUserId: request.user_id, detail: request.action });
-      return requestView({ ...request, status: 'approved', checker_id: da.user_id, decided_at: now });
+      audit(ctx.db, {
+        at: now,
+        actorId: da.user_id,
+        event: 'request_approved',
+        requestId: id,
+        targetUserId: request.user_id,
+        detail: request.action,
+      });
+      return requestView({
+        ...request,
+        status: 'approved',
+        checker_id: da.user_id,
+        decided_at: now,
+      });
     })
     .immediate();
 }
 
 /** `POST /dms/requests/{id}/reject`. */
-export function rejectRequest(ctx: SimContext, da: UserRow, id: string, reason: string): DmsRequest {
+export function rejectRequest(
+  ctx: SimContext,
+  da: UserRow,
+  id: string,
+  reason: string,
+): DmsRequest {
   const request = decidable(ctx, da, id);
   const now = ctx.clock.now();
   ctx.db
     .transaction(() => {
-      ctx.db
-        .prepare(`UPDATE dms_requests SET status = 'rejected', checker_id = ?, reason = ?, decided_at = ? WHERE id = ?`)
-        .run(da.user_id, reason, now, id);
-      audit(ctx.db, { at: now, actorId: da.user_id, event: 'request_rejected', requestId: id, targetUserId: request.user_id, detail: reason });
+      stmt(
+        ctx.db,
+        `UPDATE dms_requests SET status = 'rejected', checker_id = ?, reason = ?, decided_at = ? WHERE id = ?`,
+      ).run(da.user_id, reason, now, id);
+      audit(ctx.db, {
+        at: now,
+        actorId: da.user_id,
+        event: 'request_rejected',
+        requestId: id,
+        targetUserId: request.user_id,
+        detail: reason,
+      });
     })
     .immediate();
-  return requestView({ ...request, status: 'rejected', checker_id: da.user_id, reason, decided_at: now });
+  return requestView({
+    ...request,
+    status: 'rejected',
+    checker_id: da.user_id,
+    reason,
+    decided_at: now,
+  });
 }

@@ -5,14 +5,22 @@ import { CcmsError, HTTP_STATUS, type AppError } from '../../shared/errors.js';
 export const answeredCodes = new WeakMap<object, string>();
 
 /** The status and body of an error reply. */
-export function errorReply(err: unknown): { status: number; body: { error: AppError }; defect: boolean } {
+export function errorReply(err: unknown): {
+  status: number;
+  body: { error: AppError };
+  defect: boolean;
+} {
   if (err instanceof CcmsError) {
     return { status: HTTP_STATUS[err.code] ?? 400, body: { error: err.toValue() }, defect: false };
   }
   const fe = err as Partial<FastifyError>;
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
   if (status === 404 || status === 405) {
-    return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'No such call.' } }, defect: false };
+    return {
+      status: 404,
+      body: { error: { code: 'NOT_FOUND', message: 'No such call.' } },
+      defect: false,
+    };
   }
   if (status >= 400 && status < 500) {
     // Fastify's own rejections: broken JSON, wrong content type, body too large, bad URL.
@@ -24,7 +32,11 @@ export function errorReply(err: unknown): { status: number; body: { error: AppEr
           : `The request is malformed: ${fe.message ?? 'unreadable'}`;
     return { status: 400, body: { error: { code: 'INVALID_REQUEST', message } }, defect: false };
   }
-  return { status: 500, body: { error: { code: 'INTERNAL', message: 'The simulator failed; this is a defect.' } }, defect: true };
+  return {
+    status: 500,
+    body: { error: { code: 'INTERNAL', message: 'The simulator failed; this is a defect.' } },
+    defect: true,
+  };
 }
 
 /** Every error becomes `{"error": {...}}`; JSON bodies are parsed strictly, an empty one is none. */
@@ -46,7 +58,13 @@ export function installErrorHandling(app: FastifyInstance, onDefect: (err: unkno
     try {
       done(null, JSON.parse(text));
     } catch (e) {
-      done(new CcmsError('INVALID_REQUEST', `The request body is not valid JSON: ${(e as Error).message}`), undefined);
+      done(
+        new CcmsError(
+          'INVALID_REQUEST',
+          `The request body is not valid JSON: ${(e as Error).message}`,
+        ),
+        undefined,
+      );
     }
   });
 }

@@ -58,7 +58,9 @@ export function addRoute<B extends z.ZodType | undefined, R extends z.ZodType | 
   spec: RouteSpec<B, R>,
 ): void {
   if (!registeredRoutes.some((r) => r.method === spec.method && r.path === spec.path)) {
-    registeredRoutes.push(spec as unknown as RouteSpec<z.ZodType | undefined, z.ZodType | undefined>);
+    registeredRoutes.push(
+      spec as unknown as RouteSpec<z.ZodType | undefined, z.ZodType | undefined>,
+    );
   }
   app.route({
     method: spec.method,
@@ -67,7 +69,11 @@ export function addRoute<B extends z.ZodType | undefined, R extends z.ZodType | 
       let body: unknown = undefined;
       if (spec.body) {
         body = check(spec.body, req.body ?? {}, 'The request body');
-      } else if (req.body !== undefined && req.body !== null && !(typeof req.body === 'object' && Object.keys(req.body).length === 0)) {
+      } else if (
+        req.body !== undefined &&
+        req.body !== null &&
+        !(typeof req.body === 'object' && Object.keys(req.body).length === 0)
+      ) {
         throw new CcmsError('INVALID_REQUEST', 'This call takes no request body.');
       }
       if (spec.query) {
@@ -78,7 +84,10 @@ export function addRoute<B extends z.ZodType | undefined, R extends z.ZodType | 
       if (spec.reply) {
         // A reply that breaks its own schema is a defect of the simulator: a 500, never sent.
         const checked = parse(spec.reply, out);
-        if (!checked.ok) throw new Error(`reply of ${spec.method} ${spec.path} breaks its schema: ${checked.issues.join('; ')}`);
+        if (!checked.ok)
+          throw new Error(
+            `reply of ${spec.method} ${spec.path} breaks its schema: ${checked.issues.join('; ')}`,
+          );
         return reply.code(200).send(checked.value);
       }
       return reply.code(200).send(out);

@@ -33,7 +33,10 @@ export function createMailer(host: string, port: number, from: string): Mailer {
         });
       } catch (e) {
         const reason = (e as { code?: string }).code ?? 'error';
-        throw new CcmsError('EMAIL_DELIVERY_FAILED', `The email could not be sent (SMTP ${reason}); try again shortly.`);
+        throw new CcmsError(
+          'EMAIL_DELIVERY_FAILED',
+          `The email could not be sent (SMTP ${reason}); try again shortly.`,
+        );
       }
     },
     close() {

@@ -1,4 +1,4 @@
-import type { Db } from '../store/db.js';
+import { stmt, type Db } from '../store/db.js';
 import { iso } from '../clock.js';
 
 /** One email the embedded SMTP server received. */
@@ -24,22 +24,24 @@ interface MailRow {
 const CODE_LINE = /^(?:Code|Temporary password): (\S+)$/m;
 
 /** Stores a received mail. */
-export function storeMail(db: Db, mail: { to: string; subject: string; text: string; userId?: string; at: number }): void {
-  db.prepare('INSERT INTO mails (to_addr, subject, text, user_id, received_at) VALUES (?, ?, ?, ?, ?)').run(
-    mail.to,
-    mail.subject,
-    mail.text,
-    mail.userId ?? null,
-    mail.at,
-  );
+export function storeMail(
+  db: Db,
+  mail: { to: string; subject: string; text: string; userId?: string; at: number },
+): void {
+  stmt(
+    db,
+    'INSERT INTO mails (to_addr, subject, text, user_id, received_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(mail.to, mail.subject, mail.text, mail.userId ?? null, mail.at);
 }
 
 /** The mails received, newest first, optionally only those for one user. */
 export function readOutbox(db: Db, userId?: string): OutboxMail[] {
   const rows = (
     userId === undefined
-      ? db.prepare('SELECT * FROM mails ORDER BY id DESC').all()
-      : db.prepare('SELECT * FROM mails WHERE user_id = ? ORDER BY id DESC').all(userId.trim().toUpperCase())
+      ? stmt(db, 'SELECT * FROM mails ORDER BY id DESC').all()
+      : stmt(db, 'SELECT * FROM mails WHERE user_id = ? ORDER BY id DESC').all(
+          userId.trim().toUpperCase(),
+        )
   ) as MailRow[];
   return rows.map((r) => {
     const code = CODE_LINE.exec(r.text)?.[1];

@@ -19,7 +19,12 @@ function minutes(sec: number): number {
 }
 
 /** The email carrying a one-time password (login, initialization, step-up). */
-export function otpMail(userId: string, code: string, expiresAtMs: number, ttlSec: number): MailContent {
+export function otpMail(
+  userId: string,
+  code: string,
+  expiresAtMs: number,
+  ttlSec: number,
+): MailContent {
   const min = minutes(ttlSec);
   return {
     subject: `CCMS one-time password for ${userId} / CCMS 一次性密碼`,

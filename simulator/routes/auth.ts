@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { LoginReply, LoginRequest, OtpRequest, ResendReply, ResendRequest, SessionReply } from '../../shared/protocol.js';
+import {
+  LoginReply,
+  LoginRequest,
+  OtpRequest,
+  ResendReply,
+  ResendRequest,
+  SessionReply,
+} from '../../shared/protocol.js';
 import type { SimContext } from '../context.js';
 import { addRoute } from '../http/route.js';
 import { login } from '../auth/login.js';
@@ -13,7 +20,13 @@ export function authRoutes(app: FastifyInstance, ctx: SimContext): void {
     summary: 'First factor: user ID and password',
     body: LoginRequest,
     reply: LoginReply,
-    errors: ['INVALID_CREDENTIALS', 'ACCOUNT_LOCKED', 'ACCOUNT_SUSPENDED', 'RATE_LIMITED', 'EMAIL_DELIVERY_FAILED'],
+    errors: [
+      'INVALID_CREDENTIALS',
+      'ACCOUNT_LOCKED',
+      'ACCOUNT_SUSPENDED',
+      'RATE_LIMITED',
+      'EMAIL_DELIVERY_FAILED',
+    ],
     handler: (req, body) => login(ctx, body, req.ip),
   });
   addRoute(app, {
@@ -31,7 +44,13 @@ export function authRoutes(app: FastifyInstance, ctx: SimContext): void {
     summary: 'Sends a new email code for a challenge (email channel only)',
     body: ResendRequest,
     reply: ResendReply,
-    errors: ['RESEND_TOO_SOON', 'RESEND_LIMIT', 'CHALLENGE_EXPIRED', 'INVALID_REQUEST', 'EMAIL_DELIVERY_FAILED'],
+    errors: [
+      'RESEND_TOO_SOON',
+      'RESEND_LIMIT',
+      'CHALLENGE_EXPIRED',
+      'INVALID_REQUEST',
+      'EMAIL_DELIVERY_FAILED',
+    ],
     handler: (_req, body) => resendChallenge(ctx, body.challengeId),
   });
 }

@@ -12,7 +12,13 @@ import {
 import type { SimContext } from '../context.js';
 import { addRoute } from '../http/route.js';
 import { requireSession } from '../auth/reauth.js';
-import { approveRequest, createRequest, listUsers, rejectRequest, requestsOf } from '../dms/service.js';
+import {
+  approveRequest,
+  createRequest,
+  listUsers,
+  rejectRequest,
+  requestsOf,
+} from '../dms/service.js';
 
 const RequestId = z.string().regex(/^R-[A-Za-z0-9_-]{1,64}$/, 'a request id');
 
@@ -23,7 +29,8 @@ function idOf(params: unknown): string {
 
 /** The DMS: users, maker requests, checker decisions. */
 export function dmsRoutes(app: FastifyInstance, ctx: SimContext): void {
-  const da = async (header: string | undefined) => (await requireSession(ctx, header, { touch: true })).user;
+  const da = async (header: string | undefined) =>
+    (await requireSession(ctx, header, { touch: true })).user;
   addRoute(app, {
     method: 'GET',
     path: '/dms/users',
@@ -41,7 +48,9 @@ export function dmsRoutes(app: FastifyInstance, ctx: SimContext): void {
     reply: DmsRequestReply,
     auth: true,
     errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_REQUEST', 'EMAIL_NOT_REGISTERED'],
-    handler: async (req, body) => ({ request: createRequest(ctx, await da(req.headers.authorization), body) }),
+    handler: async (req, body) => ({
+      request: createRequest(ctx, await da(req.headers.authorization), body),
+    }),
   });
   addRoute(app, {
     method: 'GET',
@@ -63,9 +72,22 @@ export function dmsRoutes(app: FastifyInstance, ctx: SimContext): void {
     body: DmsApproveRequest,
     reply: DmsRequestReply,
     auth: true,
-    errors: ['SAME_DA', 'REQUEST_NOT_PENDING', 'OTP_INVALID', 'OTP_REUSED', 'NOT_FOUND', 'FORBIDDEN', 'EMAIL_DELIVERY_FAILED'],
+    errors: [
+      'SAME_DA',
+      'REQUEST_NOT_PENDING',
+      'OTP_INVALID',
+      'OTP_REUSED',
+      'NOT_FOUND',
+      'FORBIDDEN',
+      'EMAIL_DELIVERY_FAILED',
+    ],
     handler: async (req, body) => ({
-      request: await approveRequest(ctx, await da(req.headers.authorization), idOf(req.params), body.code),
+      request: await approveRequest(
+        ctx,
+        await da(req.headers.authorization),
+        idOf(req.params),
+        body.code,
+      ),
     }),
   });
   addRoute(app, {
@@ -77,7 +99,12 @@ export function dmsRoutes(app: FastifyInstance, ctx: SimContext): void {
     auth: true,
     errors: ['SAME_DA', 'REQUEST_NOT_PENDING', 'NOT_FOUND', 'FORBIDDEN'],
     handler: async (req, body) => ({
-      request: rejectRequest(ctx, await da(req.headers.authorization), idOf(req.params), body.reason),
+      request: rejectRequest(
+        ctx,
+        await da(req.headers.authorization),
+        idOf(req.params),
+        body.reason,
+      ),
     }),
   });
 }

@@ -7,7 +7,9 @@ import { addRoute } from '../http/route.js';
 
 function packageVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version?: unknown };
     return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
   } catch {
     return '0.0.0';
@@ -24,6 +26,11 @@ export function healthRoutes(app: FastifyInstance, ctx: SimContext): void {
     path: '/health',
     summary: 'Liveness, version, environment and the host clock',
     reply: HealthReply,
-    handler: () => ({ status: 'ok' as const, version: SIM_VERSION, environment: 'simulator', serverTime: iso(ctx.clock.now()) }),
+    handler: () => ({
+      status: 'ok' as const,
+      version: SIM_VERSION,
+      environment: 'simulator',
+      serverTime: iso(ctx.clock.now()),
+    }),
   });
 }

@@ -28,7 +28,13 @@ export function initRoutes(app: FastifyInstance, ctx: SimContext): void {
     summary: 'Chooses the OTP channel: a TOTP secret to enrol, or an email code',
     body: InitChannelRequest,
     reply: InitChannelReply,
-    errors: ['EMAIL_NOT_REGISTERED', 'INIT_TOKEN_INVALID', 'RESEND_TOO_SOON', 'RESEND_LIMIT', 'EMAIL_DELIVERY_FAILED'],
+    errors: [
+      'EMAIL_NOT_REGISTERED',
+      'INIT_TOKEN_INVALID',
+      'RESEND_TOO_SOON',
+      'RESEND_LIMIT',
+      'EMAIL_DELIVERY_FAILED',
+    ],
     handler: (_req, body) => initChannel(ctx, body.initToken, body.channel),
   });
   addRoute(app, {

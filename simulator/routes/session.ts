@@ -15,7 +15,9 @@ export function sessionRoutes(app: FastifyInstance, ctx: SimContext): void {
     auth: true,
     errors: ['SESSION_EXPIRED', 'SESSION_LOCKED'],
     handler: async (req) => {
-      const { token, session, user } = await requireSession(ctx, req.headers.authorization, { touch: false });
+      const { token, session, user } = await requireSession(ctx, req.headers.authorization, {
+        touch: false,
+      });
       return { session: sessionView(ctx, session, user, token) };
     },
   });

@@ -33,3 +33,23 @@ export function migrate(db: Db): void {
     }).immediate();
   }
 }
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, compiled once per connection: compiling SQL on every request cost more
+ * CPU than running it (a login runs a dozen statements).
+ */
+export function stmt(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (cache === undefined) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let s = cache.get(sql);
+  if (s === undefined) {
+    s = db.prepare(sql);
+    cache.set(sql, s);
+  }
+  return s;
+}

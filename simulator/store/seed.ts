@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { stmt, type Db } from './db.js';
 import type { PasswordHasher } from '../auth/passwords.js';
 import type { SecretBox } from '../auth/secrets.js';
 import { newTotpSecret } from '../auth/totp.js';
@@ -29,19 +29,77 @@ export const SEED_LOCK_MS = 30 * 24 * 60 * 60 * 1000;
 export function seedUsers(nowMs: number): NewUser[] {
   const p = SEED_PARTICIPANT.participantId;
   return [
-    { userId: 'C00101', participantId: p, name: 'Chan Tai Man', roles: ['user'], password: 'Demo-Pass-101!', channel: 'totp' },
-    { userId: 'C00102', participantId: p, name: 'Wong Siu Ming', roles: ['user'], password: 'Demo-Pass-102!', channel: 'email', email: 'c00102@cp001.example' },
-    { userId: 'C00103', participantId: p, name: 'Lee Ka Yan', roles: ['user'], password: 'Temp-Pass-103!', temporaryPassword: true, email: 'c00103@cp001.example' },
-    { userId: 'C00104', participantId: p, name: 'Cheung Wing Sze', roles: ['user'], password: 'Demo-Pass-104!', channel: 'totp', lockedUntil: nowMs + SEED_LOCK_MS },
-    { userId: 'C00105', participantId: p, name: 'Ho Chi Keung', roles: ['user'], password: 'Demo-Pass-105!', channel: 'totp', suspended: true },
-    { userId: 'C00191', participantId: p, name: 'Lam Mei Ling (DA maker)', roles: ['user', 'da'], password: 'Demo-Admin-Pass-191!', channel: 'totp', email: 'c00191@cp001.example' },
-    { userId: 'C00192', participantId: p, name: 'Yip Kwok Wai (DA checker)', roles: ['user', 'da'], password: 'Demo-Admin-Pass-192!', channel: 'totp', email: 'c00192@cp001.example' },
+    {
+      userId: 'C00101',
+      participantId: p,
+      name: 'Chan Tai Man',
+      roles: ['user'],
+      password: 'Demo-Pass-101!',
+      channel: 'totp',
+    },
+    {
+      userId: 'C00102',
+      participantId: p,
+      name: 'Wong Siu Ming',
+      roles: ['user'],
+      password: 'Demo-Pass-102!',
+      channel: 'email',
+      email: 'c00102@cp001.example',
+    },
+    {
+      userId: 'C00103',
+      participantId: p,
+      name: 'Lee Ka Yan',
+      roles: ['user'],
+      password: 'Temp-Pass-103!',
+      temporaryPassword: true,
+      email: 'c00103@cp001.example',
+    },
+    {
+      userId: 'C00104',
+      participantId: p,
+      name: 'Cheung Wing Sze',
+      roles: ['user'],
+      password: 'Demo-Pass-104!',
+      channel: 'totp',
+      lockedUntil: nowMs + SEED_LOCK_MS,
+    },
+    {
+      userId: 'C00105',
+      participantId: p,
+      name: 'Ho Chi Keung',
+      roles: ['user'],
+      password: 'Demo-Pass-105!',
+      channel: 'totp',
+      suspended: true,
+    },
+    {
+      userId: 'C00191',
+      participantId: p,
+      name: 'Lam Mei Ling (DA maker)',
+      roles: ['user', 'da'],
+      password: 'Demo-Admin-Pass-191!',
+      channel: 'totp',
+      email: 'c00191@cp001.example',
+    },
+    {
+      userId: 'C00192',
+      participantId: p,
+      name: 'Yip Kwok Wai (DA checker)',
+      roles: ['user', 'da'],
+      password: 'Demo-Admin-Pass-192!',
+      channel: 'totp',
+      email: 'c00192@cp001.example',
+    },
   ];
 }
 
 /** Inserts a participant if missing. */
 export function insertParticipant(db: Db, participantId: string, name: string): void {
-  db.prepare('INSERT OR IGNORE INTO participants (participant_id, name) VALUES (?, ?)').run(participantId, name);
+  stmt(db, 'INSERT OR IGNORE INTO participants (participant_id, name) VALUES (?, ?)').run(
+    participantId,
+    name,
+  );
 }
 
 /** A user ready to insert: hashing done outside the transaction (it is slow and async). */
@@ -52,16 +110,25 @@ export interface PreparedUser {
 }
 
 /** Hashes and seals what a user needs; call before `insertUser`. */
-export async function prepareUser(user: NewUser, hasher: PasswordHasher, box: SecretBox): Promise<PreparedUser> {
+export async function prepareUser(
+  user: NewUser,
+  hasher: PasswordHasher,
+  box: SecretBox,
+): Promise<PreparedUser> {
   const secret = user.channel === 'totp' ? (user.totpSecret ?? newTotpSecret()) : null;
-  return { user, hash: await hasher.hash(user.password), sealedSecret: secret ? box.seal(secret) : null };
+  return {
+    user,
+    hash: await hasher.hash(user.password),
+    sealedSecret: secret ? box.seal(secret) : null,
+  };
 }
 
 /** Inserts a prepared user, its first password-history entry and any seeded lock. */
 export function insertUser(db: Db, prepared: PreparedUser, nowMs: number): void {
   const { user, hash, sealedSecret } = prepared;
   const key = user.userId.toUpperCase();
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO users (user_id, participant_id, name, roles, email, password_hash, must_change_password,
        channel, totp_secret_enc, needs_channel, suspended, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
@@ -80,23 +147,43 @@ export function insertUser(db: Db, prepared: PreparedUser, nowMs: number): void 
   );
   // A temporary password is not part of the user's own history.
   if (!user.temporaryPassword) {
-    db.prepare('INSERT INTO password_history (user_id, password_hash, set_at) VALUES (?, ?, ?)').run(key, hash, nowMs);
+    stmt(db, 'INSERT INTO password_history (user_id, password_hash, set_at) VALUES (?, ?, ?)').run(
+      key,
+      hash,
+      nowMs,
+    );
   }
   if (user.lockedUntil !== undefined) {
-    db.prepare('INSERT OR REPLACE INTO lockouts (user_key, failures, locked_until) VALUES (?, 0, ?)').run(key, user.lockedUntil);
+    stmt(
+      db,
+      'INSERT OR REPLACE INTO lockouts (user_key, failures, locked_until) VALUES (?, 0, ?)',
+    ).run(key, user.lockedUntil);
   }
 }
 
 const ALL_TABLES = [
-  'audit', 'dms_requests', 'mails', 'sessions', 'init_tokens', 'challenges', 'lockouts',
-  'password_history', 'users', 'participants',
+  'audit',
+  'dms_requests',
+  'mails',
+  'sessions',
+  'init_tokens',
+  'challenges',
+  'lockouts',
+  'password_history',
+  'users',
+  'participants',
 ];
 
 /** Resets every table to PROTOCOL.md's seed. Safe while a simulator runs (one transaction). */
-export async function resetToSeed(db: Db, hasher: PasswordHasher, box: SecretBox, nowMs: number): Promise<void> {
+export async function resetToSeed(
+  db: Db,
+  hasher: PasswordHasher,
+  box: SecretBox,
+  nowMs: number,
+): Promise<void> {
   const prepared = await Promise.all(seedUsers(nowMs).map((u) => prepareUser(u, hasher, box)));
   db.transaction(() => {
-    for (const t of ALL_TABLES) db.prepare(`DELETE FROM ${t}`).run();
+    for (const t of ALL_TABLES) stmt(db, `DELETE FROM ${t}`).run();
     insertParticipant(db, SEED_PARTICIPANT.participantId, SEED_PARTICIPANT.name);
     for (const p of prepared) insertUser(db, p, nowMs);
   }).immediate();
@@ -104,5 +191,5 @@ export async function resetToSeed(db: Db, hasher: PasswordHasher, box: SecretBox
 
 /** Whether the database holds no user yet. */
 export function isEmpty(db: Db): boolean {
-  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
+  return (stmt(db, 'SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
 }

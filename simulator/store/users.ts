@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import { stmt, type Db } from './db.js';
 
 /** A user row as stored. */
 export interface UserRow {
@@ -24,15 +24,16 @@ export function userKey(userId: string): string {
 
 /** The user, or undefined. */
 export function findUser(db: Db, userId: string): UserRow | undefined {
-  return db.prepare('SELECT * FROM users WHERE user_id = ?').get(userKey(userId)) as
-    | UserRow
-    | undefined;
+  return stmt(db, 'SELECT * FROM users WHERE user_id = ?').get(userKey(userId)) as
+    UserRow | undefined;
 }
 
 /** The roles of a user row. */
 export function rolesOf(user: UserRow): Array<'user' | 'da'> {
   const parsed = JSON.parse(user.roles) as unknown;
-  return Array.isArray(parsed) ? parsed.filter((r): r is 'user' | 'da' => r === 'user' || r === 'da') : [];
+  return Array.isArray(parsed)
+    ? parsed.filter((r): r is 'user' | 'da' => r === 'user' || r === 'da')
+    : [];
 }
 
 /** Whether the user is a Delegated Administrator. */
@@ -57,15 +58,15 @@ export interface LockoutRow {
 
 /** The lockout row of a user key (zero failures when none). */
 export function lockoutOf(db: Db, key: string): LockoutRow {
-  const row = db.prepare('SELECT * FROM lockouts WHERE user_key = ?').get(key) as
-    | LockoutRow
-    | undefined;
+  const row = stmt(db, 'SELECT * FROM lockouts WHERE user_key = ?').get(key) as
+    LockoutRow | undefined;
   return row ?? { user_key: key, failures: 0, locked_until: null };
 }
 
 /** Stores the lockout state. */
 export function saveLockout(db: Db, row: LockoutRow): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO lockouts (user_key, failures, locked_until) VALUES (@user_key, @failures, @locked_until)
      ON CONFLICT(user_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
   ).run(row);
@@ -73,12 +74,12 @@ export function saveLockout(db: Db, row: LockoutRow): void {
 
 /** Clears failures and any lock (a success, an expired lock, or a DA's unlock). */
 export function clearLockout(db: Db, key: string): void {
-  db.prepare('DELETE FROM lockouts WHERE user_key = ?').run(key);
+  stmt(db, 'DELETE FROM lockouts WHERE user_key = ?').run(key);
 }
 
 /** Revokes every live session of a user (suspension, password or 2FA reset, lockout). */
 export function revokeSessions(db: Db, userId: string, nowMs: number): void {
-  db.prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL').run(
+  stmt(db, 'UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL').run(
     nowMs,
     userId,
   );
@@ -87,10 +88,25 @@ export function revokeSessions(db: Db, userId: string, nowMs: number): void {
 /** Appends an audit record. */
 export function audit(
   db: Db,
-  entry: { at: number; actorId: string; event: string; requestId?: string; targetUserId?: string; detail?: string },
+  entry: {
+    at: number;
+    actorId: string;
+    event: string;
+    requestId?: string;
+    targetUserId?: string;
+    detail?: string;
+  },
 ): void {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO audit (at, actor_id, event, request_id, target_user_id, detail)
      VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(entry.at, entry.actorId, entry.event, entry.requestId ?? null, entry.targetUserId ?? null, entry.detail ?? null);
+  ).run(
+    entry.at,
+    entry.actorId,
+    entry.event,
+    entry.requestId ?? null,
+    entry.targetUserId ?? null,
+    entry.detail ?? null,
+  );
 }

@@ -7,12 +7,23 @@ const DAY = 24 * 60 * 60 * 1000;
  * Plausible terminal home data for a participant: CP001 gets the full demo set (HKD, CNY, USD
  * collateral; house and client accounts; bilingual notices); any other participant a minimal one.
  */
-export function demoSummary(participantId: string, participantName: string, nowMs: number): TerminalSummary {
+export function demoSummary(
+  participantId: string,
+  participantName: string,
+  nowMs: number,
+): TerminalSummary {
   const base = { participant: { participantId, name: participantName }, asOf: iso(nowMs) };
   if (participantId !== 'CP001') {
     return {
       ...base,
-      accounts: [{ accountId: `${participantId}-H01`, name: 'House account', type: 'house', status: 'active' }],
+      accounts: [
+        {
+          accountId: `${participantId}-H01`,
+          name: 'House account',
+          type: 'house',
+          status: 'active',
+        },
+      ],
       collateral: [{ currency: 'HKD', required: 0, deposited: 0, excess: 0 }],
       notices: [],
     };
@@ -23,14 +34,25 @@ export function demoSummary(participantId: string, participantName: string, nowM
     { currency: 'USD', required: 6_120_000, deposited: 5_900_000 },
   ].map((c) => ({ ...c, excess: c.deposited - c.required }));
   // Notices dated relative to now so the list always looks current.
-  const day = (n: number): string => iso(Math.floor(nowMs / DAY) * DAY - n * DAY + 9 * 60 * 60 * 1000);
+  const day = (n: number): string =>
+    iso(Math.floor(nowMs / DAY) * DAY - n * DAY + 9 * 60 * 60 * 1000);
   return {
     ...base,
     accounts: [
       { accountId: 'CP001-H01', name: 'House account', type: 'house', status: 'active' },
       { accountId: 'CP001-C01', name: 'Client omnibus account', type: 'client', status: 'active' },
-      { accountId: 'CP001-C02', name: 'Client segregated account A', type: 'client_segregated', status: 'active' },
-      { accountId: 'CP001-M01', name: 'Market maker account', type: 'market_maker', status: 'suspended' },
+      {
+        accountId: 'CP001-C02',
+        name: 'Client segregated account A',
+        type: 'client_segregated',
+        status: 'active',
+      },
+      {
+        accountId: 'CP001-M01',
+        name: 'Market maker account',
+        type: 'market_maker',
+        status: 'suspended',
+      },
     ],
     collateral,
     notices: [

@@ -22,15 +22,22 @@ const MAX_LOGINS = Number(process.env.BENCH_MAX_LOGINS ?? 2000);
 const CORES = cpus().length;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? CORES * 4);
 const PASSWORD = 'Bench-Pass-0001!';
-const CHILD = fileURLToPath(new URL('../integration/simulator/child-simulator.ts', import.meta.url));
+const CHILD = fileURLToPath(
+  new URL('../integration/simulator/child-simulator.ts', import.meta.url),
+);
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function hashRate(hash: string, verify: (h: string, p: string) => Promise<boolean>, workers: number): Promise<number> {
-  const until = performance.now() + Math.min(SECONDS, 5) * 1000;
+async function hashRate(
+  hash: string,
+  verify: (h: string, p: string) => Promise<boolean>,
+  workers: number,
+  seconds: number,
+): Promise<{ count: number; seconds: number }> {
+  const until = performance.now() + seconds * 1000;
   let done = 0;
   const worker = async (): Promise<void> => {
     while (performance.now() < until) {
@@ -40,22 +47,32 @@ async function hashRate(hash: string, verify: (h: string, p: string) => Promise<
   };
   const start = performance.now();
   await Promise.all(Array.from({ length: workers }, worker));
-  return done / ((performance.now() - start) / 1000);
+  return { count: done, seconds: (performance.now() - start) / 1000 };
 }
 
-function call(agent: Agent, url: string, path: string, body: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function call(
+  agent: Agent,
+  url: string,
+  path: string,
+  body: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are inspected as free JSON
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/api/v1${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
-      let raw = '';
-      res.on('data', (d: Buffer) => (raw += d.toString('utf8')));
-      res.on('end', () => {
-        try {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(raw) });
-        } catch (e) {
-          reject(e as Error);
-        }
-      });
-    });
+    const req = request(
+      `${url}/api/v1${path}`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let raw = '';
+        res.on('data', (d: Buffer) => (raw += d.toString('utf8')));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(raw) });
+          } catch (e) {
+            reject(e as Error);
+          }
+        });
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
@@ -64,7 +81,9 @@ function call(agent: Agent, url: string, path: string, body: unknown): Promise<{
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccms-bench-'));
   const off = openOffline(dataDir, { create: true });
-  console.log(`host bench: ${CORES} cores, ${SECONDS} s per phase, at most ${MAX_LOGINS} logins, ${CONCURRENCY} clients`);
+  console.log(
+    `host bench: ${CORES} cores, ${SECONDS} s per phase, at most ${MAX_LOGINS} logins, ${CONCURRENCY} clients`,
+  );
   try {
     await resetToSeed(off.db, off.hasher, off.box, Date.now());
     // One hash for every bench user: creating 2000 users must not take 2000 hashes.
@@ -75,7 +94,14 @@ async function main(): Promise<void> {
         const userId = `B${String(i).padStart(5, '0')}`;
         const secret = newTotpSecret();
         const prepared: PreparedUser = {
-          user: { userId, participantId: 'CP001', name: `Bench ${i}`, roles: ['user'], password: PASSWORD, channel: 'totp' },
+          user: {
+            userId,
+            participantId: 'CP001',
+            name: `Bench ${i}`,
+            roles: ['user'],
+            password: PASSWORD,
+            channel: 'totp',
+          },
           hash,
           sealedSecret: off.box.seal(secret),
         };
@@ -84,20 +110,16 @@ async function main(): Promise<void> {
       }
     })();
 
-    // One worker per core is the brief's limit; libuv's pool (4 threads by default) may squeeze a
-    // little more out of hyper-threads, so the larger of the two is the honest limit to compare with.
     const verify = (h: string, p: string): Promise<boolean> => off.hasher.verify(h, p);
-    const perCore = await hashRate(hash, verify, CORES);
-    const pool = await hashRate(hash, verify, Math.max(CORES, Number(process.env.UV_THREADPOOL_SIZE ?? 4)));
-    const hashesPerSec = Math.max(perCore, pool);
-    console.log(`argon2id verify (m=19456 KiB, t=2, p=1): ${perCore.toFixed(1)} /s with ${CORES} workers (one per core), ${pool.toFixed(1)} /s with the thread pool full; limit ${hashesPerSec.toFixed(1)} /s`);
-
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const { url, ca } = await new Promise<{ url: string; ca: string }>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString('utf8');
-        if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0] ?? '{}') as { url: string; ca: string });
+        if (out.includes('\n'))
+          resolve(JSON.parse(out.split('\n')[0] ?? '{}') as { url: string; ca: string });
       });
       child.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
     });
@@ -105,36 +127,84 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     let errors = 0;
     let next = 0;
-    const until = performance.now() + SECONDS * 1000;
-    const client = async (): Promise<void> => {
-      while (performance.now() < until && next < users.length) {
-        const u = users[next++] as { userId: string; secret: string };
-        const t0 = performance.now();
-        try {
-          const login = await call(agent, url, '/auth/login', { userId: u.userId, password: PASSWORD });
-          const otp = await call(agent, url, '/auth/otp', { challengeId: login.body.challengeId, code: totpAt(u.secret, Date.now()) });
-          if (login.status !== 200 || otp.status !== 200) errors++;
-          else latencies.push(performance.now() - t0);
-        } catch {
-          errors++;
+    const loginPhase = async (seconds: number): Promise<number> => {
+      const until = performance.now() + seconds * 1000;
+      const client = async (): Promise<void> => {
+        while (performance.now() < until && next < users.length) {
+          const u = users[next++] as { userId: string; secret: string };
+          const t0 = performance.now();
+          try {
+            const login = await call(agent, url, '/auth/login', {
+              userId: u.userId,
+              password: PASSWORD,
+            });
+            const otp = await call(agent, url, '/auth/otp', {
+              challengeId: login.body.challengeId,
+              code: totpAt(u.secret, Date.now()),
+            });
+            if (login.status !== 200 || otp.status !== 200) errors++;
+            else latencies.push(performance.now() - t0);
+          } catch {
+            errors++;
+          }
         }
-      }
+      };
+      const start = performance.now();
+      await Promise.all(Array.from({ length: CONCURRENCY }, client));
+      return (performance.now() - start) / 1000;
     };
+
+    // The machine is shared and noisy: alternate short hash and login phases so both see the same
+    // background load, and sum them. One worker per core is the hash-bound limit of the brief;
+    // libuv's pool (4 threads) is measured too and the larger rate is the limit compared with.
+    const ROUNDS = 4;
+    let hashes = { perCore: 0, pool: 0, secPerCore: 0, secPool: 0 };
+    let loginSeconds = 0;
+    await loginPhase(1); // warm-up: TLS sessions, JIT
+    latencies.length = 0;
+    errors = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      const slice = SECONDS / ROUNDS;
+      const pc = await hashRate(hash, verify, CORES, slice / 2);
+      const pl = await hashRate(
+        hash,
+        verify,
+        Math.max(CORES, Number(process.env.UV_THREADPOOL_SIZE ?? 4)),
+        slice / 2,
+      );
+      hashes = {
+        perCore: hashes.perCore + pc.count,
+        pool: hashes.pool + pl.count,
+        secPerCore: hashes.secPerCore + pc.seconds,
+        secPool: hashes.secPool + pl.seconds,
+      };
+      loginSeconds += await loginPhase(slice);
+    }
     off.close();
-    const start = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, client));
-    const elapsed = (performance.now() - start) / 1000;
+    const perCore = hashes.perCore / hashes.secPerCore;
+    const pool = hashes.pool / hashes.secPool;
+    const hashesPerSec = Math.max(perCore, pool);
+    console.log(
+      `argon2id verify (m=19456 KiB, t=2, p=1): ${perCore.toFixed(1)} /s with ${CORES} workers (one per core), ${pool.toFixed(1)} /s with the thread pool full; limit ${hashesPerSec.toFixed(1)} /s`,
+    );
+    const elapsed = loginSeconds;
     agent.destroy();
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
 
     latencies.sort((a, b) => a - b);
     const loginsPerSec = latencies.length / elapsed;
-    console.log(`full logins (password + TOTP over HTTPS): ${latencies.length} in ${elapsed.toFixed(1)} s = ${loginsPerSec.toFixed(1)} /s`);
-    console.log(`latency of a full login: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`);
+    console.log(
+      `full logins (password + TOTP over HTTPS): ${latencies.length} in ${elapsed.toFixed(1)} s = ${loginsPerSec.toFixed(1)} /s`,
+    );
+    console.log(
+      `latency of a full login: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+    );
     console.log(`errors: ${errors}`);
     const ratio = loginsPerSec / hashesPerSec;
-    console.log(`ratio logins/hash limit: ${ratio.toFixed(2)} (goal >= 0.85, p99 < 1000 ms, 0 errors)`);
+    console.log(
+      `ratio logins/hash limit: ${ratio.toFixed(2)} (goal >= 0.85, p99 < 1000 ms, 0 errors)`,
+    );
     const met = ratio >= 0.85 && percentile(latencies, 99) < 1000 && errors === 0;
     console.log(met ? 'goal met' : 'goal NOT met');
   } finally {

@@ -13,33 +13,80 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
   });
   afterEach(async () => host.close());
 
-  const login = (userId: string, password = PW[userId]) => host.call('POST', '/auth/login', { userId, password });
+  const login = (userId: string, password = PW[userId]) =>
+    host.call('POST', '/auth/login', { userId, password });
 
   it('lists the participant users with their state; a non-DA is FORBIDDEN', async () => {
     const da = await signInTotp(host, 'C00191');
     const r = await host.call('GET', '/dms/users', undefined, da);
     const users = DmsUsersReply.parse(r.body).users;
     const state = Object.fromEntries(users.map((u) => [u.userId, u.state]));
-    expect(state).toEqual({ C00101: 'active', C00102: 'active', C00103: 'needs_init', C00104: 'locked', C00105: 'suspended', C00191: 'active', C00192: 'active' });
-    expect(users.find((u) => u.userId === 'C00102')).toMatchObject({ channel: 'email', maskedEmail: 'c***2@cp001.example' });
+    expect(state).toEqual({
+      C00101: 'active',
+      C00102: 'active',
+      C00103: 'needs_init',
+      C00104: 'locked',
+      C00105: 'suspended',
+      C00191: 'active',
+      C00192: 'active',
+    });
+    expect(users.find((u) => u.userId === 'C00102')).toMatchObject({
+      channel: 'email',
+      maskedEmail: 'c***2@cp001.example',
+    });
     const user = await signInTotp(host, 'C00101');
     const f = await host.call('GET', '/dms/users', undefined, user);
     expect([f.status, f.body.error.code]).toEqual([403, 'FORBIDDEN']);
-    expect((await host.call('POST', '/dms/requests', { action: 'unlock', userId: 'C00104' }, user)).status).toBe(403);
+    expect(
+      (await host.call('POST', '/dms/requests', { action: 'unlock', userId: 'C00104' }, user))
+        .status,
+    ).toBe(403);
   });
 
   it('refuses the maker deciding their own request (SAME_DA), and a decided request (REQUEST_NOT_PENDING)', async () => {
     const maker = await signInTotp(host, 'C00191');
-    const made = await host.call('POST', '/dms/requests', { action: 'suspend', userId: 'C00101' }, maker);
-    expect(made.body.request).toMatchObject({ status: 'pending', makerId: 'C00191', action: 'suspend', userId: 'C00101' });
+    const made = await host.call(
+      'POST',
+      '/dms/requests',
+      { action: 'suspend', userId: 'C00101' },
+      maker,
+    );
+    expect(made.body.request).toMatchObject({
+      status: 'pending',
+      makerId: 'C00191',
+      action: 'suspend',
+      userId: 'C00101',
+    });
     const id = made.body.request.id as string;
-    const self = await host.call('POST', `/dms/requests/${id}/approve`, { code: host.sim.currentTotp('C00191') }, maker);
+    const self = await host.call(
+      'POST',
+      `/dms/requests/${id}/approve`,
+      { code: host.sim.currentTotp('C00191') },
+      maker,
+    );
     expect([self.status, self.body.error.code]).toEqual([409, 'SAME_DA']);
-    expect((await host.call('POST', `/dms/requests/${id}/reject`, { reason: 'mine' }, maker)).body.error.code).toBe('SAME_DA');
+    expect(
+      (await host.call('POST', `/dms/requests/${id}/reject`, { reason: 'mine' }, maker)).body.error
+        .code,
+    ).toBe('SAME_DA');
     const checker = await signInTotp(host, 'C00192');
-    const rejected = await host.call('POST', `/dms/requests/${id}/reject`, { reason: 'Not requested by the desk head' }, checker);
-    expect(rejected.body.request).toMatchObject({ status: 'rejected', checkerId: 'C00192', reason: 'Not requested by the desk head' });
-    const again = await host.call('POST', `/dms/requests/${id}/approve`, { code: host.sim.currentTotp('C00192') }, checker);
+    const rejected = await host.call(
+      'POST',
+      `/dms/requests/${id}/reject`,
+      { reason: 'Not requested by the desk head' },
+      checker,
+    );
+    expect(rejected.body.request).toMatchObject({
+      status: 'rejected',
+      checkerId: 'C00192',
+      reason: 'Not requested by the desk head',
+    });
+    const again = await host.call(
+      'POST',
+      `/dms/requests/${id}/approve`,
+      { code: host.sim.currentTotp('C00192') },
+      checker,
+    );
     expect([again.status, again.body.error.code]).toEqual([409, 'REQUEST_NOT_PENDING']);
     // A rejected suspension changed nothing.
     expect((await login('C00101')).body.next).toBe('otp');
@@ -47,53 +94,128 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
 
   it("needs the checker's own fresh OTP to approve", async () => {
     const maker = await signInTotp(host, 'C00191');
-    const made = await host.call('POST', '/dms/requests', { action: 'unlock', userId: 'C00104' }, maker);
+    const made = await host.call(
+      'POST',
+      '/dms/requests',
+      { action: 'unlock', userId: 'C00104' },
+      maker,
+    );
     const checker = await signInTotp(host, 'C00192');
-    const wrong = await host.call('POST', `/dms/requests/${made.body.request.id}/approve`, { code: host.sim.currentTotp('C00191') }, checker);
+    const wrong = await host.call(
+      'POST',
+      `/dms/requests/${made.body.request.id}/approve`,
+      { code: host.sim.currentTotp('C00191') },
+      checker,
+    );
     expect([wrong.status, wrong.body.error.code]).toEqual([401, 'OTP_INVALID']);
-    expect((await host.call('GET', '/dms/requests?status=pending', undefined, checker)).body.requests.length).toBe(1);
+    expect(
+      (await host.call('GET', '/dms/requests?status=pending', undefined, checker)).body.requests
+        .length,
+    ).toBe(1);
   });
 
   it('expires a request after 24 hours', async () => {
     const maker = await signInTotp(host, 'C00191');
-    const made = await host.call('POST', '/dms/requests', { action: 'unlock', userId: 'C00104' }, maker);
-    expect(Date.parse(made.body.request.expiresAt)).toBe(Date.parse(made.body.request.createdAt) + 24 * HOUR);
+    const made = await host.call(
+      'POST',
+      '/dms/requests',
+      { action: 'unlock', userId: 'C00104' },
+      maker,
+    );
+    expect(Date.parse(made.body.request.expiresAt)).toBe(
+      Date.parse(made.body.request.createdAt) + 24 * HOUR,
+    );
     host.clock.advance(24 * HOUR);
     const checker = await signInTotp(host, 'C00192');
-    const late = await host.call('POST', `/dms/requests/${made.body.request.id}/approve`, { code: host.sim.currentTotp('C00192') }, checker);
+    const late = await host.call(
+      'POST',
+      `/dms/requests/${made.body.request.id}/approve`,
+      { code: host.sim.currentTotp('C00192') },
+      checker,
+    );
     expect([late.status, late.body.error.code]).toEqual([409, 'REQUEST_NOT_PENDING']);
-    const list = DmsRequestsReply.parse((await host.call('GET', '/dms/requests?status=expired', undefined, checker)).body);
+    const list = DmsRequestsReply.parse(
+      (await host.call('GET', '/dms/requests?status=expired', undefined, checker)).body,
+    );
     expect(list.requests.map((r) => r.id)).toEqual([made.body.request.id]);
     expect((await login('C00104')).body.error.code).toBe('ACCOUNT_LOCKED');
   });
 
   it("keeps another participant's DA out: its users and requests do not exist for them", async () => {
-    await addUser(host, { userId: 'C00291', participantId: 'CP002', name: 'Other DA', roles: ['user', 'da'], password: 'Other-Admin-Pass-291!', channel: 'totp' });
+    await addUser(host, {
+      userId: 'C00291',
+      participantId: 'CP002',
+      name: 'Other DA',
+      roles: ['user', 'da'],
+      password: 'Other-Admin-Pass-291!',
+      channel: 'totp',
+    });
     const other = await signInTotp(host, 'C00291', 'Other-Admin-Pass-291!');
     const users = await host.call('GET', '/dms/users', undefined, other);
     expect(users.body.users.map((u: { userId: string }) => u.userId)).toEqual(['C00291']);
-    const create = await host.call('POST', '/dms/requests', { action: 'suspend', userId: 'C00101' }, other);
+    const create = await host.call(
+      'POST',
+      '/dms/requests',
+      { action: 'suspend', userId: 'C00101' },
+      other,
+    );
     expect([create.status, create.body.error.code]).toEqual([404, 'NOT_FOUND']);
     const maker = await signInTotp(host, 'C00191');
-    const made = await host.call('POST', '/dms/requests', { action: 'suspend', userId: 'C00101' }, maker);
-    const approve = await host.call('POST', `/dms/requests/${made.body.request.id}/approve`, { code: host.sim.currentTotp('C00291') }, other);
+    const made = await host.call(
+      'POST',
+      '/dms/requests',
+      { action: 'suspend', userId: 'C00101' },
+      maker,
+    );
+    const approve = await host.call(
+      'POST',
+      `/dms/requests/${made.body.request.id}/approve`,
+      { code: host.sim.currentTotp('C00291') },
+      other,
+    );
     expect([approve.status, approve.body.error.code]).toEqual([404, 'NOT_FOUND']);
     expect((await host.call('GET', '/dms/requests', undefined, other)).body.requests).toEqual([]);
   });
 
   it('validates requests: set_email needs an email, others take none, unknown users are NOT_FOUND', async () => {
     const maker = await signInTotp(host, 'C00191');
-    const a = await host.call('POST', '/dms/requests', { action: 'set_email', userId: 'C00101' }, maker);
-    expect([a.status, a.body.error.code, a.body.error.field]).toEqual([400, 'INVALID_REQUEST', 'email']);
-    const b = await host.call('POST', '/dms/requests', { action: 'unlock', userId: 'C00104', email: 'x@y.example' }, maker);
+    const a = await host.call(
+      'POST',
+      '/dms/requests',
+      { action: 'set_email', userId: 'C00101' },
+      maker,
+    );
+    expect([a.status, a.body.error.code, a.body.error.field]).toEqual([
+      400,
+      'INVALID_REQUEST',
+      'email',
+    ]);
+    const b = await host.call(
+      'POST',
+      '/dms/requests',
+      { action: 'unlock', userId: 'C00104', email: 'x@y.example' },
+      maker,
+    );
     expect(b.body.error.field).toBe('email');
-    const c = await host.call('POST', '/dms/requests', { action: 'shred', userId: 'C00104' }, maker);
+    const c = await host.call(
+      'POST',
+      '/dms/requests',
+      { action: 'shred', userId: 'C00104' },
+      maker,
+    );
     expect([c.status, c.body.error.field]).toEqual([400, 'action']);
-    expect((await host.call('POST', '/dms/requests', { action: 'unlock', userId: 'C09999' }, maker)).status).toBe(404);
+    expect(
+      (await host.call('POST', '/dms/requests', { action: 'unlock', userId: 'C09999' }, maker))
+        .status,
+    ).toBe(404);
   });
 
   it('applies each action to the user’s next login', async () => {
-    await makeAndApprove(host, { action: 'set_email', userId: 'C00102', email: 'new.desk@cp001.example' });
+    await makeAndApprove(host, {
+      action: 'set_email',
+      userId: 'C00102',
+      email: 'new.desk@cp001.example',
+    });
     await login('C00102');
     expect((await host.sim.outbox('C00102'))[0]?.to).toBe('new.desk@cp001.example');
 
@@ -112,7 +234,9 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
     const session = await signInTotp(host, 'C00104');
     await makeAndApprove(host, { action: 'suspend', userId: 'C00104' });
     expect((await login('C00104')).body.error.code).toBe('ACCOUNT_SUSPENDED');
-    expect((await host.call('GET', '/session', undefined, session)).body.error.code).toBe('SESSION_EXPIRED');
+    expect((await host.call('GET', '/session', undefined, session)).body.error.code).toBe(
+      'SESSION_EXPIRED',
+    );
 
     await makeAndApprove(host, { action: 'reactivate', userId: 'C00105' });
     expect((await login('C00105')).body.next).toBe('otp');
@@ -122,10 +246,22 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
     await makeAndApprove(host, { action: 'unlock', userId: 'C00104' });
     const off = openOffline(host.dataDir);
     try {
-      const rows = off.db.prepare('SELECT actor_id, event, target_user_id, detail FROM audit ORDER BY id').all();
+      const rows = off.db
+        .prepare('SELECT actor_id, event, target_user_id, detail FROM audit ORDER BY id')
+        .all();
       expect(rows).toEqual([
-        { actor_id: 'C00191', event: 'request_created', target_user_id: 'C00104', detail: 'unlock' },
-        { actor_id: 'C00192', event: 'request_approved', target_user_id: 'C00104', detail: 'unlock' },
+        {
+          actor_id: 'C00191',
+          event: 'request_created',
+          target_user_id: 'C00104',
+          detail: 'unlock',
+        },
+        {
+          actor_id: 'C00192',
+          event: 'request_approved',
+          target_user_id: 'C00104',
+          detail: 'unlock',
+        },
       ]);
     } finally {
       off.close();

@@ -13,7 +13,9 @@ import { PW } from './harness.js';
 const CHILD = fileURLToPath(new URL('./child-simulator.ts', import.meta.url));
 
 function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string; ca: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -24,21 +26,39 @@ function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string
         resolve({ child, url, ca });
       }
     });
-    child.once('exit', (code) => reject(new Error(`child simulator exited (${code}) before listening`)));
+    child.once('exit', (code) =>
+      reject(new Error(`child simulator exited (${code}) before listening`)),
+    );
   });
 }
 
-function post(agent: Agent, url: string, path: string, body: unknown, token?: string): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function post(
+  agent: Agent,
+  url: string,
+  path: string,
+  body: unknown,
+  token?: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are inspected as free JSON
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/api/v1${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      agent,
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    }, (res) => {
-      let raw = '';
-      res.on('data', (d: Buffer) => (raw += d.toString('utf8')));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: raw ? JSON.parse(raw) : undefined }));
-    });
+    const req = request(
+      `${url}/api/v1${path}`,
+      {
+        method: body === undefined ? 'GET' : 'POST',
+        agent,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => {
+        let raw = '';
+        res.on('data', (d: Buffer) => (raw += d.toString('utf8')));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: raw ? JSON.parse(raw) : undefined }),
+        );
+      },
+    );
     req.on('error', reject);
     if (body !== undefined) req.write(JSON.stringify(body));
     req.end();
@@ -55,16 +75,24 @@ describe('durability: every acknowledged write survives kill -9 of the simulator
     let token = '';
     const ids: string[] = [];
     try {
-      const login = await post(agent, url, '/auth/login', { userId: 'C00191', password: PW.C00191 });
+      const login = await post(agent, url, '/auth/login', {
+        userId: 'C00191',
+        password: PW.C00191,
+      });
       const off = openOffline(dataDir);
       const code = currentTotpOf(off.db, off.box, 'C00191', Date.now());
       off.close();
-      const otp = await post(agent, url, '/auth/otp', { challengeId: login.body.challengeId, code });
+      const otp = await post(agent, url, '/auth/otp', {
+        challengeId: login.body.challengeId,
+        code,
+      });
       expect(otp.status).toBe(200);
       token = otp.body.session.token as string;
       const targets = ['C00101', 'C00102', 'C00104', 'C00105'];
       const replies = await Promise.all(
-        Array.from({ length: 60 }, (_v, i) => post(agent, url, '/dms/requests', { action: 'suspend', userId: targets[i % 4] }, token)),
+        Array.from({ length: 60 }, (_v, i) =>
+          post(agent, url, '/dms/requests', { action: 'suspend', userId: targets[i % 4] }, token),
+        ),
       );
       for (const r of replies) {
         expect(r.status).toBe(200);

@@ -11,7 +11,11 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
   });
   afterEach(async () => host.close());
 
-  async function emailLogin(): Promise<{ challengeId: string; expiresAt: string; resendAvailableAt: string }> {
+  async function emailLogin(): Promise<{
+    challengeId: string;
+    expiresAt: string;
+    resendAvailableAt: string;
+  }> {
     const r = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
     expect(r.body).toMatchObject({ next: 'otp', channel: 'email' });
     return r.body;
@@ -27,7 +31,9 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
   it('accepts the code once: the same challenge answered again is OTP_REUSED', async () => {
     const c = await emailLogin();
     const code = await latestCode(host, 'C00102');
-    expect((await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code })).status).toBe(200);
+    expect(
+      (await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code })).status,
+    ).toBe(200);
     const again = await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code });
     expect([again.status, again.body.error.code]).toEqual([401, 'OTP_REUSED']);
   });
@@ -36,10 +42,15 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
     const c = await emailLogin();
     const code = await latestCode(host, 'C00102');
     host.clock.advance(299 * SEC);
-    expect((await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code })).status).toBe(200);
+    expect(
+      (await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code })).status,
+    ).toBe(200);
     const d = await emailLogin();
     host.clock.advance(300 * SEC);
-    const late = await host.call('POST', '/auth/otp', { challengeId: d.challengeId, code: await latestCode(host, 'C00102') });
+    const late = await host.call('POST', '/auth/otp', {
+      challengeId: d.challengeId,
+      code: await latestCode(host, 'C00102'),
+    });
     expect(late.status).toBe(410);
     expect(late.body.error.code).toBe('CHALLENGE_EXPIRED');
   });
@@ -49,7 +60,10 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
     host = await startHost({ emailOtpTtlSec: 60 });
     const c = await emailLogin();
     host.clock.advance(60 * SEC);
-    const r = await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code: await latestCode(host, 'C00102') });
+    const r = await host.call('POST', '/auth/otp', {
+      challengeId: c.challengeId,
+      code: await latestCode(host, 'C00102'),
+    });
     expect([r.status, r.body.error.code]).toEqual([401, 'OTP_EXPIRED']);
   });
 
@@ -70,14 +84,18 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
       const old = await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code: first });
       expect(old.body.error.code).toBe('OTP_INVALID');
     }
-    expect((await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code: second })).status).toBe(200);
+    expect(
+      (await host.call('POST', '/auth/otp', { challengeId: c.challengeId, code: second })).status,
+    ).toBe(200);
   });
 
   it('allows at most 5 sends per challenge (the first included)', async () => {
     const c = await emailLogin();
     for (let i = 2; i <= 5; i++) {
       host.clock.advance(30 * SEC);
-      expect((await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId })).status).toBe(200);
+      expect(
+        (await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId })).status,
+      ).toBe(200);
     }
     host.clock.advance(30 * SEC);
     const sixth = await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId });
@@ -110,7 +128,8 @@ describe('email OTP when SMTP fails (fault injected: a relay that rejects every 
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          if (reject) return cb(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+          if (reject)
+            return cb(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
           received.push(Buffer.concat(chunks).toString('utf8'));
           cb();
         });
@@ -137,11 +156,18 @@ describe('email OTP when SMTP fails (fault injected: a relay that rejects every 
 
   it('does not consume the challenge when a resend fails: the first code still works', async () => {
     const login = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
-    const code = /Code: (\d{6})/.exec(Buffer.from(received[0]?.split(/\r?\n\r?\n/)[1]?.replace(/\s+/g, '') ?? '', 'base64').toString('utf8'))?.[1];
+    const code = /Code: (\d{6})/.exec(
+      Buffer.from(
+        received[0]?.split(/\r?\n\r?\n/)[1]?.replace(/\s+/g, '') ?? '',
+        'base64',
+      ).toString('utf8'),
+    )?.[1];
     expect(code).toMatch(/^\d{6}$/);
     reject = true;
     host.clock.advance(30_000);
-    const failed = await host.call('POST', '/auth/otp/resend', { challengeId: login.body.challengeId });
+    const failed = await host.call('POST', '/auth/otp/resend', {
+      challengeId: login.body.challengeId,
+    });
     expect([failed.status, failed.body.error.code]).toEqual([502, 'EMAIL_DELIVERY_FAILED']);
     const ok = await host.call('POST', '/auth/otp', { challengeId: login.body.challengeId, code });
     expect(ok.status).toBe(200);

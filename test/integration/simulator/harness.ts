@@ -2,7 +2,12 @@ import { request, Agent } from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ManualClock, startSimulator, type RunningSimulator, type SimSettings } from '../../../simulator/index.js';
+import {
+  ManualClock,
+  startSimulator,
+  type RunningSimulator,
+  type SimSettings,
+} from '../../../simulator/index.js';
 
 /** A reply as the test sees it. */
 export interface Reply {
@@ -16,7 +21,13 @@ export interface TestHost {
   sim: RunningSimulator;
   clock: ManualClock;
   dataDir: string;
-  call(method: 'GET' | 'POST', path: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<Reply>;
+  call(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<Reply>;
   /** Sends a raw body string with the given content type. */
   raw(method: 'GET' | 'POST', path: string, body: string, contentType?: string): Promise<Reply>;
   close(): Promise<void>;
@@ -33,9 +44,20 @@ export async function startHost(
 ): Promise<TestHost> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'ccms-sim-'));
   const clock = new ManualClock(T0);
-  const sim = await startSimulator({ dataDir: dir, port: 0, clock, settings, ...(log ? { log } : {}) });
+  const sim = await startSimulator({
+    dataDir: dir,
+    port: 0,
+    clock,
+    settings,
+    ...(log ? { log } : {}),
+  });
   const agent = new Agent({ ca: sim.caCertPem, keepAlive: true });
-  const send = (method: string, path: string, payload: string | undefined, headers: Record<string, string>): Promise<Reply> =>
+  const send = (
+    method: string,
+    path: string,
+    payload: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<Reply> =>
     new Promise((resolve, reject) => {
       const req = request(`${sim.url}/api/v1${path}`, { method, agent, headers }, (res) => {
         const chunks: Buffer[] = [];
@@ -65,7 +87,8 @@ export async function startHost(
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
       }),
-    raw: (method, path, body, contentType = 'application/json') => send(method, path, body, { 'content-type': contentType }),
+    raw: (method, path, body, contentType = 'application/json') =>
+      send(method, path, body, { 'content-type': contentType }),
     async close() {
       agent.destroy();
       await sim.close();
@@ -91,10 +114,18 @@ export function nextStep(host: TestHost): void {
 }
 
 /** Password + TOTP: returns the session token. */
-export async function signInTotp(host: TestHost, userId: string, password = PW[userId] ?? ''): Promise<string> {
+export async function signInTotp(
+  host: TestHost,
+  userId: string,
+  password = PW[userId] ?? '',
+): Promise<string> {
   const login = await host.call('POST', '/auth/login', { userId, password });
-  if (login.status !== 200 || login.body.next !== 'otp') throw new Error(`login ${userId}: ${login.raw}`);
-  const otp = await host.call('POST', '/auth/otp', { challengeId: login.body.challengeId, code: host.sim.currentTotp(userId) });
+  if (login.status !== 200 || login.body.next !== 'otp')
+    throw new Error(`login ${userId}: ${login.raw}`);
+  const otp = await host.call('POST', '/auth/otp', {
+    challengeId: login.body.challengeId,
+    code: host.sim.currentTotp(userId),
+  });
   if (otp.status !== 200) throw new Error(`otp ${userId}: ${otp.raw}`);
   nextStep(host);
   return otp.body.session.token as string;

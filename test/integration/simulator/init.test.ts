@@ -27,12 +27,20 @@ describe('2FA initialization (C00103) and the lifetimes of challenges and init t
     expect(pw.body).toEqual({ steps: ['channel'] });
     const ch = await host.call('POST', '/init/channel', { initToken: token, channel: 'email' });
     expect(ch.body.maskedEmail).toBe('c***3@cp001.example');
-    const done = await host.call('POST', '/init/channel/confirm', { initToken: token, code: await latestCode(host, 'C00103') });
+    const done = await host.call('POST', '/init/channel/confirm', {
+      initToken: token,
+      code: await latestCode(host, 'C00103'),
+    });
     expect(done.status).toBe(200);
     expect(done.body.session.user.userId).toBe('C00103');
     // The token is spent, the temporary password is gone, the new one leads to an email OTP.
-    expect((await host.call('POST', '/init/password', { initToken: token, newPassword: NEW_PW })).body.error.code).toBe('INIT_TOKEN_INVALID');
-    expect((await host.call('POST', '/auth/login', { userId: 'C00103', password: PW.C00103 })).status).toBe(401);
+    expect(
+      (await host.call('POST', '/init/password', { initToken: token, newPassword: NEW_PW })).body
+        .error.code,
+    ).toBe('INIT_TOKEN_INVALID');
+    expect(
+      (await host.call('POST', '/auth/login', { userId: 'C00103', password: PW.C00103 })).status,
+    ).toBe(401);
     const next = await host.call('POST', '/auth/login', { userId: 'C00103', password: NEW_PW });
     expect(next.body).toMatchObject({ next: 'otp', channel: 'email' });
   });
@@ -43,9 +51,15 @@ describe('2FA initialization (C00103) and the lifetimes of challenges and init t
     const ch = await host.call('POST', '/init/channel', { initToken: token, channel: 'totp' });
     expect(ch.body).toMatchObject({ algorithm: 'SHA1', digits: 6, period: 30 });
     expect(ch.body.otpauthUri).toContain(`secret=${ch.body.secret}`);
-    const wrong = await host.call('POST', '/init/channel/confirm', { initToken: token, code: totpAt(ch.body.secret, host.clock.now(), 5) });
+    const wrong = await host.call('POST', '/init/channel/confirm', {
+      initToken: token,
+      code: totpAt(ch.body.secret, host.clock.now(), 5),
+    });
     expect(wrong.body.error).toMatchObject({ code: 'OTP_INVALID', attemptsLeft: 4 });
-    const ok = await host.call('POST', '/init/channel/confirm', { initToken: token, code: totpAt(ch.body.secret, host.clock.now(), 1) });
+    const ok = await host.call('POST', '/init/channel/confirm', {
+      initToken: token,
+      code: totpAt(ch.body.secret, host.clock.now(), 1),
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.session.clockSkewSec).toBe(30);
     host.clock.advance(60_000);
@@ -62,14 +76,19 @@ describe('2FA initialization (C00103) and the lifetimes of challenges and init t
     expect([late.status, late.body.error.code]).toEqual([401, 'OTP_EXPIRED']);
     // Choosing email again sends a new code (a resend, 30 s after the last one).
     await host.call('POST', '/init/channel', { initToken: token, channel: 'email' });
-    const ok = await host.call('POST', '/init/channel/confirm', { initToken: token, code: await latestCode(host, 'C00103') });
+    const ok = await host.call('POST', '/init/channel/confirm', {
+      initToken: token,
+      code: await latestCode(host, 'C00103'),
+    });
     expect(ok.status).toBe(200);
   });
 
   it('keeps an init token 30 minutes: valid at 29:59, INIT_TOKEN_INVALID at 30:00', async () => {
     const token = await initToken();
     host.clock.advance(30 * MIN - 1000);
-    expect((await host.call('POST', '/init/password', { initToken: token, newPassword: NEW_PW })).status).toBe(200);
+    expect(
+      (await host.call('POST', '/init/password', { initToken: token, newPassword: NEW_PW })).status,
+    ).toBe(200);
     host.clock.advance(1000);
     const late = await host.call('POST', '/init/channel', { initToken: token, channel: 'totp' });
     expect([late.status, late.body.error.code]).toEqual([401, 'INIT_TOKEN_INVALID']);
@@ -79,11 +98,21 @@ describe('2FA initialization (C00103) and the lifetimes of challenges and init t
     const a = await host.call('POST', '/auth/login', { userId: 'C00101', password: PW.C00101 });
     expect(Date.parse(a.body.expiresAt)).toBe(host.clock.now() + 5 * MIN);
     host.clock.advance(5 * MIN - 1000);
-    expect((await host.call('POST', '/auth/otp', { challengeId: a.body.challengeId, code: host.sim.currentTotp('C00101') })).status).toBe(200);
+    expect(
+      (
+        await host.call('POST', '/auth/otp', {
+          challengeId: a.body.challengeId,
+          code: host.sim.currentTotp('C00101'),
+        })
+      ).status,
+    ).toBe(200);
     host.clock.advance(60_000);
     const b = await host.call('POST', '/auth/login', { userId: 'C00101', password: PW.C00101 });
     host.clock.advance(5 * MIN);
-    const late = await host.call('POST', '/auth/otp', { challengeId: b.body.challengeId, code: host.sim.currentTotp('C00101') });
+    const late = await host.call('POST', '/auth/otp', {
+      challengeId: b.body.challengeId,
+      code: host.sim.currentTotp('C00101'),
+    });
     expect([late.status, late.body.error.code]).toEqual([410, 'CHALLENGE_EXPIRED']);
   });
 });

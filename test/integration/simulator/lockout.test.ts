@@ -10,8 +10,10 @@ describe('lockout: 5 consecutive failures lock for 15 minutes; a success resets;
   });
   afterEach(async () => host.close());
 
-  const wrong = (userId: string) => host.call('POST', '/auth/login', { userId, password: 'Wrong-Pass-000!' });
-  const right = (userId: string) => host.call('POST', '/auth/login', { userId, password: PW[userId] });
+  const wrong = (userId: string) =>
+    host.call('POST', '/auth/login', { userId, password: 'Wrong-Pass-000!' });
+  const right = (userId: string) =>
+    host.call('POST', '/auth/login', { userId, password: PW[userId] });
 
   it('locks at the 5th wrong password for exactly 15 minutes', async () => {
     for (let i = 1; i <= 4; i++) {
@@ -45,14 +47,18 @@ describe('lockout: 5 consecutive failures lock for 15 minutes; a success resets;
     expect(fifth.status).toBe(423);
     expect(fifth.body.error.code).toBe('ACCOUNT_LOCKED');
     // The challenge cannot be finished while locked, even with the right code.
-    const good = await host.call('POST', '/auth/otp', { challengeId: login.body.challengeId, code: host.sim.currentTotp('C00101') });
+    const good = await host.call('POST', '/auth/otp', {
+      challengeId: login.body.challengeId,
+      code: host.sim.currentTotp('C00101'),
+    });
     expect(good.body.error.code).toBe('ACCOUNT_LOCKED');
   });
 
   it('resets the count after a successful sign-in', async () => {
     for (let i = 0; i < 4; i++) await wrong('C00101');
     await signInTotp(host, 'C00101');
-    for (let i = 0; i < 4; i++) expect((await wrong('C00101')).body.error.code).toBe('INVALID_CREDENTIALS');
+    for (let i = 0; i < 4; i++)
+      expect((await wrong('C00101')).body.error.code).toBe('INVALID_CREDENTIALS');
     expect((await wrong('C00101')).body.error.code).toBe('ACCOUNT_LOCKED');
   });
 
@@ -68,10 +74,20 @@ describe('lockout: 5 consecutive failures lock for 15 minutes; a success resets;
   it('lets a DA pair unlock a locked user before the 15 minutes end', async () => {
     expect((await right('C00104')).body.error.code).toBe('ACCOUNT_LOCKED');
     const maker = await signInTotp(host, 'C00191');
-    const made = await host.call('POST', '/dms/requests', { action: 'unlock', userId: 'C00104' }, maker);
+    const made = await host.call(
+      'POST',
+      '/dms/requests',
+      { action: 'unlock', userId: 'C00104' },
+      maker,
+    );
     expect(made.status).toBe(200);
     const checker = await signInTotp(host, 'C00192');
-    const approved = await host.call('POST', `/dms/requests/${made.body.request.id}/approve`, { code: host.sim.currentTotp('C00192') }, checker);
+    const approved = await host.call(
+      'POST',
+      `/dms/requests/${made.body.request.id}/approve`,
+      { code: host.sim.currentTotp('C00192') },
+      checker,
+    );
     expect(approved.status).toBe(200);
     expect(approved.body.request.status).toBe('approved');
     const login = await right('C00104');

@@ -29,10 +29,22 @@ describe('sessions: 15-minute idle lock, 10-hour lifetime, step-up, logout', () 
     host.clock.advance(15 * MIN);
     const locked = await host.call('GET', '/terminal/summary', undefined, token);
     expect([locked.status, locked.body.error.code]).toEqual([401, 'SESSION_LOCKED']);
-    expect((await host.call('GET', '/session', undefined, token)).body.error.code).toBe('SESSION_LOCKED');
-    const bad = await host.call('POST', '/session/reauth', { code: host.sim.currentTotp('C00101', 4) }, token);
+    expect((await host.call('GET', '/session', undefined, token)).body.error.code).toBe(
+      'SESSION_LOCKED',
+    );
+    const bad = await host.call(
+      'POST',
+      '/session/reauth',
+      { code: host.sim.currentTotp('C00101', 4) },
+      token,
+    );
     expect(bad.body.error).toMatchObject({ code: 'OTP_INVALID', attemptsLeft: 4 });
-    const ok = await host.call('POST', '/session/reauth', { code: host.sim.currentTotp('C00101') }, token);
+    const ok = await host.call(
+      'POST',
+      '/session/reauth',
+      { code: host.sim.currentTotp('C00101') },
+      token,
+    );
     expect(ok.status).toBe(200);
     expect(ok.body.session.token).toBe(token);
     expect((await host.call('GET', '/terminal/summary', undefined, token)).status).toBe(200);
@@ -45,17 +57,29 @@ describe('sessions: 15-minute idle lock, 10-hour lifetime, step-up, logout', () 
       expect((await host.call('GET', '/session', undefined, token)).status).toBe(200);
     }
     host.clock.advance(30_000); // 15:00 since the last real activity
-    expect((await host.call('GET', '/session', undefined, token)).body.error.code).toBe('SESSION_LOCKED');
+    expect((await host.call('GET', '/session', undefined, token)).body.error.code).toBe(
+      'SESSION_LOCKED',
+    );
   });
 
   it('emails a step-up code to an email-channel user whose session locked', async () => {
     const login = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
-    const otp = await host.call('POST', '/auth/otp', { challengeId: login.body.challengeId, code: await latestCode(host, 'C00102') });
+    const otp = await host.call('POST', '/auth/otp', {
+      challengeId: login.body.challengeId,
+      code: await latestCode(host, 'C00102'),
+    });
     const token = otp.body.session.token as string;
     host.clock.advance(15 * MIN);
-    expect((await host.call('GET', '/session', undefined, token)).body.error.code).toBe('SESSION_LOCKED');
+    expect((await host.call('GET', '/session', undefined, token)).body.error.code).toBe(
+      'SESSION_LOCKED',
+    );
     expect((await host.sim.outbox('C00102')).length).toBe(2);
-    const ok = await host.call('POST', '/session/reauth', { code: await latestCode(host, 'C00102') }, token);
+    const ok = await host.call(
+      'POST',
+      '/session/reauth',
+      { code: await latestCode(host, 'C00102') },
+      token,
+    );
     expect(ok.status).toBe(200);
   });
 
@@ -68,7 +92,12 @@ describe('sessions: 15-minute idle lock, 10-hour lifetime, step-up, logout', () 
     host.clock.advance(10 * MIN);
     const r = await host.call('GET', '/terminal/summary', undefined, token);
     expect([r.status, r.body.error.code]).toEqual([401, 'SESSION_EXPIRED']);
-    const reauth = await host.call('POST', '/session/reauth', { code: host.sim.currentTotp('C00101') }, token);
+    const reauth = await host.call(
+      'POST',
+      '/session/reauth',
+      { code: host.sim.currentTotp('C00101') },
+      token,
+    );
     expect(reauth.body.error.code).toBe('SESSION_EXPIRED');
   });
 
@@ -77,8 +106,12 @@ describe('sessions: 15-minute idle lock, 10-hour lifetime, step-up, logout', () 
     const out = await host.call('POST', '/session/logout', undefined, token);
     expect(out.status).toBe(204);
     expect(out.raw).toBe('');
-    expect((await host.call('GET', '/session', undefined, token)).body.error.code).toBe('SESSION_EXPIRED');
+    expect((await host.call('GET', '/session', undefined, token)).body.error.code).toBe(
+      'SESSION_EXPIRED',
+    );
     expect((await host.call('GET', '/terminal/summary')).body.error.code).toBe('SESSION_EXPIRED');
-    expect((await host.call('GET', '/terminal/summary', undefined, 'A'.repeat(43))).status).toBe(401);
+    expect((await host.call('GET', '/terminal/summary', undefined, 'A'.repeat(43))).status).toBe(
+      401,
+    );
   });
 });

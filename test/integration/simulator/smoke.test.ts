@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HealthReply, LoginReply, SessionReply, TerminalSummary } from '../../../shared/protocol.js';
+import {
+  HealthReply,
+  LoginReply,
+  SessionReply,
+  TerminalSummary,
+} from '../../../shared/protocol.js';
 import { startHost, signInTotp, PW, latestCode, type TestHost } from './harness.js';
 
 describe('simulator over real HTTPS: the seeded paths', () => {
@@ -20,14 +25,21 @@ describe('simulator over real HTTPS: the seeded paths', () => {
   it('signs C00101 in with password and TOTP and serves the CP001 summary', async () => {
     const token = await signInTotp(host, 'C00101');
     const s = await host.call('GET', '/session', undefined, token);
-    expect(SessionReply.parse(s.body).session.user).toEqual({ userId: 'C00101', participantId: 'CP001', name: 'Chan Tai Man', roles: ['user'] });
+    expect(SessionReply.parse(s.body).session.user).toEqual({
+      userId: 'C00101',
+      participantId: 'CP001',
+      name: 'Chan Tai Man',
+      roles: ['user'],
+    });
     const sum = await host.call('GET', '/terminal/summary', undefined, token);
     expect(sum.status).toBe(200);
     const summary = TerminalSummary.parse(sum.body);
     expect(summary.participant.participantId).toBe('CP001');
     expect(summary.collateral.map((c) => c.currency)).toEqual(['HKD', 'CNY', 'USD']);
     for (const c of summary.collateral) expect(c.excess).toBe(c.deposited - c.required);
-    expect(summary.notices.every((n) => typeof n.titleZh === 'string' && n.titleZh.length > 0)).toBe(true);
+    expect(
+      summary.notices.every((n) => typeof n.titleZh === 'string' && n.titleZh.length > 0),
+    ).toBe(true);
   });
 
   it('signs C00102 in with an emailed code, the mail naming user, code and expiry in both languages', async () => {
@@ -41,7 +53,10 @@ describe('simulator over real HTTPS: the seeded paths', () => {
     expect(mail?.text).toContain('用戶編號：C00102');
     expect(mail?.text).toContain(`驗證碼：${mail?.code}`);
     expect(mail?.text).toContain(`${reply.expiresAt.slice(0, 16).replace('T', ' ')} UTC`);
-    const otp = await host.call('POST', '/auth/otp', { challengeId: reply.challengeId, code: await latestCode(host, 'C00102') });
+    const otp = await host.call('POST', '/auth/otp', {
+      challengeId: reply.challengeId,
+      code: await latestCode(host, 'C00102'),
+    });
     expect(otp.status).toBe(200);
     expect(SessionReply.parse(otp.body).session.user.userId).toBe('C00102');
   });
@@ -49,10 +64,16 @@ describe('simulator over real HTTPS: the seeded paths', () => {
   it('sends C00103 to initialization, C00104 is locked, C00105 suspended', async () => {
     const init = await host.call('POST', '/auth/login', { userId: 'C00103', password: PW.C00103 });
     expect(init.body).toMatchObject({ next: 'init', steps: ['password', 'channel'] });
-    const locked = await host.call('POST', '/auth/login', { userId: 'C00104', password: PW.C00104 });
+    const locked = await host.call('POST', '/auth/login', {
+      userId: 'C00104',
+      password: PW.C00104,
+    });
     expect(locked.status).toBe(423);
     expect(locked.body.error.code).toBe('ACCOUNT_LOCKED');
-    const suspended = await host.call('POST', '/auth/login', { userId: 'C00105', password: PW.C00105 });
+    const suspended = await host.call('POST', '/auth/login', {
+      userId: 'C00105',
+      password: PW.C00105,
+    });
     expect(suspended.status).toBe(403);
     expect(suspended.body.error.code).toBe('ACCOUNT_SUSPENDED');
   });
@@ -62,8 +83,18 @@ describe('simulator over real HTTPS: the seeded paths', () => {
     expect(r.status).toBe(200);
     expect(r.body.openapi).toBe('3.1.0');
     expect(Object.keys(r.body.paths)).toEqual(
-      expect.arrayContaining(['/health', '/auth/login', '/auth/otp', '/init/channel/confirm', '/dms/requests/{id}/approve', '/terminal/summary']),
+      expect.arrayContaining([
+        '/health',
+        '/auth/login',
+        '/auth/otp',
+        '/init/channel/confirm',
+        '/dms/requests/{id}/approve',
+        '/terminal/summary',
+      ]),
     );
-    expect(r.body.paths['/auth/login'].post.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+    expect(
+      r.body.paths['/auth/login'].post.requestBody.content['application/json'].schema
+        .additionalProperties,
+    ).toBe(false);
   });
 });

@@ -6,7 +6,11 @@ describe('bad input is INVALID_REQUEST 400 naming the field; nothing secret is l
   let host: TestHost;
   const lines: Array<Record<string, unknown>> = [];
   beforeAll(async () => {
-    host = await startHost({ requestTimeoutMs: 1000, connectionsCheckingIntervalMs: 200 }, undefined, (l) => lines.push(l));
+    host = await startHost(
+      { requestTimeoutMs: 1000, connectionsCheckingIntervalMs: 200 },
+      undefined,
+      (l) => lines.push(l),
+    );
   });
   afterAll(async () => host.close());
 
@@ -26,9 +30,18 @@ describe('bad input is INVALID_REQUEST 400 naming the field; nothing secret is l
     const broken = await host.raw('POST', '/auth/login', '{"userId": "C00101", ');
     expect([broken.status, broken.body.error.code]).toEqual([400, 'INVALID_REQUEST']);
     expect(broken.body.error.message).toContain('not valid JSON');
-    const form = await host.raw('POST', '/auth/login', 'userId=C00101', 'application/x-www-form-urlencoded');
+    const form = await host.raw(
+      'POST',
+      '/auth/login',
+      'userId=C00101',
+      'application/x-www-form-urlencoded',
+    );
     expect([form.status, form.body.error.code]).toEqual([400, 'INVALID_REQUEST']);
-    const huge = await host.raw('POST', '/auth/login', JSON.stringify({ userId: 'C00101', password: 'x'.repeat(20_000) }));
+    const huge = await host.raw(
+      'POST',
+      '/auth/login',
+      JSON.stringify({ userId: 'C00101', password: 'x'.repeat(20_000) }),
+    );
     expect([huge.status, huge.body.error.code]).toEqual([400, 'INVALID_REQUEST']);
     const code = await host.call('POST', '/auth/otp', { challengeId: 'abc', code: '12345a' });
     expect(code.body.error).toMatchObject({ code: 'INVALID_REQUEST', field: 'code' });
@@ -40,9 +53,16 @@ describe('bad input is INVALID_REQUEST 400 naming the field; nothing secret is l
 
   it('closes a request whose body never finishes (Node requestTimeout, set at server creation)', async () => {
     const url = new URL(host.sim.url);
-    const socket = connect({ host: url.hostname, port: Number(url.port), ca: host.sim.caCertPem, servername: 'localhost' });
+    const socket = connect({
+      host: url.hostname,
+      port: Number(url.port),
+      ca: host.sim.caCertPem,
+      servername: 'localhost',
+    });
     await new Promise<void>((resolve) => socket.once('secureConnect', () => resolve()));
-    socket.write('POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"userId":');
+    socket.write(
+      'POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"userId":',
+    );
     let answer = '';
     socket.on('data', (d: Buffer) => (answer += d.toString('utf8')));
     await new Promise<void>((resolve) => socket.once('close', () => resolve()));
@@ -58,7 +78,8 @@ describe('bad input is INVALID_REQUEST 400 naming the field; nothing secret is l
     await host.call('GET', '/terminal/summary', undefined, token);
     await host.call('POST', '/auth/login', { userId: 'C00101', password: 'Wrong-Pass-000!' });
     const text = JSON.stringify(lines);
-    for (const secret of [PW.C00102, code, token, login.body.challengeId, 'Wrong-Pass-000!']) expect(text).not.toContain(secret);
+    for (const secret of [PW.C00102, code, token, login.body.challengeId, 'Wrong-Pass-000!'])
+      expect(text).not.toContain(secret);
     expect(lines.map((l) => [l.method, l.path, l.status])).toEqual([
       ['POST', '/api/v1/auth/login', 200],
       ['POST', '/api/v1/auth/otp', 200],
