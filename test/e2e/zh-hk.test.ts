@@ -38,6 +38,19 @@ describe('sign-in in zh-HK', () => {
       .getByText(/帳戶已被暫停.*授權管理員（DA）/)
       .waitFor();
     await app.screenshot('login-suspended-zh-HK');
+    await submitLogin(page, 'C00104', ZH);
+    await page
+      .getByRole('alert')
+      .getByText(/帳戶已被鎖定(，直至 \d{2}:\d{2})?。.*授權管理員（DA）/)
+      .waitFor();
+    // The answer ends the progress state: "Sign in" is usable again at once.
+    expect(
+      await page
+        .getByRole('button', { name: ZH.signIn, exact: true })
+        .getAttribute('aria-disabled'),
+    ).not.toBe('true');
+    await app.screenshot('login-locked-zh-HK');
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('signs C00101 in with the authenticator app', async () => {
