@@ -29,7 +29,12 @@ export function setupIpcTransport(core: TransportCore): IpcTransport {
     if (typeof name !== 'string') {
       return { ok: false, error: appError('BRIDGE_INVALID', 'Bridge call name must be a string.') };
     }
-    return core.call(name, input);
+    try {
+      return await core.call(name, input);
+    } catch {
+      // The core answers with values and never throws; should it ever, the page gets a value too.
+      return { ok: false, error: appError('INTERNAL', 'An internal error occurred in the terminal.') };
+    }
   });
   const off = core.onEvent((name, payload) => {
     for (const contents of admitted) {

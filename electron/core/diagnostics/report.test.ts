@@ -11,12 +11,14 @@ describe('formatReport', () => {
     const text = formatReport({
       ...base,
       hostUrl: 'https://ccms.example',
+      about: { 'App version': '0.1.0', OS: 'win32 10.0.19045' },
       steps: [
         { id: 'dns', status: 'pass', details: { addresses: '10.0.0.1' } },
         { id: 'tls', status: 'fail', details: { error: 'CERT_HAS_EXPIRED' }, adviceKey: ADVICE.tlsExpired },
       ],
     });
     expect(text).toContain('Result: 1 passed, 0 warnings, 1 failed, 0 skipped');
+    expect(text).toContain('App version: 0.1.0\nOS: win32 10.0.19045\n');
     expect(text).toContain('[FAIL] tls (advice: tlsExpired)\n    error: CERT_HAS_EXPIRED');
     expect(text).toContain('[PASS] dns\n    addresses: 10.0.0.1');
   });

@@ -65,6 +65,7 @@ export function formatReport(r: {
   startedAt: string;
   finishedAt: string;
   steps: DiagnosticStep[];
+  about?: Record<string, string>;
 }): string {
   const count = (s: DiagnosticStep['status']) => r.steps.filter((x) => x.status === s).length;
   const lines = [
@@ -73,6 +74,7 @@ export function formatReport(r: {
     `Host: ${cleanValue(r.hostUrl)}`,
     `Started: ${r.startedAt}`,
     `Finished: ${r.finishedAt}`,
+    ...Object.entries(r.about ?? {}).map(([k, v]) => `${k}: ${cleanValue(v)}`),
     `Result: ${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed, ${count('skipped')} skipped`,
     '',
   ];

@@ -34,6 +34,8 @@ export interface DiagnosticsDeps {
    * so the check goes the way the app's own requests go.
    */
   resolveProxy?: ResolveProxy;
+  /** Facts printed at the top of the text report (app version, OS …) for the hotline. */
+  about?: Record<string, string>;
   /** Time allowed per step, ms (default 8000). */
   stepTimeoutMs?: number;
 }
@@ -181,7 +183,7 @@ export async function runDiagnostics(target: DiagnosticsTarget, deps: Diagnostic
   const ordered = STEP_ORDER.map((id) => steps.get(id)).filter((s): s is DiagnosticStep => s !== undefined);
   const finishedAt = new Date(clock.now()).toISOString();
   const hostUrl = `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
-  const text = formatReport({ environment: target.environment, hostUrl, startedAt, finishedAt, steps: ordered });
+  const text = formatReport({ environment: target.environment, hostUrl, startedAt, finishedAt, steps: ordered, about: deps.about ?? {} });
   return { startedAt, finishedAt, environment: target.environment, hostUrl, steps: ordered, text };
 }
 

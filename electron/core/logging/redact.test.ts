@@ -209,6 +209,12 @@ describe('redact: text', () => {
     expect(out).not.toContain('ab');
   });
 
+  it('removes a six-digit code named in prose', () => {
+    expect(redactString('rejected OTP 123456 for C00101')).toBe(`rejected OTP ${REDACTED} for C00101`);
+    expect(redactString('code: 654321')).toBe(`code: ${REDACTED}`);
+    expect(redactString('HTTP status code 401, 123456 bytes')).toBe('HTTP status code 401, 123456 bytes');
+  });
+
   it('leaves ordinary text alone', () => {
     const text = 'Signed in C00101 at 2026-01-01T00:00:00Z; code OTP_INVALID; 3 attempts left';
     expect(redactString(text)).toBe(text);

@@ -60,8 +60,8 @@ const KEY_VALUE = new RegExp(
   `((?:${KEY_NAMES})["']?\\s*(?:[:=]|%3D)\\s*["']?)(?!\\[REDACTED\\])((?:\\\\"|[^\\s&"',;}\\]])+)`,
   'gi',
 );
-// `code=123456`, `"code":"123456"`: only digits, so error codes stay readable.
-const CODE_VALUE = /((?:code|otp_?code|verification_?code)["']?\s*(?:[:=]|%3D)\s*["']?)(\d{6,8})\b/gi;
+// `code=123456`, `"code":"123456"`, `OTP 123456`: only digits, so error codes stay readable.
+const CODE_VALUE = /((?:code|otp|totp|otp_?code|verification_?code|one-time password)["']?\s*(?:[:=]|%3D|\s)\s*["']?)(\d{6,8})\b/gi;
 const BEARER = /\b(Bearer|Basic|Token|Session)(\s+)[A-Za-z0-9\-._~+/=:]{4,}/gi;
 const OTPAUTH_URI = /otpauth(?::|%3A)(?:\/\/|%2F%2F)[^\s"'<>]*/gi;
 const AUTH_HEADER = /\b(authorization|cookie|set-cookie)(\s*:\s*)[^\r\n]+/gi;
