@@ -56,7 +56,10 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
 
   return {
     getAppInfo: appInfo,
-    getAuthState: async () => d.session.state(),
+    getAuthState: async () => {
+      d.session.catchUp();
+      return d.session.state();
+    },
     login: async ({ userId, password }) => {
       const environment = d.config.settings().environment;
       return d.session.login({ host: d.hostFor(environment), environment }, userId, password);

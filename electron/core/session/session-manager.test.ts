@@ -462,6 +462,29 @@ describe('SessionManager transitions', () => {
     await expect(sm.cancelLogin()).rejects.toMatchObject({ code: 'WRONG_STATE' });
   });
 
+  it('after a sleep the timers missed, activity finds the terminal locked, not postponed', async () => {
+    await signIn();
+    clock.jump(16 * MIN); // the wall clock moved; no timer fired
+    expect(sm.state().step).toBe('signedIn');
+    await sm.reportActivity();
+    expect(sm.state().step).toBe('locked');
+  });
+
+  it('after a long sleep the absolute expiry applies at the next call', async () => {
+    await signIn();
+    clock.jump(11 * 60 * MIN);
+    await expect(sm.withSession(async () => 1)).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+    expect(sm.state()).toEqual({ step: 'signedOut', reason: 'sessionExpired' });
+  });
+
+  it('a challenge that expired during a sleep is gone when the code arrives', async () => {
+    host.answer('login', otpReply);
+    await sm.login(target(), 'C00101', 'pw');
+    clock.jump(6 * MIN);
+    await expect(sm.submitOtp('123456')).rejects.toMatchObject({ code: 'WRONG_STATE' });
+    expect(sm.state()).toEqual({ step: 'signedOut', reason: 'challengeExpired' });
+  });
+
   it('a timer firing while the host is answering wins: the late reply is refused', async () => {
     let release!: (v: unknown) => void;
     host.answer('login', otpReply);

@@ -31,6 +31,9 @@ export class SessionManager {
   private epoch = 0;
   /** The one deadline of the current state: challenge, init token or absolute session expiry. */
   private expiryTimer: TimerHandle | undefined;
+  /** Wall-clock deadlines behind the timers, for `catchUp` after a sleep or a stalled event loop. */
+  private deadline: { at: number; fire: () => void } | undefined;
+  private idleLockAt: number | undefined;
   private idleTimers: TimerHandle[] = [];
   private lastKeepAlive = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -216,6 +219,8 @@ export class SessionManager {
    * timer moves at once; the promise settles when the keep-alive (if one was due) is answered.
    */
   reportActivity(): Promise<void> {
+    // A deadline that passed while the machine slept wins over the activity that woke it.
+    this.catchUp();
     if (this.s.step !== 'signedIn') return Promise.resolve();
     this.armIdle(this.s.idleTimeoutSec);
     const now = this.opts.clock.now();
@@ -235,6 +240,7 @@ export class SessionManager {
    * or is locked moves the machine accordingly; the error still reaches the caller.
    */
   async withSession<T>(call: (token: string, target: SessionTarget) => Promise<T>): Promise<T> {
+    this.catchUp();
     const s = this.s;
     if (s.step === 'locked') throw new CcmsError('SESSION_LOCKED', 'The terminal is locked.');
     if (s.step !== 'signedIn') throw new CcmsError('NOT_SIGNED_IN', 'Sign in first.');
@@ -244,6 +250,20 @@ export class SessionManager {
       if (err instanceof CcmsError && this.s === s) this.onSessionError(err);
       throw err;
     }
+  }
+
+  /**
+   * Applies deadlines that passed without their timer firing: timers run on a monotonic clock
+   * that may stand still while the machine sleeps, the wall clock does not.
+   */
+  catchUp(): void {
+    const now = this.opts.clock.now();
+    if (this.deadline && now >= this.deadline.at) {
+      this.deadline.fire();
+      return;
+    }
+    if (this.s.step === 'signedIn' && this.idleLockAt !== undefined && now >= this.idleLockAt)
+      this.lock();
   }
 
   /** Stops every timer; the state is dropped (secrets with it). */
@@ -330,7 +350,11 @@ export class SessionManager {
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
+    const step = () => {
+      this.catchUp();
+      return fn();
+    };
+    const run = this.queue.then(step, step);
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -386,6 +410,7 @@ export class SessionManager {
     for (const t of this.idleTimers) this.opts.clock.clearTimeout(t);
     const warnSec = Math.min(this.opts.idleWarningSec ?? 60, idleTimeoutSec);
     const { clock } = this.opts;
+    this.idleLockAt = clock.now() + idleTimeoutSec * 1000;
     this.idleTimers = [
       clock.setTimeout(
         () => {
@@ -401,15 +426,18 @@ export class SessionManager {
   private at(iso: string, fn: () => void): void {
     const target = 'target' in this.s ? this.s.target : undefined;
     const offset = target?.host.serverOffsetMs() ?? 0;
-    const delay = Date.parse(iso) - offset - this.opts.clock.now();
+    const at = Date.parse(iso) - offset;
     if (this.expiryTimer) this.opts.clock.clearTimeout(this.expiryTimer);
-    this.expiryTimer = this.opts.clock.setTimeout(fn, delay);
+    this.deadline = { at, fire: fn };
+    this.expiryTimer = this.opts.clock.setTimeout(fn, at - this.opts.clock.now());
   }
 
   private clearTimers(): void {
     for (const t of this.idleTimers) this.opts.clock.clearTimeout(t);
     if (this.expiryTimer) this.opts.clock.clearTimeout(this.expiryTimer);
     this.expiryTimer = undefined;
+    this.deadline = undefined;
+    this.idleLockAt = undefined;
     this.idleTimers = [];
   }
 
