@@ -1,0 +1,111 @@
+// A stand-in for Electron's main-process API, for running the BUNDLED main process in plain Node
+// (Electron's binary cannot be downloaded on these machines). It records what the app registers
+// and lets the harness drive it: IPC calls from chosen senders, permission requests, requests,
+// navigation. It implements no security itself: every decision tested is the app's.
+/* global require, module, process, fetch */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS fixture: the bundle require()s 'electron' */
+'use strict';
+const { EventEmitter } = require('node:events');
+
+const state = {
+  privileged: [],
+  protocolHandlers: new Map(),
+  ipcHandlers: new Map(),
+  windows: [],
+  permissionRequest: null,
+  permissionCheck: null,
+  beforeRequest: null,
+  headersReceived: null,
+  powerListeners: new Map(),
+  sandboxEnabled: false,
+  appListeners: new Map(),
+  partitions: [],
+  errors: [],
+};
+
+function frame(url, id) {
+  return { url, parent: null, processId: 1, routingId: id };
+}
+
+class StubWebContents extends EventEmitter {
+  constructor() {
+    super();
+    this.url = '';
+    this.mainFrame = frame('', 1);
+    this.sent = [];
+    this.windowOpenHandler = null;
+  }
+  getURL() { return this.url; }
+  isDestroyed() { return false; }
+  send(channel, ...args) { this.sent.push([channel, ...args]); }
+  setWindowOpenHandler(fn) { this.windowOpenHandler = fn; }
+}
+
+class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.webContents = new StubWebContents();
+    state.windows.push(this);
+    for (const l of state.appListeners.get('web-contents-created') ?? []) l({}, this.webContents);
+  }
+  removeMenu() {}
+  show() {}
+  isMinimized() { return false; }
+  restore() {}
+  focus() {}
+  async loadURL(url) {
+    this.webContents.url = url;
+    this.webContents.mainFrame = frame(url, 1);
+  }
+}
+
+const app = {
+  isPackaged: true,
+  on(event, fn) {
+    if (!state.appListeners.has(event)) state.appListeners.set(event, []);
+    state.appListeners.get(event).push(fn);
+  },
+  whenReady: () => Promise.resolve(),
+  getAppPath: () => process.env.STUB_APP_PATH,
+  getPath: (name) => {
+    if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
+    return process.env.STUB_USER_DATA;
+  },
+  getVersion: () => '0.1.0-stub',
+  enableSandbox() { state.sandboxEnabled = true; },
+  requestSingleInstanceLock: () => true,
+  quit() {},
+  exit(code) { state.errors.push(`exit ${code}`); },
+};
+
+const sessionObject = {
+  protocol: { handle: (scheme, fn) => state.protocolHandlers.set(scheme, fn) },
+  setPermissionRequestHandler: (fn) => { state.permissionRequest = fn; },
+  setPermissionCheckHandler: (fn) => { state.permissionCheck = fn; },
+  setDevicePermissionHandler() {},
+  webRequest: {
+    onBeforeRequest: (fn) => { state.beforeRequest = fn; },
+    onHeadersReceived: (fn) => { state.headersReceived = fn; },
+  },
+};
+
+module.exports = {
+  app,
+  BrowserWindow,
+  dialog: { showErrorBox: (title, message) => state.errors.push(`${title}: ${message}`) },
+  net: { fetch: (...args) => fetch(...args) },
+  ipcMain: {
+    handle: (channel, fn) => state.ipcHandlers.set(channel, fn),
+    removeHandler: (channel) => state.ipcHandlers.delete(channel),
+  },
+  powerMonitor: {
+    on(event, fn) {
+      if (!state.powerListeners.has(event)) state.powerListeners.set(event, []);
+      state.powerListeners.get(event).push(fn);
+    },
+  },
+  protocol: { registerSchemesAsPrivileged: (list) => state.privileged.push(...list) },
+  session: { fromPartition: (name) => { state.partitions.push(name); return sessionObject; } },
+  __stub: state,
+};
