@@ -120,6 +120,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const client = new HostClient({
       baseUrl: target.url,
       extraCaPems: target.caPems,
+      userAgent: `CCMS-Terminal/${options.appVersion} (${options.mode}; ${process.platform})`,
       log,
       ...(viaFetch ? { fetch: viaFetch } : target.proxy !== undefined && { proxy: target.proxy }),
       ...(options.hostTimeouts?.connectMs !== undefined && {

@@ -19,7 +19,7 @@ const noSleep = async () => undefined;
 
 type Route = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 let routes: Record<string, Route> = {};
-const seen: { method: string; url: string; auth?: string; body: string }[] = [];
+const seen: { method: string; url: string; auth?: string; ua?: string; body: string }[] = [];
 let server: TestServer;
 
 function json(res: ServerResponse, status: number, body: unknown) {
@@ -33,7 +33,14 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       const auth = req.headers.authorization;
-      seen.push({ method: req.method ?? '', url: req.url ?? '', body, ...(auth ? { auth } : {}) });
+      const ua = req.headers['user-agent'];
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        body,
+        ...(auth ? { auth } : {}),
+        ...(ua ? { ua } : {}),
+      });
       const route = routes[`${req.method} ${req.url}`];
       if (route) route(req, body, res);
       else json(res, 404, { error: { code: 'NOT_FOUND', message: 'no such route' } });
@@ -78,6 +85,7 @@ describe('HostClient', () => {
     const c = client();
     await c.getSession('tok_perCallToken_123456');
     expect(seen[0]?.auth).toBe('Bearer tok_perCallToken_123456');
+    expect(seen[0]?.ua).toBe('CCMS-Terminal');
     expect(JSON.stringify(c)).not.toContain('tok_perCallToken');
   });
 

@@ -43,6 +43,8 @@ export interface HostClientOptions {
   proxy?: string;
   /** A fetch implementation (Electron's `net.fetch`); without it, Node's https is used. */
   fetch?: typeof fetch;
+  /** Names the client in the host's logs, e.g. `CCMS-Terminal/1.2.0 (electron; win32)`. */
+  userAgent?: string;
   /** Waits between retries; injectable so tests need not sleep. */
   sleep?: (ms: number) => Promise<void>;
   log?: HostLog;
@@ -129,7 +131,7 @@ export class HostClient {
       maxContentLength: 5_000_000,
       // axios' own proxy support does not tunnel HTTPS properly; the agent does (policy proxy).
       proxy: false,
-      headers: { Accept: 'application/json' },
+      headers: { Accept: 'application/json', 'User-Agent': options.userAgent ?? 'CCMS-Terminal' },
       ...(options.fetch
         ? {
             adapter: 'fetch' as const,
