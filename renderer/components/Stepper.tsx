@@ -1,5 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Checkmark16Regular } from '@fluentui/react-icons';
+import { visuallyHidden } from './visually-hidden.js';
 
 /** One step of a stepper. */
 export interface StepperStep {
@@ -56,14 +57,7 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForegroundOnBrand,
     border: `1px solid ${tokens.colorPaletteGreenBackground3}`,
   },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  hidden: visuallyHidden,
 });
 
 /**

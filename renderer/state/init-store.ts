@@ -41,7 +41,6 @@ export interface InitStore {
   finish(): void;
   setChoosingAgain(value: boolean): void;
   clearError(): void;
-  clearHostViolations(): void;
 }
 
 function violationsOf(error: AppError): PasswordRule[] {
@@ -154,10 +153,6 @@ export const useInitStore = create<InitStore>()((set, get) => ({
 
   clearError() {
     set({ error: null });
-  },
-
-  clearHostViolations() {
-    set({ hostViolations: [] });
   },
 }));
 

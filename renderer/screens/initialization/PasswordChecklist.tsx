@@ -11,6 +11,7 @@ import {
   type PasswordPolicy,
   type PasswordRule,
 } from '../../../shared/index.js';
+import { visuallyHidden } from '../../components/visually-hidden.js';
 
 /** Props of the live password checklist. */
 export interface PasswordChecklistProps {
@@ -34,14 +35,7 @@ const useStyles = makeStyles({
   unmet: { color: tokens.colorPaletteRedForeground1 },
   host: { color: tokens.colorNeutralForeground2 },
   icon: { flexShrink: 0, marginTop: '2px' },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  hidden: visuallyHidden,
 });
 
 /** The rules that apply under a policy, in the order they are shown. */

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from '../../components/visually-hidden.js';
 
 /** Layout shared by the wizard's steps. */
 export const useStepStyles = makeStyles({
@@ -10,12 +11,5 @@ export const useStepStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     alignItems: 'center',
   },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  hidden: visuallyHidden,
 });

@@ -9,7 +9,8 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage, Notice } from '../../components/ErrorMessage.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Notice } from '../../components/Notice.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import {
@@ -18,19 +19,13 @@ import {
   selectSignedOutReason,
   useSessionStore,
 } from '../../state/session-store.js';
+import { visuallyHidden } from '../../components/visually-hidden.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   heading: { margin: 0 },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  hidden: visuallyHidden,
 });
 
 /** Errors a connectivity check can explain: the login offers to run it at once. */

@@ -8,6 +8,7 @@ import { formatDuration, secondsUntil, useNow } from '../../components/use-now.j
 import { errorSentence, joinSentences } from '../../i18n/error-sentence.js';
 import { useOtpStore } from '../../state/otp-store.js';
 import { selectOtpState, useSessionStore } from '../../state/session-store.js';
+import { visuallyHidden } from '../../components/visually-hidden.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -24,14 +25,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     alignItems: 'flex-start',
   },
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  },
+  hidden: visuallyHidden,
 });
 
 /** Errors where the phone's clock may be the cause (TOTP only). */
