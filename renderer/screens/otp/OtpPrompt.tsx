@@ -128,7 +128,7 @@ export default function OtpPrompt() {
         inputRef={inputRef}
         disabled={pending}
       />
-      {/* A live region only at the minute marks, or screen readers would speak every second. */}
+      {/* Not a live region: a screen reader would speak it every second; it is read on reaching it. */}
       <Text aria-live="off" data-testid="otp-countdown">
         {isEmail
           ? expiresIn > 0
