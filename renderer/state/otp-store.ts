@@ -8,7 +8,6 @@ const ENDS_SIGN_IN: ReadonlySet<AppError['code']> = new Set([
   'ACCOUNT_LOCKED',
   'ACCOUNT_SUSPENDED',
   'CHALLENGE_EXPIRED',
-  'RESEND_LIMIT',
 ]);
 
 /** The OTP prompt's request status; the code itself stays in the input only until submit. */
