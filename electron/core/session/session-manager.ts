@@ -1,9 +1,10 @@
 import type { AuthState } from '../../../shared/bridge.js';
 import { CcmsError } from '../../../shared/errors.js';
 import type { OtpChannel, Session } from '../../../shared/protocol.js';
-import type { Clock, TimerHandle } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { HostLog } from '../host/host-client.js';
 import { toAuthState, type InternalState, type SessionTarget } from './session-state.js';
+import { SessionTimers } from './session-timers.js';
 
 /** How the session manager behaves; everything but the clock has a default. */
 export interface SessionManagerOptions {
@@ -29,18 +30,15 @@ const wrongState = (what: string, step: Step) =>
 export class SessionManager {
   private s: InternalState = { step: 'signedOut' };
   private epoch = 0;
-  /** The one deadline of the current state: challenge, init token or absolute session expiry. */
-  private expiryTimer: TimerHandle | undefined;
-  /** Wall-clock deadlines behind the timers, for `catchUp` after a sleep or a stalled event loop. */
-  private deadline: { at: number; fire: () => void } | undefined;
-  private idleLockAt: number | undefined;
-  private idleTimers: TimerHandle[] = [];
+  private readonly timers: SessionTimers;
   private lastKeepAlive = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly stateListeners = new Set<(s: AuthState) => void>();
   private readonly warningListeners = new Set<(secondsLeft: number) => void>();
 
-  constructor(private readonly opts: SessionManagerOptions) {}
+  constructor(private readonly opts: SessionManagerOptions) {
+    this.timers = new SessionTimers(opts.clock);
+  }
 
   /** The renderer's view of the current state. */
   state(): AuthState {
@@ -257,18 +255,14 @@ export class SessionManager {
    * that may stand still while the machine sleeps, the wall clock does not.
    */
   catchUp(): void {
-    const now = this.opts.clock.now();
-    if (this.deadline && now >= this.deadline.at) {
-      this.deadline.fire();
-      return;
-    }
-    if (this.s.step === 'signedIn' && this.idleLockAt !== undefined && now >= this.idleLockAt)
-      this.lock();
+    const due = this.timers.overdue();
+    if (due?.kind === 'deadline') due.fire();
+    else if (due?.kind === 'idle') this.lock();
   }
 
   /** Stops every timer; the state is dropped (secrets with it). */
   dispose(): void {
-    this.clearTimers();
+    this.timers.clear();
     this.s = { step: 'signedOut' };
     this.stateListeners.clear();
     this.warningListeners.clear();
@@ -370,7 +364,7 @@ export class SessionManager {
 
   /** Enters a state: old timers go, the new state's timers are armed, listeners hear of it. */
   private enter(next: InternalState): void {
-    this.clearTimers();
+    this.timers.clear();
     this.epoch++;
     this.s = next;
     switch (next.step) {
@@ -407,38 +401,17 @@ export class SessionManager {
   }
 
   private armIdle(idleTimeoutSec: number): void {
-    for (const t of this.idleTimers) this.opts.clock.clearTimeout(t);
-    const warnSec = Math.min(this.opts.idleWarningSec ?? 60, idleTimeoutSec);
-    const { clock } = this.opts;
-    this.idleLockAt = clock.now() + idleTimeoutSec * 1000;
-    this.idleTimers = [
-      clock.setTimeout(
-        () => {
-          if (this.s.step === 'signedIn') for (const l of this.warningListeners) l(warnSec);
-        },
-        (idleTimeoutSec - warnSec) * 1000,
-      ),
-      clock.setTimeout(() => this.lock(), idleTimeoutSec * 1000),
-    ];
+    const warn = (secondsLeft: number) => {
+      if (this.s.step === 'signedIn') for (const l of this.warningListeners) l(secondsLeft);
+    };
+    this.timers.setIdle(idleTimeoutSec, this.opts.idleWarningSec ?? 60, warn, () => this.lock());
   }
 
   /** Schedules at a host timestamp, corrected by the host's clock offset. */
   private at(iso: string, fn: () => void): void {
     const target = 'target' in this.s ? this.s.target : undefined;
     const offset = target?.host.serverOffsetMs() ?? 0;
-    const at = Date.parse(iso) - offset;
-    if (this.expiryTimer) this.opts.clock.clearTimeout(this.expiryTimer);
-    this.deadline = { at, fire: fn };
-    this.expiryTimer = this.opts.clock.setTimeout(fn, at - this.opts.clock.now());
-  }
-
-  private clearTimers(): void {
-    for (const t of this.idleTimers) this.opts.clock.clearTimeout(t);
-    if (this.expiryTimer) this.opts.clock.clearTimeout(this.expiryTimer);
-    this.expiryTimer = undefined;
-    this.deadline = undefined;
-    this.idleLockAt = undefined;
-    this.idleTimers = [];
+    this.timers.setDeadline(Date.parse(iso) - offset, fn);
   }
 
   private emit(): void {
