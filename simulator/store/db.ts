@@ -5,7 +5,7 @@ import { MIGRATIONS } from './migrations.js';
 export type Db = Database.Database;
 
 /** Opens (creating if needed) the SQLite file in WAL mode and brings its schema up to date. */
-export function openDatabase(path: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): Db {
+export function openDatabase(path: string, synchronous: 'FULL' | 'NORMAL' = 'NORMAL'): Db {
   const db = new Database(path);
   // WAL lets the CLI (`otp`, `outbox`, `seed`) read and write while a simulator runs.
   db.pragma('journal_mode = WAL');

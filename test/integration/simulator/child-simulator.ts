@@ -9,3 +9,8 @@ if (!dataDir) {
 }
 const sim = await startSimulator({ dataDir, port: 0 });
 process.stdout.write(`${JSON.stringify({ url: sim.url, ca: sim.caCertPem })}\n`);
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    void sim.close().then(() => process.exit(0));
+  });
+}
