@@ -1,3 +1,4 @@
+import { AxiosError, AxiosHeaders } from 'axios';
 import { describe, expect, it } from 'vitest';
 import { REDACTED, isSecretKey, redact, redactString } from './redact.js';
 
@@ -106,6 +107,17 @@ describe('redact: shapes', () => {
     const text = expectClean(top, PASSWORD, TOKEN);
     expect(text).toContain('login failed');
     expect(text).toContain('connect failed');
+  });
+
+  it('removes secrets from a real AxiosError (headers class, JSON body, reply with a session)', () => {
+    const headers = new AxiosHeaders({ Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' });
+    const config = { url: '/api/v1/auth/otp', method: 'post', headers, data: JSON.stringify({ challengeId: 'ch_9', code: '123456' }) };
+    const response = { status: 200, statusText: 'OK', headers: {}, config, data: { session: { token: TOKEN, user: { userId: 'C00101' } } } };
+    const err = new AxiosError('timeout of 30000ms exceeded', 'ECONNABORTED', config as never, {}, response as never);
+    const text = expectClean(err, TOKEN, '123456', 'ch_9');
+    expect(text).toContain('timeout of 30000ms exceeded');
+    expect(text).toContain('ECONNABORTED');
+    expect(text).toContain('C00101');
   });
 
   it('keeps the code and details of an error value', () => {
