@@ -22,6 +22,9 @@ export const VAULT_SERVICE = 'CCMS Terminal';
 /** The account of the index entry. */
 export const INDEX_ACCOUNT = 'vault-index';
 
+/** The longest index text kept (Windows credential blobs hold 1280 UTF-16 characters). */
+export const INDEX_MAX_CHARS = 1200;
+
 const IndexDoc = z.object({ v: z.literal(1), accounts: z.array(z.string().max(200)).max(1000) });
 
 /** Options of the vault. */
@@ -148,8 +151,14 @@ export class Vault {
   private async addToIndex(account: string): Promise<void> {
     const accounts = await this.readIndex();
     if (accounts.includes(account)) return;
-    const doc = { v: 1 as const, accounts: [...accounts, account] };
-    await this.keychain.set(this.service, INDEX_ACCOUNT, JSON.stringify(doc));
+    const text = JSON.stringify({ v: 1 as const, accounts: [...accounts, account] });
+    // Windows caps a credential at 2560 bytes (1280 UTF-16 characters). A full index stops
+    // growing; forgetAll still finds the rest by listing the service.
+    if (text.length > INDEX_MAX_CHARS) {
+      this.log.info('vault index is full; later entries are found by listing the keychain');
+      return;
+    }
+    await this.keychain.set(this.service, INDEX_ACCOUNT, text);
   }
 }
 

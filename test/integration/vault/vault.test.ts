@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INDEX_ACCOUNT, Vault, createOsKeychain, deviceAccount } from '../../../electron/core/vault/vault.js';
+import { INDEX_ACCOUNT, INDEX_MAX_CHARS, Vault, createOsKeychain, deviceAccount } from '../../../electron/core/vault/vault.js';
 import { createLogger } from '../../../electron/core/logging/logger.js';
 
 const run = promisify(execFile);
@@ -97,6 +97,18 @@ describe('Vault', () => {
     await vault.rememberSignIn('simulator', 'C00101');
     await keychain.set(service, INDEX_ACCOUNT, '{not json');
     expect(await vault.forgetAll()).toBe(1);
+    expect(await keychain.list(service)).toEqual([]);
+  });
+
+  it('keeps the index within the Windows credential size and still forgets everything past it', async () => {
+    const service = freshService();
+    const vault = new Vault(keychain, { sharedDesk: false, service });
+    const users = Array.from({ length: 45 }, (_, i) => `C${String(10_000 + i)}`);
+    for (const u of users) await vault.rememberSignIn('connectivity-test', u);
+    const index = await keychain.get(service, INDEX_ACCOUNT);
+    expect(index?.length).toBeLessThanOrEqual(INDEX_MAX_CHARS);
+    expect((await keychain.list(service)).length).toBe(46);
+    expect(await vault.forgetAll()).toBe(45);
     expect(await keychain.list(service)).toEqual([]);
   });
 
