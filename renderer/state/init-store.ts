@@ -43,6 +43,11 @@ export interface InitStore {
   clearError(): void;
 }
 
+/** An error stays on the wizard only while the wizard is still current (else login shows why). */
+function whileInWizard(error: AppError | null): AppError | null {
+  return useSessionStore.getState().authState?.step === 'init' ? error : null;
+}
+
 function violationsOf(error: AppError): PasswordRule[] {
   return (error.violations ?? []).flatMap((v) => {
     const rule = parse(PasswordRuleSchema, v);
@@ -89,7 +94,7 @@ export const useInitStore = create<InitStore>()((set, get) => ({
     const error = useSessionStore.getState().applyResult(result);
     set({
       pending: null,
-      error,
+      error: whileInWizard(error),
       hostViolations: error?.code === 'PASSWORD_POLICY' ? violationsOf(error) : [],
     });
     return error === null;
@@ -99,7 +104,11 @@ export const useInitStore = create<InitStore>()((set, get) => ({
     set({ pending: 'channel', error: null });
     const result = await callBridge('initChooseChannel', { channel });
     const error = useSessionStore.getState().applyResult(result);
-    set({ pending: null, error, choosingAgain: error ? get().choosingAgain : false });
+    set({
+      pending: null,
+      error: whileInWizard(error),
+      choosingAgain: error ? get().choosingAgain : false,
+    });
     return error === null;
   },
 
@@ -107,7 +116,7 @@ export const useInitStore = create<InitStore>()((set, get) => ({
     set({ pending: 'resend', error: null });
     const result = await callBridge('initResendEmail', {});
     const error = useSessionStore.getState().applyResult(result);
-    set({ pending: null, error });
+    set({ pending: null, error: whileInWizard(error) });
   },
 
   async confirm(code) {
@@ -120,9 +129,13 @@ export const useInitStore = create<InitStore>()((set, get) => ({
     const result = await callBridge('initConfirm', { code });
     const done = result.ok && (result.value.step === 'signedIn' || result.value.step === 'locked');
     const error = useSessionStore.getState().applyResult(result);
+    // Too many wrong codes lock the account and end the set-up: the login form says so.
+    if (error?.code === 'ACCOUNT_LOCKED' || error?.code === 'ACCOUNT_SUSPENDED') {
+      useSessionStore.getState().showOnLogin(error);
+    }
     set({
       pending: null,
-      error,
+      error: whileInWizard(error),
       confirmingChannel: null,
       completedChannel: done ? (channel ?? 'totp') : get().completedChannel,
     });

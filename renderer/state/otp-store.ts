@@ -37,7 +37,7 @@ export const useOtpStore = create<OtpStore>()((set) => ({
     const error = useSessionStore.getState().applyResult(result);
     if (error && ENDS_SIGN_IN.has(error.code)) {
       // The core has gone back to signedOut: hand the reason to the login form.
-      useSessionStore.setState((s) => ({ login: { ...s.login, pending: false, error } }));
+      useSessionStore.getState().showOnLogin(error);
     }
     set({ pending: false, error });
     return error === null;

@@ -45,6 +45,8 @@ export interface SessionStore {
   /** Signs in; the password goes straight to the bridge and is not kept here. */
   signIn(userId: string, password: string): Promise<boolean>;
   clearLoginError(): void;
+  /** Shows an error on the login form (the OTP or set-up step ended the sign-in with it). */
+  showOnLogin(error: AppError): void;
   /** Applies a call's AuthState or returns its error; for the other stores' actions. */
   applyResult(result: BridgeResult<AuthState>): AppError | null;
 }
@@ -118,6 +120,10 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
     const error = get().applyResult(result);
     set({ login: { pending: false, error, userId: id } });
     return error === null;
+  },
+
+  showOnLogin(error) {
+    set((s) => ({ login: { ...s.login, pending: false, error } }));
   },
 
   clearLoginError() {
