@@ -100,6 +100,20 @@ export function connectViaProxy(proxy: ProxyTarget, host: string, port: number, 
   return withTimeout(opened, ms, `proxy tunnel to ${authority}`, () => req.destroy());
 }
 
+/**
+ * The roots the check trusts: Node's bundled roots plus, where the runtime can read it (Node 22.15+,
+ * so in Electron 45), the operating system's store, as Chromium trusts it for the app's requests.
+ */
+export function trustedRoots(): string[] {
+  const read = (tls as { getCACertificates?: (type: string) => string[] }).getCACertificates;
+  if (typeof read !== 'function') return [...tls.rootCertificates];
+  try {
+    return [...tls.rootCertificates, ...read.call(tls, 'system')];
+  } catch {
+    return [...tls.rootCertificates];
+  }
+}
+
 /** What the TLS handshake showed. */
 export interface TlsFacts {
   socket: tls.TLSSocket;
@@ -120,7 +134,7 @@ export function handshake(socket: net.Socket, servername: string, ca: string[], 
   const secure = tls.connect({
     socket,
     ...(sni ? { servername: sni } : {}),
-    ca: [...tls.rootCertificates, ...ca],
+    ca: [...trustedRoots(), ...ca],
     rejectUnauthorized: false,
     // The identity is checked below and reported, not thrown.
     checkServerIdentity: () => undefined,
