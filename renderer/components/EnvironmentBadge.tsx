@@ -14,16 +14,16 @@ export interface EnvironmentBadgeProps {
 const COLOR = {
   production: 'danger',
   'connectivity-test': 'warning',
-  simulator: 'informative',
+  simulator: 'brand',
 } as const;
 
 /** Shows which environment the terminal talks to. */
 export function EnvironmentBadge({ environment, name, label }: EnvironmentBadgeProps) {
   return (
     <Badge
-      appearance="filled"
+      appearance="tint"
       color={COLOR[environment]}
-      size="large"
+      size="extra-large"
       shape="rounded"
       role="status"
       aria-label={label}
