@@ -149,7 +149,7 @@ export async function runDiagnostics(target: DiagnosticsTarget, deps: Diagnostic
     running('health');
     const t0 = clock.now();
     try {
-      const reply = await getOver(secure.socket, hostHeader, `${API_PREFIX}/health`, ms);
+      const reply = await getOver(secure.socket, hostHeader, `${url.pathname.replace(/\/+$/, '')}${API_PREFIX}/health`, ms);
       const t1 = clock.now();
       const health = reply.status === 200 ? parse(HealthReply, safeJson(reply.body)) : undefined;
       if (reply.status !== 200) {

@@ -68,6 +68,15 @@ describe('connectivity check against a healthy host', () => {
   });
 });
 
+describe('connectivity check against a host under a base path', () => {
+  it('asks <base>/api/v1/health, as the host client does', async () => {
+    const h = await host({}, { prefix: '/ccms' });
+    const { report } = await check({ url: `${h.url}/ccms/` });
+    expect(step(report, 'health').status).toBe('pass');
+    expect(report.hostUrl).toBe(`${h.url}/ccms/`);
+  });
+});
+
 describe('fault tests', () => {
   it('fault: host down (nothing listens on the port)', async () => {
     const probe = net.createServer();

@@ -73,9 +73,9 @@ export interface HealthHost {
 }
 
 /** Starts an HTTPS host on 127.0.0.1:0 whose health reply reports `serverTime` shifted by `skewMs`. */
-export async function startHealthHost(pem: Pem, opts: { skewMs?: number; status?: number; body?: string } = {}): Promise<HealthHost> {
+export async function startHealthHost(pem: Pem, opts: { skewMs?: number; status?: number; body?: string; prefix?: string } = {}): Promise<HealthHost> {
   const server = https.createServer({ cert: pem.cert, key: pem.key }, (req, res) => {
-    if (req.url !== '/api/v1/health') {
+    if (req.url !== `${opts.prefix ?? ''}/api/v1/health`) {
       res.writeHead(404).end();
       return;
     }
