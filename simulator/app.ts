@@ -28,6 +28,23 @@ export async function buildApp(
     logger: false,
     bodyLimit: ctx.settings.bodyLimitBytes,
     forceCloseConnections: true,
+    // A request Node cannot even parse (bad framing, huge headers) still gets our error shape.
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return socket.destroy();
+      const timeout = (err as { code?: string }).code === 'ERR_HTTP_REQUEST_TIMEOUT';
+      const body = JSON.stringify({
+        error: {
+          code: 'INVALID_REQUEST',
+          message: timeout
+            ? 'The request took too long to arrive.'
+            : 'The request is not valid HTTP.',
+        },
+      });
+      socket.end(
+        `HTTP/1.1 ${timeout ? '408 Request Timeout' : '400 Bad Request'}\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    },
     return503OnClosing: true,
     // FACTS.md: Node's requestTimeout only works when given at server creation, and is checked
     // every connectionsCheckingInterval; Fastify's own option would leave it disabled.

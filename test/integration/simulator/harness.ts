@@ -74,8 +74,8 @@ export async function startHost(
         });
       });
       req.on('error', reject);
-      if (payload !== undefined) req.write(payload);
-      req.end();
+      if (payload !== undefined) req.setHeader('content-length', Buffer.byteLength(payload));
+      req.end(payload);
     });
   return {
     sim,
