@@ -48,6 +48,25 @@ function whileInWizard(error: AppError | null): AppError | null {
   return useSessionStore.getState().authState?.step === 'init' ? error : null;
 }
 
+// Whether this set-up began with the password step, kept for this tab only so a reloaded window
+// numbers the steps as before. A yes/no, nothing secret.
+const PASSWORD_STEP_KEY = 'ccms.init.hadPasswordStep';
+function rememberPasswordStep(value: boolean): void {
+  try {
+    if (value) sessionStorage.setItem(PASSWORD_STEP_KEY, '1');
+    else sessionStorage.removeItem(PASSWORD_STEP_KEY);
+  } catch {
+    // Storage refused (privacy settings): the stepper then only shows the steps left.
+  }
+}
+function recalledPasswordStep(): boolean {
+  try {
+    return sessionStorage.getItem(PASSWORD_STEP_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 function violationsOf(error: AppError): PasswordRule[] {
   return (error.violations ?? []).flatMap((v) => {
     const rule = parse(PasswordRuleSchema, v);
@@ -67,17 +86,20 @@ export const useInitStore = create<InitStore>()((set, get) => ({
 
   receiveAuthState(state) {
     if (state.step === 'init') {
+      if (state.steps.includes('password')) rememberPasswordStep(true);
       const setup = state.channelSetup;
       set((s) => ({
         totpSetup:
           setup?.channel === 'totp' ? { secret: setup.secret, otpauthUri: setup.otpauthUri } : null,
-        hadPasswordStep: s.hadPasswordStep || state.steps.includes('password'),
+        hadPasswordStep:
+          s.hadPasswordStep || state.steps.includes('password') || recalledPasswordStep(),
       }));
       return;
     }
     // Leaving the wizard in any way drops the secret; signing out forgets the whole run.
     set({ totpSetup: null, choosingAgain: false });
     if (state.step === 'signedOut') {
+      rememberPasswordStep(false);
       set({
         hadPasswordStep: false,
         completedChannel: null,
@@ -150,6 +172,7 @@ export const useInitStore = create<InitStore>()((set, get) => ({
   },
 
   finish() {
+    rememberPasswordStep(false);
     set({ completedChannel: null, confirmingChannel: null, hadPasswordStep: false });
   },
 

@@ -92,6 +92,9 @@ describe('2FA initialization by authenticator app (C00103)', () => {
     await page.reload();
     await page.getByRole('img', { name: /QR code/ }).waitFor();
     expect(await currentStep(app)).toBe('confirm');
+    // The stepper still counts the password step this set-up began with.
+    expect(await page.locator('[data-step="password"]').count()).toBe(1);
+    await page.getByText(/^Step 3 of 4/).waitFor();
 
     await page.getByRole('button', { name: "Can't scan?" }).click();
     const key = (await page.getByTestId('totp-key').textContent()) ?? '';
