@@ -17,6 +17,8 @@ export async function signInAs(app: TestApp, userId: string): Promise<void> {
 
 /** Serious and critical axe violations on the page as it is now, as readable lines. */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // A half-faded dialog would be judged on colours nobody reads; scan the settled page.
+  await settle(page);
   // Fluent's focus manager (tabster) adds zero-size `<i data-tabster-dummy aria-hidden tabindex=0>`
   // sentinels that pass focus on at once; a documented false positive of aria-hidden-focus
   // (microsoft/tabster#288, Fluent v9 known issues). Everything else is scanned.

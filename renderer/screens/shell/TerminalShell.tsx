@@ -1,11 +1,12 @@
-import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Spinner } from '@fluentui/react-components';
+import type { EnvironmentId, SessionUser } from '../../../shared/index.js';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { SignInLayout } from '../../components/SignInLayout.js';
 import { useSessionStore } from '../../state/session-store.js';
-import { isDa, useShellStore, type ShellView } from '../../state/shell-store.js';
+import { useShellStore, type ShellView } from '../../state/shell-store.js';
 import { IdleWarning } from './IdleWarning.js';
 import { LockScreen } from './LockScreen.js';
 import { ShellHeader } from './ShellHeader.js';
@@ -21,10 +22,10 @@ const DiagnosticsScreen = lazy(() => import('../diagnostics/DiagnosticsScreen.js
 /** The signed-in terminal (header, navigation, home, tools) and the locked terminal. */
 export default function TerminalShell() {
   const { t } = useTranslation('shell');
-  const styles = useShellStyles();
   const authState = useSessionStore((s) => s.authState);
   const applyAuthState = useSessionStore((s) => s.applyAuthState);
-  const { view, setView, signingOut, signOutError, summary } = useShellStore();
+  const setView = useShellStore((s) => s.setView);
+  const signOutError = useShellStore((s) => s.signOutError);
   const signOutStore = useShellStore((s) => s.signOut);
   const openerRef = useRef<HTMLElement | null>(null);
   const signedIn = authState?.step === 'signedIn';
@@ -49,55 +50,56 @@ export default function TerminalShell() {
     // Back where the user was: the button that opened the tool.
     queueMicrotask(() => openerRef.current?.focus());
   }, [setView]);
-
   const signOut = useCallback(async () => {
     const next = await signOutStore();
     if (next) applyAuthState(next);
   }, [signOutStore, applyAuthState]);
 
   if (!authState || (authState.step !== 'signedIn' && authState.step !== 'locked')) return null;
-  const { user, environment } = authState;
-  const signOutFailed = signOutError ? <ErrorMessage message={t('signOutFailed')} /> : null;
+  const nav = { open, close, signOut: () => void signOut() };
+  const notice = signOutError ? <ErrorMessage message={t('signOutFailed')} /> : null;
 
-  if (authState.step === 'locked') {
-    const envName = t(`common:environment.${environment}`);
-    const tool = view === 'settings' || view === 'diagnostics' ? view : null;
-    return (
-      <>
-        <SignInLayout
-          appName={t('common:appName')}
-          tagline={t('common:appTagline')}
-          badge={
-            <EnvironmentBadge
-              environment={environment}
-              name={envName}
-              label={t('common:environment.label', { name: envName })}
-            />
-          }
-          navLabel={t('common:nav.label')}
-          settingsLabel={t('common:nav.settings')}
-          connectivityLabel={t('common:nav.connectivityCheck')}
-          onOpenSettings={() => open('settings')}
-          onOpenConnectivity={() => open('diagnostics')}
-          footer={t('common:footer')}
-          wide={tool !== null}
-        >
-          {signOutFailed}
-          {tool ? (
-            <ToolView view={tool} onClose={close} />
-          ) : (
-            <LockScreen user={user} onSignOut={() => void signOut()} />
-          )}
-        </SignInLayout>
-        {/* Still mounted when locked: a Fluent dialog torn down while open leaves the page aria-hidden. */}
-        <IdleWarning />
-      </>
-    );
-  }
+  return (
+    <>
+      {authState.step === 'locked' ? (
+        <LockedView
+          user={authState.user}
+          environment={authState.environment}
+          notice={notice}
+          {...nav}
+        />
+      ) : (
+        <SignedInView
+          user={authState.user}
+          environment={authState.environment}
+          expiresAt={authState.expiresAt}
+          notice={notice}
+          {...nav}
+        />
+      )}
+      {/* At the same place in both states, so the lock closes the warning through `open` rather than
+          tearing an open Fluent dialog down (which leaves the page aria-hidden). */}
+      <IdleWarning />
+    </>
+  );
+}
 
+interface ViewProps {
+  user: SessionUser;
+  environment: EnvironmentId;
+  notice: ReactNode;
+  open(view: ShellView): void;
+  close(): void;
+  signOut(): void;
+}
+
+function SignedInView(props: ViewProps & { expiresAt: string }) {
+  const { t } = useTranslation('shell');
+  const styles = useShellStyles();
+  const { view, setView, signingOut, summary } = useShellStore();
   const navItems: { id: ShellView; label: string }[] = [
     { id: 'home', label: t('header.home') },
-    ...(isDa(authState) ? [{ id: 'dms' as const, label: t('header.dms') }] : []),
+    ...(props.user.roles.includes('da') ? [{ id: 'dms' as const, label: t('header.dms') }] : []),
     { id: 'settings', label: t('header.settings') },
     { id: 'diagnostics', label: t('header.diagnostics') },
   ];
@@ -105,12 +107,12 @@ export default function TerminalShell() {
   return (
     <div className={styles.page}>
       <ShellHeader
-        user={user}
+        user={props.user}
         participantName={summary?.participant.name ?? null}
-        environment={environment}
-        expiresAt={authState.expiresAt}
+        environment={props.environment}
+        expiresAt={props.expiresAt}
         signingOut={signingOut}
-        onSignOut={() => void signOut()}
+        onSignOut={props.signOut}
       />
       <nav aria-label={t('header.navLabel')} className={styles.nav}>
         {navItems.map((item) => (
@@ -119,19 +121,51 @@ export default function TerminalShell() {
             appearance="subtle"
             aria-current={view === item.id ? 'page' : undefined}
             className={view === item.id ? styles.current : undefined}
-            onClick={() => (item.id === 'home' ? setView('home') : open(item.id))}
+            onClick={() => (item.id === 'home' ? setView('home') : props.open(item.id))}
           >
             {item.label}
           </Button>
         ))}
       </nav>
       <main className={styles.main}>
-        {signOutFailed}
-        {view === 'home' && <TerminalHome />}
-        {view !== 'home' && <ToolView view={view} onClose={close} />}
+        {props.notice}
+        {view === 'home' ? <TerminalHome /> : <ToolView view={view} onClose={props.close} />}
       </main>
-      <IdleWarning />
     </div>
+  );
+}
+
+function LockedView(props: ViewProps) {
+  const { t } = useTranslation('shell');
+  const view = useShellStore((s) => s.view);
+  const envName = t(`common:environment.${props.environment}`);
+  const tool = view === 'settings' || view === 'diagnostics' ? view : null;
+  return (
+    <SignInLayout
+      appName={t('common:appName')}
+      tagline={t('common:appTagline')}
+      badge={
+        <EnvironmentBadge
+          environment={props.environment}
+          name={envName}
+          label={t('common:environment.label', { name: envName })}
+        />
+      }
+      navLabel={t('common:nav.label')}
+      settingsLabel={t('common:nav.settings')}
+      connectivityLabel={t('common:nav.connectivityCheck')}
+      onOpenSettings={() => props.open('settings')}
+      onOpenConnectivity={() => props.open('diagnostics')}
+      footer={t('common:footer')}
+      wide={tool !== null}
+    >
+      {props.notice}
+      {tool ? (
+        <ToolView view={tool} onClose={props.close} />
+      ) : (
+        <LockScreen user={props.user} onSignOut={props.signOut} />
+      )}
+    </SignInLayout>
   );
 }
 
