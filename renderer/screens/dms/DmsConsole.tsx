@@ -5,6 +5,7 @@ import type { DmsAction, DmsRequest, DmsUser } from '../../../shared/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useSessionStore } from '../../state/session-store.js';
 import { useDmsStore, type DmsOutcome } from '../../state/dms-store.js';
+import { useShellStore } from '../../state/shell-store.js';
 import { CreateRequestDialog } from './CreateRequestDialog.js';
 import { DecisionDialog } from './DecisionDialog.js';
 import { PendingRequests } from './PendingRequests.js';
@@ -38,6 +39,15 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
     decision: 'approve' | 'reject';
     open: boolean;
   } | null>(null);
+
+  // The idle warning closes any open dialog: when the lock follows, the console is removed, and a
+  // Fluent dialog removed while open would leave the lock screen hidden from screen readers.
+  const idleWarning = useShellStore((s) => s.idleLockAt !== null);
+  useEffect(() => {
+    if (!idleWarning) return;
+    setCreating((c) => c && { ...c, open: false });
+    setDeciding((d) => d && { ...d, open: false });
+  }, [idleWarning]);
 
   useEffect(() => {
     headingRef.current?.focus();
