@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import forge from 'node-forge';
+import Database from 'better-sqlite3';
 import { ManualClock } from './clock.js';
 import { dataPaths, loadConfig } from './data-dir.js';
 import { ensureCertificates } from './tls/certificates.js';
@@ -52,6 +53,20 @@ describe('simulator parts without a port', () => {
   it('opens SQLite in WAL mode at the latest schema version', () => {
     expect(ctx.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ctx.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+  });
+
+  it('migrates a database of an older schema in place, keeping its rows', () => {
+    const old = new Database(join(dir, 'old.db'));
+    old.exec(MIGRATIONS[0] ?? '');
+    old.pragma('user_version = 1');
+    old.exec(`INSERT INTO participants VALUES ('CP009', 'Old Ltd')`);
+    old.close();
+    const db = openDatabase(join(dir, 'old.db'));
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.prepare('SELECT name FROM participants').get()).toEqual({ name: 'Old Ltd' });
+    const columns = db.prepare('PRAGMA table_info(users)').all() as Array<{ name: string }>;
+    expect(columns.map((c) => c.name)).toContain('temp_password_expires_at');
+    db.close();
   });
 
   it('generates a CA and a server certificate for 127.0.0.1 and localhost, once', () => {

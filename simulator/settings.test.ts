@@ -15,6 +15,7 @@ describe('simulator settings', () => {
       sessionIdleSec: 900,
       sessionAbsoluteSec: 36_000,
       dmsRequestTtlSec: 86_400,
+      temporaryPasswordTtlSec: 86_400,
       passwordMinLength: 10,
       passwordMaxLength: 64,
       daPasswordMinLength: 16,

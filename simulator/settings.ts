@@ -31,6 +31,8 @@ export const SimSettings = z.strictObject({
   sessionAbsoluteSec: sec.default(36_000),
   /** Lifetime of a pending DMS request. */
   dmsRequestTtlSec: sec.default(86_400),
+  /** How long a temporary password from a DA's `reset_password` works. */
+  temporaryPasswordTtlSec: sec.default(86_400),
   /** Password length bounds for users and the DA minimum. */
   passwordMinLength: count.default(10),
   passwordMaxLength: count.default(64),

@@ -64,6 +64,13 @@ export async function login(
       'The account is suspended; contact your Delegated Administrator.',
     );
   }
+  const tempExpiry = user.must_change_password ? user.temp_password_expires_at : null;
+  if (tempExpiry !== null && ctx.clock.now() >= tempExpiry) {
+    throw new CcmsError(
+      'PASSWORD_EXPIRED',
+      'The temporary password has expired; ask your Delegated Administrator for a new one.',
+    );
+  }
   const steps = pendingInitSteps(user);
   if (steps.length > 0) return startInit(ctx, user, steps);
   return startChallenge(ctx, user);

@@ -58,7 +58,7 @@ export async function changePassword(
     .transaction(() => {
       stmt(
         ctx.db,
-        'UPDATE users SET password_hash = ?, must_change_password = 0 WHERE user_id = ?',
+        'UPDATE users SET password_hash = ?, must_change_password = 0, temp_password_expires_at = NULL WHERE user_id = ?',
       ).run(hash, user.user_id);
       stmt(
         ctx.db,

@@ -28,13 +28,14 @@ export async function prepareEffect(ctx: SimContext, request: RequestRow): Promi
         );
       }
       const temporary = newTemporaryPassword();
+      const expiresAt = now + ctx.settings.temporaryPasswordTtlSec * 1000;
       const hash = await ctx.hasher.hash(temporary);
-      await ctx.mailer.send(user.email, id, temporaryPasswordMail(id, temporary));
+      await ctx.mailer.send(user.email, id, temporaryPasswordMail(id, temporary, expiresAt));
       return () => {
         stmt(
           ctx.db,
-          'UPDATE users SET password_hash = ?, must_change_password = 1 WHERE user_id = ?',
-        ).run(hash, id);
+          'UPDATE users SET password_hash = ?, must_change_password = 1, temp_password_expires_at = ? WHERE user_id = ?',
+        ).run(hash, expiresAt, id);
         clearLockout(ctx.db, id);
         revokeSessions(ctx.db, id, now);
       };

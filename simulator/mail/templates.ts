@@ -48,7 +48,11 @@ export function otpMail(
 }
 
 /** The email carrying a temporary password after a DA's password reset. */
-export function temporaryPasswordMail(userId: string, password: string): MailContent {
+export function temporaryPasswordMail(
+  userId: string,
+  password: string,
+  expiresAtMs: number,
+): MailContent {
   return {
     subject: `CCMS temporary password for ${userId} / CCMS 臨時密碼`,
     text: [
@@ -57,14 +61,14 @@ export function temporaryPasswordMail(userId: string, password: string): MailCon
       `Your Delegated Administrator reset the password of user ID ${userId}.`,
       `User ID: ${userId}`,
       `Temporary password: ${password}`,
-      `It works until you replace it: at your next sign-in you will be asked to choose a new password.`,
+      `Expires: ${utcTime(expiresAtMs)} (${hkTime(expiresAtMs)} Hong Kong time). Sign in before then; you will be asked to choose a new password.`,
       ``,
       `CCMS 臨時密碼`,
       ``,
       `你的授權管理員已重設用戶編號 ${userId} 的密碼。`,
       `用戶編號：${userId}`,
       `臨時密碼：${password}`,
-      `此密碼在你更改前有效：下次登入時，系統會要求你設定新密碼。`,
+      `有效期至：香港時間 ${hkTime(expiresAtMs)}。請於此前登入，系統會要求你設定新密碼。`,
       ``,
     ].join('\n'),
   };

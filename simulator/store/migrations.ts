@@ -109,4 +109,8 @@ export const MIGRATIONS: readonly string[] = [
     detail TEXT
   );
   `,
+  // 2: a temporary password from a DA's reset expires (the mail names when)
+  `
+  ALTER TABLE users ADD COLUMN temp_password_expires_at INTEGER;
+  `,
 ];

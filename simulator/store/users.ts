@@ -15,6 +15,7 @@ export interface UserRow {
   last_totp_step: number;
   suspended: number;
   created_at: number;
+  temp_password_expires_at: number | null;
 }
 
 /** User IDs are compared case-insensitively: `c00101` is `C00101`. */

@@ -267,4 +267,23 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
       off.close();
     }
   });
+
+  it('lets a temporary password work for 24 hours, then answers PASSWORD_EXPIRED', async () => {
+    await makeAndApprove(host, { action: 'reset_password', userId: 'C00102' });
+    const [mail] = await host.sim.outbox('C00102');
+    const expires = new Date(host.clock.now() - 30_000 + 24 * HOUR)
+      .toISOString()
+      .slice(0, 16)
+      .replace('T', ' ');
+    expect(mail?.text).toContain(`Expires: ${expires} UTC`);
+    expect(mail?.text).toContain('有效期至：香港時間');
+    const temp = mail?.code as string;
+    host.clock.advance(24 * HOUR - 31_000);
+    expect((await login('C00102', temp)).body.next).toBe('init');
+    host.clock.advance(1000);
+    const late = await login('C00102', temp);
+    expect([late.status, late.body.error.code]).toEqual([403, 'PASSWORD_EXPIRED']);
+    // A wrong password still reveals nothing about the account.
+    expect((await login('C00102', 'Wrong-Pass-000!')).body.error.code).toBe('INVALID_CREDENTIALS');
+  });
 });
