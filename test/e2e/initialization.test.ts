@@ -96,6 +96,13 @@ describe('2FA initialization by authenticator app (C00103)', () => {
     expect(await page.locator('[data-step="password"]').count()).toBe(1);
     await page.getByText(/^Step 3 of 4/).waitFor();
 
+    // A change of mind: back to the choice, then the app again gives a fresh key.
+    await page.getByRole('button', { name: 'Use a different method' }).click();
+    expect(await currentStep(app)).toBe('channel');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    expect(await currentStep(app)).toBe('confirm');
+
     await page.getByRole('button', { name: "Can't scan?" }).click();
     const key = (await page.getByTestId('totp-key').textContent()) ?? '';
     expect(key).toMatch(/^([A-Z2-7]{1,4} )*[A-Z2-7]{1,4}$/);
