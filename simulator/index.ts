@@ -5,6 +5,7 @@ import { resolveSettings, settingsFromEnv, type SimSettings } from './settings.j
 import { ensureCertificates } from './tls/certificates.js';
 import { openDatabase } from './store/db.js';
 import { isEmpty, resetToSeed } from './store/seed.js';
+import { startPurging } from './store/purge.js';
 import { SecretBox } from './auth/secrets.js';
 import { PasswordHasher } from './auth/passwords.js';
 import { FailureRateLimiter } from './auth/rate-limit.js';
@@ -77,6 +78,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   const hasher = new PasswordHasher(settings);
 
   let sink: SmtpSink | undefined;
+  let stopPurging = (): void => {};
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     if (settings.smtpHost === '') sink = await startSmtpSink(db, clock);
@@ -99,6 +101,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       ),
     };
     if ((opts.seedIfEmpty ?? true) && isEmpty(db)) await resetToSeed(db, hasher, box, clock.now());
+    stopPurging = startPurging(db, clock);
     app = await buildApp(ctx, log, tls);
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? defaultPort(), host });
@@ -122,6 +125,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       async close() {
         if (closed) return;
         closed = true;
+        stopPurging();
         await app?.close();
         mailer.close();
         await sink?.close();
@@ -134,6 +138,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     };
     return running;
   } catch (e) {
+    stopPurging();
     await app?.close().catch(() => {});
     await sink?.close().catch(() => {});
     db.close();

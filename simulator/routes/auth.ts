@@ -24,6 +24,7 @@ export function authRoutes(app: FastifyInstance, ctx: SimContext): void {
       'INVALID_CREDENTIALS',
       'ACCOUNT_LOCKED',
       'ACCOUNT_SUSPENDED',
+      'PASSWORD_EXPIRED',
       'RATE_LIMITED',
       'EMAIL_DELIVERY_FAILED',
     ],
