@@ -43,6 +43,11 @@ describe('DMS console', () => {
     expect(await pendingRow.getByRole('button', { name: /Approve/ }).count()).toBe(0);
     await settle(page);
     await app.screenshot('dms-pending-own-en');
+    // A second request, to be rejected: suspend C00101.
+    await page.getByRole('button', { name: 'Request a change for C00101' }).click();
+    await page.getByRole('menuitem', { name: 'Suspend' }).click();
+    await page.getByRole('dialog', { name: 'Request: Suspend' }).getByRole('button', { name: 'Send request' }).click();
+    await page.getByText('Request sent: Suspend for C00101.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('textbox', { name: 'User ID' }).waitFor();
 
@@ -58,6 +63,16 @@ describe('DMS console', () => {
     await approve.getByRole('textbox', { name: 'One-time password' }).fill(app.totp('C00192'));
     await page.getByText('Approved: Unlock for C00104.').waitFor();
     await page.locator('tr[data-user="C00104"] [data-state="active"]').waitFor();
+
+    // Reject the other request with a reason; C00101 stays active.
+    await page.getByRole('button', { name: 'Reject: Suspend for C00101' }).click();
+    const reject = page.getByRole('dialog', { name: 'Reject: Suspend for C00101' });
+    await reject.getByRole('textbox', { name: /Reason for rejecting/ }).fill('Not asked for by the user');
+    await settle(page);
+    await app.screenshot('dms-reject-en');
+    await reject.getByRole('button', { name: 'Reject' }).click();
+    await page.getByText('Rejected: Suspend for C00101.').waitFor();
+    expect(await page.locator('tr[data-user="C00101"] [data-state]').textContent()).toBe('Active');
     await settle(page);
     await app.screenshot('dms-approved-en');
 

@@ -40,7 +40,7 @@ export function ForgetWorkstation() {
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t('forget.confirmTitle')}</DialogTitle>
-            <DialogContent>{t('forget.confirmBody')}</DialogContent>
+            <DialogContent className={styles.dialogText}>{t('forget.confirmBody')}</DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => void forget()} disabled={forgetStatus === 'busy'}>
                 {forgetStatus === 'busy' ? t('forget.busy') : t('forget.confirm')}

@@ -14,6 +14,7 @@ export const useSettingsStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   note: { margin: 0 },
+  dialogText: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalL },
   about: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalXS, margin: 0 },
   aboutRow: { display: 'contents', '& dt': { color: tokens.colorNeutralForeground2 }, '& dd': { margin: 0, overflowWrap: 'anywhere' } },
 });
