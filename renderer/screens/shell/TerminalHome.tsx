@@ -29,42 +29,74 @@ export function TerminalHome() {
   }, [loadSummary]);
 
   return (
-    <section className={styles.home} aria-labelledby="home-heading" aria-busy={summaryStatus === 'loading'}>
+    <section
+      className={styles.home}
+      aria-labelledby="home-heading"
+      aria-busy={summaryStatus === 'loading'}
+    >
       <h1 id="home-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
         {t('home.heading')}
       </h1>
-      {summaryStatus === 'loading' && <Spinner label={t('home.loading')} labelPosition="after" size="small" />}
+      {summaryStatus === 'loading' && !summary && (
+        <Spinner label={t('home.loading')} labelPosition="after" size="small" />
+      )}
       {summaryStatus === 'error' && summaryError && (
         <>
-          <ErrorMessage title={t('home.loadFailed')} message={errorSentence(t, summaryError, i18n.language)} focus={false} />
+          <ErrorMessage
+            title={t('home.loadFailed')}
+            message={errorSentence(t, summaryError, i18n.language)}
+            focus={false}
+          />
           <div>
             <Button onClick={() => void loadSummary()}>{t('home.retry')}</Button>
           </div>
         </>
       )}
-      {summary && <SummaryView summary={summary} />}
+      {summary && (
+        <SummaryView
+          summary={summary}
+          refreshing={summaryStatus === 'loading'}
+          onRefresh={() => void loadSummary()}
+        />
+      )}
     </section>
   );
 }
 
-function SummaryView({ summary }: { summary: TerminalSummary }) {
+function SummaryView(props: { summary: TerminalSummary; refreshing: boolean; onRefresh(): void }) {
+  const { summary } = props;
   const { t, i18n } = useTranslation('shell');
   const styles = useShellStyles();
   const lang = i18n.language;
-  const amount = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const amount = new Intl.NumberFormat(lang, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const zh = lang === 'zh-HK';
 
   return (
     <>
-      <p className={styles.muted}>{t('home.asOf', { time: when.format(new Date(summary.asOf)) })}</p>
+      <div className={styles.row}>
+        <p className={styles.muted}>
+          {t('home.asOf', { time: when.format(new Date(summary.asOf)) })}
+        </p>
+        <Button size="small" onClick={props.onRefresh} disabled={props.refreshing}>
+          {t('home.refresh')}
+        </Button>
+      </div>
 
       <section className={styles.card} aria-labelledby="accounts-heading">
-        <h2 id="accounts-heading" className={styles.subheading}>{t('home.accounts.heading')}</h2>
+        <h2 id="accounts-heading" className={styles.subheading}>
+          {t('home.accounts.heading')}
+        </h2>
         {summary.accounts.length === 0 ? (
           <p className={styles.muted}>{t('home.accounts.empty')}</p>
         ) : (
-          <Table aria-label={t('home.accounts.caption', { participant: summary.participant.name })} size="small">
+          <Table
+            aria-label={t('home.accounts.caption', { participant: summary.participant.name })}
+            size="small"
+          >
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('home.accounts.accountId')}</TableHeaderCell>
@@ -88,7 +120,9 @@ function SummaryView({ summary }: { summary: TerminalSummary }) {
       </section>
 
       <section className={styles.card} aria-labelledby="collateral-heading">
-        <h2 id="collateral-heading" className={styles.subheading}>{t('home.collateral.heading')}</h2>
+        <h2 id="collateral-heading" className={styles.subheading}>
+          {t('home.collateral.heading')}
+        </h2>
         {summary.collateral.length === 0 ? (
           <p className={styles.muted}>{t('home.collateral.empty')}</p>
         ) : (
@@ -96,9 +130,15 @@ function SummaryView({ summary }: { summary: TerminalSummary }) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t('home.collateral.currency')}</TableHeaderCell>
-                <TableHeaderCell className={mergeClasses(styles.number, styles.numberHeader)}>{t('home.collateral.required')}</TableHeaderCell>
-                <TableHeaderCell className={mergeClasses(styles.number, styles.numberHeader)}>{t('home.collateral.deposited')}</TableHeaderCell>
-                <TableHeaderCell className={mergeClasses(styles.number, styles.numberHeader)}>{t('home.collateral.excess')}</TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.number, styles.numberHeader)}>
+                  {t('home.collateral.required')}
+                </TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.number, styles.numberHeader)}>
+                  {t('home.collateral.deposited')}
+                </TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.number, styles.numberHeader)}>
+                  {t('home.collateral.excess')}
+                </TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -107,7 +147,9 @@ function SummaryView({ summary }: { summary: TerminalSummary }) {
                   <TableCell>{c.currency}</TableCell>
                   <TableCell className={styles.number}>{amount.format(c.required)}</TableCell>
                   <TableCell className={styles.number}>{amount.format(c.deposited)}</TableCell>
-                  <TableCell className={mergeClasses(styles.number, c.excess < 0 && styles.negative)}>
+                  <TableCell
+                    className={mergeClasses(styles.number, c.excess < 0 && styles.negative)}
+                  >
                     {amount.format(c.excess)}
                   </TableCell>
                 </TableRow>
@@ -118,7 +160,9 @@ function SummaryView({ summary }: { summary: TerminalSummary }) {
       </section>
 
       <section className={styles.card} aria-labelledby="notices-heading">
-        <h2 id="notices-heading" className={styles.subheading}>{t('home.notices.heading')}</h2>
+        <h2 id="notices-heading" className={styles.subheading}>
+          {t('home.notices.heading')}
+        </h2>
         {summary.notices.length === 0 ? (
           <p className={styles.muted}>{t('home.notices.empty')}</p>
         ) : (

@@ -58,6 +58,10 @@ describe('TerminalShell', () => {
     expect(screen.getByTestId('session-left').textContent).toMatch(/^(9:59:5\d|10:00:00)$/);
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Security Management (DMS)' })).toBeNull();
+
+    await act(async () => screen.getByRole('button', { name: 'Refresh' }).click());
+    expect(fake.calls.filter((c) => c.name === 'getTerminalSummary')).toHaveLength(2);
+    expect(screen.getByRole('cell', { name: 'House account' })).toBeTruthy();
   });
 
   it('shows notices with their Chinese title and Traditional Chinese labels in zh-HK', async () => {
