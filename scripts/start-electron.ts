@@ -1,20 +1,19 @@
 // `npm start` with Electron's binary present: the embedded simulator in this process, the main
 // process bundled to dist/electron, then Electron pointed at the simulator (development only; a
 // packaged app never reads CCMS_SIM_*).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startSimulator } from '../simulator/index.js';
+import { buildElectron } from './build-electron.js';
 
 const root = resolve(import.meta.dirname, '..');
 
 /** Runs the Electron app until its window closes. */
 export async function startElectron(binary: string): Promise<void> {
-  const build = spawnSync(process.execPath, ['--import', 'tsx', resolve(root, 'scripts/build-electron.ts')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) {
-    console.error('The Electron main process did not build; see the messages above.');
+  try {
+    await buildElectron(resolve(root, 'dist', 'electron'), false);
+  } catch (error) {
+    console.error(`The Electron main process did not build: ${(error as Error).message}`);
     process.exit(1);
   }
   const port = Number(process.env.CCMS_SIM_PORT ?? 7443);
