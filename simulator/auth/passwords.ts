@@ -1,15 +1,41 @@
+import { availableParallelism } from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
+import type { SimSettings } from '../settings.js';
 
 // The package's `Algorithm` is an ambient const enum (unusable under verbatimModuleSyntax): 2 is Argon2id.
 const ARGON2ID = 2;
-import type { SimSettings } from '../settings.js';
 
-/** Argon2id hashing; @node-rs/argon2 runs each call on libuv's thread pool, off the event loop. */
+/** At most `limit` tasks at once; the rest wait in order. */
+class Gate {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(private readonly limit: number) {}
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((go) => this.waiting.push(go));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+/**
+ * Argon2id hashing. @node-rs/argon2 runs each call on libuv's thread pool, off the event loop; a
+ * gate keeps at most one hash per core running (`argon2Concurrency`), because more memory-hard
+ * hashes than cores only evict each other's 19 MiB from the caches.
+ */
 export class PasswordHasher {
   private readonly options;
+  private readonly gate: Gate;
   private dummy: Promise<string> | undefined;
   constructor(
-    settings: Pick<SimSettings, 'argon2MemoryKib' | 'argon2TimeCost' | 'argon2Parallelism'>,
+    settings: Pick<
+      SimSettings,
+      'argon2MemoryKib' | 'argon2TimeCost' | 'argon2Parallelism' | 'argon2Concurrency'
+    >,
   ) {
     this.options = {
       algorithm: ARGON2ID,
@@ -17,15 +43,16 @@ export class PasswordHasher {
       timeCost: settings.argon2TimeCost,
       parallelism: settings.argon2Parallelism,
     } as const;
+    this.gate = new Gate(settings.argon2Concurrency || availableParallelism());
   }
   /** A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$...`). */
   hash(password: string): Promise<string> {
-    return hash(password, this.options);
+    return this.gate.run(() => hash(password, this.options));
   }
   /** False for a wrong password or a malformed stored hash; never throws on bad input. */
   async verify(stored: string, password: string): Promise<boolean> {
     try {
-      return await verify(stored, password);
+      return await this.gate.run(() => verify(stored, password));
     } catch {
       return false;
     }

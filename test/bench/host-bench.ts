@@ -8,11 +8,12 @@
  *      (TOTP codes are single use);
  *   3. the ratio, p50/p99 latency of a full login, and the error count.
  * The phases alternate in short rounds so both see the same background load (the machine is shared).
- * The load generator stands in for clients on other machines: it runs at a lower CPU priority
- * (BENCH_CLIENT_NICE, default 19; 0 = compete equally with the host for the same cores).
+ * The load generator shares the cores with the host (BENCH_CLIENT_NICE, default 0; 19 lets it
+ * yield to the host as clients on other machines would).
  * Bounded: BENCH_SECONDS (default 10) of logins in total, BENCH_MAX_LOGINS (default 2000).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { verify as argon2Verify } from '@node-rs/argon2';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { cpus, setPriority, tmpdir } from 'node:os';
@@ -26,7 +27,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MAX_LOGINS = Number(process.env.BENCH_MAX_LOGINS ?? 2000);
 const CORES = cpus().length;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? CORES * 4);
-const CLIENT_NICE = Number(process.env.BENCH_CLIENT_NICE ?? 19);
+const CLIENT_NICE = Number(process.env.BENCH_CLIENT_NICE ?? 0);
 const ROUNDS = 4;
 const PASSWORD = 'Bench-Pass-0001!';
 const SELF = fileURLToPath(import.meta.url);
@@ -180,7 +181,8 @@ async function main(): Promise<void> {
       }
     })();
 
-    const verify = (h: string, p: string): Promise<boolean> => off.hasher.verify(h, p);
+    // The library itself, not the simulator's gated hasher: this is the machine's raw limit.
+    const verify = (h: string, p: string): Promise<boolean> => argon2Verify(h, p);
     const child = spawn(process.execPath, ['--import', 'tsx', SIM_CHILD, dataDir], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
