@@ -4,6 +4,7 @@ import path from 'node:path';
 import { app, dialog, net, type BrowserWindow } from 'electron';
 import { createCore, type CoreOptions } from './core/index.js';
 import { registerAppScheme, serveApp } from './app-protocol.js';
+import { setupHostNetwork } from './host-network.js';
 import { setupIpcTransport } from './ipc-transport.js';
 import { setupPowerMonitor, setupQuit, setupSingleInstance } from './lifecycle.js';
 import { createMainWindow } from './main-window.js';
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
     versions: process.versions as Record<string, string>,
     ...(simulatorHost && { simulatorHost }),
   });
+  await setupHostNetwork(core.network);
   const transport = setupIpcTransport(core);
   setupPowerMonitor(core);
   setupQuit(async () => {

@@ -97,6 +97,8 @@ describe('bundled main process (over an Electron stand-in)', () => {
     expect(r['windowOpen']).toEqual({ action: 'deny' });
     expect(r['sandboxEnabled']).toBe(true);
     expect(r['partitions']).toEqual(['ccms-window']);
+    // Host TLS: Chromium's own verdict stands; a chain no policy CA vouches for is not trusted.
+    expect(r['certVerify']).toEqual({ chromiumTrusts: -3, chromiumRefusesNoPolicyCa: -3 });
   });
 
   it('locks on OS lock and suspend', () => {

@@ -49,6 +49,11 @@ async function main() {
   };
   r.permissionCheck = { clipboardRead: s.permissionCheck({}, 'clipboard-read', 'app://ccms'), media: s.permissionCheck({}, 'media', 'app://ccms') };
 
+  // The host connection's certificate check: Chromium's verdict stands unless a policy CA vouches.
+  const verify = (errorCode) => new Promise((done) => s.certificateVerifyProc(
+    { hostname: 'ccms.example', errorCode, certificate: { data: 'not a certificate', issuerCert: undefined } }, done));
+  r.certVerify = { chromiumTrusts: await verify(0), chromiumRefusesNoPolicyCa: await verify(-202) };
+
   const request = (url) => new Promise((done) => s.beforeRequest({ url }, done));
   r.requests = {
     app: await request('app://ccms/assets/index.js'),

@@ -106,6 +106,12 @@ module.exports = {
     },
   },
   protocol: { registerSchemesAsPrivileged: (list) => state.privileged.push(...list) },
-  session: { fromPartition: (name) => { state.partitions.push(name); return sessionObject; } },
+  session: {
+    fromPartition: (name) => { state.partitions.push(name); return sessionObject; },
+    defaultSession: {
+      setProxy: async (config) => { state.proxyConfig = config; },
+      setCertificateVerifyProc: (fn) => { state.certificateVerifyProc = fn; },
+    },
+  },
   __stub: state,
 };
