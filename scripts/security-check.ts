@@ -129,16 +129,40 @@ export function reviewPreload(file: string): string[] {
   return problems;
 }
 
+/**
+ * The review behind accepting CERTIFICATE_VERIFY_PROC_JS_CHECK: host-network.ts may install a
+ * verify proc only to ADD the machine policy's CAs. Every answer it gives must be Chromium's own
+ * verdict or a trust decided by NetworkPolicy.trustsCertificate; never a blanket 0 (trust).
+ */
+export function reviewCertificateVerifyProc(file: string): string[] {
+  if (!fs.existsSync(file)) return [`${path.basename(file)} is missing`];
+  const text = fs.readFileSync(file, 'utf8');
+  const problems: string[] = [];
+  const answers = [...text.matchAll(/callback\(([^)]*)\)/g)].map((m) => (m[1] ?? '').trim());
+  const allowed = new Set(['USE_CHROMIUM_RESULT', 'trusted ? TRUST : USE_CHROMIUM_RESULT']);
+  for (const a of answers) if (!allowed.has(a)) problems.push(`${path.basename(file)}: verify proc answers callback(${a})`);
+  if (answers.length === 0) problems.push(`${path.basename(file)}: no verify proc answer found`);
+  if (!/const trusted = network\.trustsCertificate\(/.test(text)) problems.push(`${path.basename(file)}: trust is not decided by NetworkPolicy.trustsCertificate`);
+  if (!/const USE_CHROMIUM_RESULT = -3;/.test(text) || !/const TRUST = 0;/.test(text)) problems.push(`${path.basename(file)}: verdict constants changed`);
+  return problems;
+}
+
 /** The whole check over an electron/ folder. */
 export async function runSecurityCheck(dir: string, version: string): Promise<SecurityReport> {
   const raw = await runElectronegativity(dir, version);
   const preloadProblems = reviewPreload(path.join(dir, 'preload.ts'));
   const findings: Finding[] = [];
   const accepted: SecurityReport['accepted'] = [];
+  const verifyProcProblems = reviewCertificateVerifyProc(path.join(dir, 'host-network.ts'));
   for (const f of raw) {
     if (f.check === 'PRELOAD_JS_CHECK' && preloadProblems.length === 0) {
       accepted.push({ ...f, reason: 'preload.ts passed the automated preload review (scripts/security-check.ts reviewPreload)' });
+    } else if (f.check === 'CERTIFICATE_VERIFY_PROC_JS_CHECK' && path.basename(f.file) === 'host-network.ts' && verifyProcProblems.length === 0) {
+      accepted.push({ ...f, reason: "host-network.ts only adds the policy's CAs to Chromium's verdict (reviewCertificateVerifyProc)" });
     } else findings.push(f);
+  }
+  if (raw.some((f) => f.check === 'CERTIFICATE_VERIFY_PROC_JS_CHECK')) {
+    for (const p of verifyProcProblems) findings.push({ check: 'CCMS_VERIFY_PROC_REVIEW', file: 'host-network.ts', line: 0, message: p });
   }
   if (raw.some((f) => f.check === 'PRELOAD_JS_CHECK')) {
     for (const p of preloadProblems) findings.push({ check: 'CCMS_PRELOAD_REVIEW', file: 'preload.ts', line: 0, message: p });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { electronVersion, reviewPreload, runSecurityCheck } from '../../scripts/security-check.js';
+import { electronVersion, reviewCertificateVerifyProc, reviewPreload, runSecurityCheck } from '../../scripts/security-check.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -40,10 +40,10 @@ afterAll(() => {
 });
 
 describe('Electron security check', () => {
-  it('finds nothing in electron/ (the only accepted item is the preload, after its automated review)', async () => {
+  it('finds nothing in electron/ (accepted only: the preload and the policy-CA verify proc, each after its automated review)', async () => {
     const report = await runSecurityCheck(ELECTRON_DIR, electronVersion());
     expect(report.findings).toEqual([]);
-    expect(report.accepted.map((a) => a.check)).toEqual(['PRELOAD_JS_CHECK']);
+    expect(report.accepted.map((a) => a.check).sort()).toEqual(['CERTIFICATE_VERIFY_PROC_JS_CHECK', 'PRELOAD_JS_CHECK']);
   }, SLOW);
 
   it('fails on a deliberately insecure sample, naming each problem', async () => {
@@ -91,5 +91,23 @@ describe('Content-Security-Policy', () => {
     expect(fromProtocol).toContain("default-src 'none'");
     expect(fromSession).toBe(fromProtocol);
     expect(fromProtocol).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+});
+
+describe('certificate verify proc review', () => {
+  it('passes our host-network.ts, which only adds policy CAs to Chromium\'s verdict', () => {
+    expect(reviewCertificateVerifyProc(path.join(ELECTRON_DIR, 'host-network.ts'))).toEqual([]);
+  });
+
+  it('refuses a verify proc that trusts every certificate', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-verify-proc-'));
+    const file = path.join(dir, 'host-network.ts');
+    const ours = fs.readFileSync(path.join(ELECTRON_DIR, 'host-network.ts'), 'utf8');
+    fs.writeFileSync(file, ours.replace('callback(USE_CHROMIUM_RESULT);', 'callback(0);'));
+    try {
+      expect(reviewCertificateVerifyProc(file).join('\n')).toMatch(/callback\(0\)/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
