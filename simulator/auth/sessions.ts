@@ -91,7 +91,7 @@ const expired = (): CcmsError =>
 /**
  * Resolves the session of a request. Absolute expiry, logout or a revoked session: SESSION_EXPIRED.
  * Idle past the timeout: SESSION_LOCKED (a step-up OTP at /session/reauth unlocks it).
- * `touch` restarts the idle timer (every call but the status check `GET /session`).
+ * `touch` restarts the idle timer (every authenticated call but reauth, which unlocks instead).
  */
 export function authenticate(
   ctx: SimContext,

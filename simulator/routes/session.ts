@@ -10,13 +10,15 @@ export function sessionRoutes(app: FastifyInstance, ctx: SimContext): void {
   addRoute(app, {
     method: 'GET',
     path: '/session',
-    summary: 'The current session (a status check: it does not restart the idle timer)',
+    summary: 'The current session; a client sends it on user activity, so it restarts the idle timer',
     reply: SessionReply,
     auth: true,
     errors: ['SESSION_EXPIRED', 'SESSION_LOCKED'],
     handler: async (req) => {
+      // The terminal calls this only when its user is active (a throttled keep-alive), so it
+      // counts as activity: otherwise a user working on local screens would find the host locked.
       const { token, session, user } = await requireSession(ctx, req.headers.authorization, {
-        touch: false,
+        touch: true,
       });
       return { session: sessionView(ctx, session, user, token) };
     },

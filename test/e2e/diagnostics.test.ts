@@ -47,7 +47,7 @@ describe('connectivity check', () => {
   it('speaks Traditional Chinese (Hong Kong) from inside the terminal', async () => {
     app = await startApp({ language: 'zh-HK' });
     const { page } = app;
-    await page.getByRole('button', { name: '連線檢查' }).or(page.getByRole('button', { name: '連線測試' })).first().click();
+    await page.getByRole('button', { name: '連線測試', exact: true }).click();
     await page.getByRole('heading', { name: '連線測試' }).waitFor();
     await page.getByText('結果：', { exact: true }).waitFor({ timeout: 60_000 });
     expect(await page.locator('li[data-status="fail"]').count()).toBe(0);

@@ -21,7 +21,7 @@ describe('sign-in in zh-HK', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-HK');
     await page.getByRole('heading', { name: '登入' }).waitFor();
     await page.getByRole('button', { name: '設定' }).waitFor();
-    await page.getByRole('button', { name: '連線檢查' }).waitFor();
+    await page.getByRole('button', { name: '連線測試', exact: true }).waitFor();
     await page.getByRole('status', { name: '環境：模擬環境' }).waitFor();
     await app.screenshot('login-zh-HK');
     expect(await seriousAxeViolations(page)).toEqual([]);
