@@ -2,13 +2,13 @@ import {
   Button,
   Radio,
   RadioGroup,
-  Spinner,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import type { OtpChannel } from '../../../shared/index.js';
 import { useInitStore } from '../../state/init-store.js';
 import { useStepStyles } from './styles.js';
@@ -67,23 +67,14 @@ export function ChannelStep({ current }: { current?: OtpChannel | undefined }) {
         </Text>
       </RadioGroup>
       <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          type="submit"
-          size="large"
-          disabledFocusable={pending}
-          icon={pending ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
-        >
+        <SubmitButton pending={pending} pendingText={t('channel.working')}>
           {t('channel.submit')}
-        </Button>
+        </SubmitButton>
         {choosingAgain ? (
           <Button type="button" size="large" onClick={() => setChoosingAgain(false)}>
             {t('common:back')}
           </Button>
         ) : null}
-        <span role="status" className={styles.hidden}>
-          {pending ? t('channel.working') : ''}
-        </span>
       </div>
     </form>
   );

@@ -1,6 +1,6 @@
-import { Button, Spinner } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { OtpInput } from '../../components/OtpInput.js';
 import { OTP_LENGTH } from '../../components/otp-code.js';
 import { useInitStore } from '../../state/init-store.js';
@@ -53,19 +53,10 @@ export function ConfirmCodeForm({ inputRef, extraActions }: ConfirmCodeFormProps
         }
       />
       <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          type="submit"
-          size="large"
-          disabledFocusable={pending}
-          icon={pending ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
-        >
+        <SubmitButton pending={pending} pendingText={t('init:confirming')}>
           {t('init:confirm')}
-        </Button>
+        </SubmitButton>
         {extraActions}
-        <span role="status" className={styles.hidden}>
-          {pending ? t('init:confirming') : ''}
-        </span>
       </div>
     </form>
   );

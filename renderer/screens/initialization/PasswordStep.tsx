@@ -1,6 +1,7 @@
-import { Button, Spinner, Text } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { localPasswordViolations, type PasswordPolicy } from '../../../shared/index.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { useInitStore } from '../../state/init-store.js';
@@ -92,18 +93,9 @@ export function PasswordStep({ policy, userId }: PasswordStepProps) {
         required
       />
       <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          type="submit"
-          size="large"
-          disabledFocusable={pending}
-          icon={pending ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
-        >
+        <SubmitButton pending={pending} pendingText={t('init:password.saving')}>
           {t('init:password.submit')}
-        </Button>
-        <span role="status" className={styles.hidden}>
-          {pending ? t('init:password.saving') : ''}
-        </span>
+        </SubmitButton>
       </div>
     </form>
   );

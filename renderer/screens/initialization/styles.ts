@@ -1,5 +1,4 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { visuallyHidden } from '../../components/visually-hidden.js';
 
 /** Layout shared by the wizard's steps. */
 export const useStepStyles = makeStyles({
@@ -11,5 +10,4 @@ export const useStepStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     alignItems: 'center',
   },
-  hidden: visuallyHidden,
 });

@@ -2,13 +2,13 @@ import {
   Button,
   Field,
   Input,
-  Spinner,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Notice } from '../../components/Notice.js';
 import { PasswordField } from '../../components/PasswordField.js';
@@ -19,13 +19,11 @@ import {
   selectSignedOutReason,
   useSessionStore,
 } from '../../state/session-store.js';
-import { visuallyHidden } from '../../components/visually-hidden.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   heading: { margin: 0 },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  hidden: visuallyHidden,
 });
 
 /** Errors a connectivity check can explain: the login offers to run it at once. */
@@ -144,18 +142,9 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
         required
       />
       <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          type="submit"
-          size="large"
-          disabledFocusable={pending}
-          icon={pending ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
-        >
+        <SubmitButton pending={pending} pendingText={t('login:signingIn')}>
           {t('login:signIn')}
-        </Button>
-        <span role="status" className={styles.hidden}>
-          {pending ? t('login:signingIn') : ''}
-        </span>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -1,6 +1,7 @@
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { OtpInput } from '../../components/OtpInput.js';
 import { OTP_LENGTH } from '../../components/otp-code.js';
@@ -8,7 +9,6 @@ import { formatDuration, secondsUntil, useNow } from '../../components/use-now.j
 import { errorSentence, joinSentences } from '../../i18n/error-sentence.js';
 import { useOtpStore } from '../../state/otp-store.js';
 import { selectOtpState, useSessionStore } from '../../state/session-store.js';
-import { visuallyHidden } from '../../components/visually-hidden.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -25,7 +25,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     alignItems: 'flex-start',
   },
-  hidden: visuallyHidden,
 });
 
 /** Errors where the phone's clock may be the cause (TOTP only). */
@@ -137,21 +136,12 @@ export default function OtpPrompt() {
           : t('otp:challengeExpiresIn', { time: formatDuration(expiresIn) })}
       </Text>
       <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          type="submit"
-          size="large"
-          disabledFocusable={pending}
-          icon={pending ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
-        >
+        <SubmitButton pending={pending} pendingText={t('otp:verifying')}>
           {t('otp:verify')}
-        </Button>
+        </SubmitButton>
         <Button type="button" size="large" onClick={() => void cancel()} disabled={pending}>
           {t('otp:cancel')}
         </Button>
-        <span role="status" className={styles.hidden}>
-          {pending ? t('otp:verifying') : ''}
-        </span>
       </div>
       {isEmail ? (
         <div className={styles.resend}>
