@@ -81,6 +81,10 @@ export const AuthState = z.discriminatedUnion('step', [
     user: SessionUser,
     environment: EnvironmentId,
     expiresAt: isoTime,
+    /** The channel the user signed in with: how the unlock code reaches them. */
+    channel: OtpChannel.optional(),
+    /** For the email channel: where the unlock code goes, masked. */
+    maskedEmail: z.string().optional(),
   }),
 ]);
 /** What the terminal is doing now. */
@@ -167,6 +171,8 @@ export const BridgeCalls = {
   initResendEmail: { input: Empty, output: AuthState },
   initConfirm: { input: z.strictObject({ code: OtpCode }), output: AuthState },
   unlock: { input: z.strictObject({ code: OtpCode }), output: AuthState },
+  /** Locked, email channel: asks the host to email an unlock (step-up) code now. */
+  sendUnlockCode: { input: Empty, output: AuthState },
   /** The user did something: keeps the session alive and postpones the idle lock. */
   reportActivity: { input: Empty, output: Void },
   logout: { input: Empty, output: AuthState },

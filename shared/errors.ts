@@ -37,6 +37,7 @@ export const ErrorCode = z.enum([
   'BRIDGE_DISCONNECTED',
   'NOT_SIGNED_IN',
   'WRONG_STATE',
+  'UNLOCK_CODE_NOT_SENT',
   'UNKNOWN',
 ]);
 /** An error code: the renderer maps it to a translated sentence (`errors.<CODE>`). */

@@ -26,6 +26,10 @@ export function errorSentence(t: TFunction, error: AppError, language: string): 
     error.retryAfterSec !== undefined
   ) {
     parts.push(t(`errors:${error.code}_retry`, { seconds: error.retryAfterSec }));
+  } else if (error.code === 'UNLOCK_CODE_NOT_SENT' && error.retryAfterSec !== undefined) {
+    // Minutes, rounded up: the wait is the rest of the host's idle timeout.
+    const minutes = Math.max(1, Math.ceil(error.retryAfterSec / 60));
+    parts.push(t('errors:UNLOCK_CODE_NOT_SENT_retry', { minutes }));
   } else {
     parts.push(t(`errors:${error.code}`));
   }

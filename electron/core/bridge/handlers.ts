@@ -72,6 +72,7 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
     initResendEmail: () => d.session.initResendEmail(),
     initConfirm: ({ code }) => d.session.initConfirm(code),
     unlock: ({ code }) => d.session.unlock(code),
+    sendUnlockCode: () => d.session.sendUnlockCode(),
     reportActivity: async () => {
       await d.session.reportActivity();
       return {};

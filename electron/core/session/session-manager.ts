@@ -3,7 +3,13 @@ import { CcmsError } from '../../../shared/errors.js';
 import type { OtpChannel, Session } from '../../../shared/protocol.js';
 import type { Clock } from '../clock.js';
 import type { HostLog } from '../host/host-client.js';
-import { toAuthState, type InternalState, type SessionTarget } from './session-state.js';
+import { HostIdleEstimate, unlockCodeNotSent } from './host-idle.js';
+import {
+  toAuthState,
+  type InternalState,
+  type OtpRoute,
+  type SessionTarget,
+} from './session-state.js';
 import { SessionTimers } from './session-timers.js';
 
 /** How the session manager behaves; everything but the clock has a default. */
@@ -32,12 +38,14 @@ export class SessionManager {
   private epoch = 0;
   private readonly timers: SessionTimers;
   private lastKeepAlive = 0;
+  private readonly hostIdle: HostIdleEstimate;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly stateListeners = new Set<(s: AuthState) => void>();
   private readonly warningListeners = new Set<(secondsLeft: number) => void>();
 
   constructor(private readonly opts: SessionManagerOptions) {
     this.timers = new SessionTimers(opts.clock);
+    this.hostIdle = new HostIdleEstimate(opts.clock);
   }
 
   /** The renderer's view of the current state. */
@@ -94,7 +102,7 @@ export class SessionManager {
             this.enter({ step: 'signedOut' });
         },
       );
-      this.enterSignedIn(s.target, reply.session);
+      this.enterSignedIn(s.target, reply.session, route(s.channel, s.maskedEmail));
       return this.state();
     });
   }
@@ -167,13 +175,15 @@ export class SessionManager {
   initConfirm(code: string): Promise<AuthState> {
     return this.serial(async () => {
       const s = this.expect('init', 'Confirming the one-time password');
-      if (!s.channelSetup) throw new CcmsError('WRONG_STATE', 'Choose a channel first.');
+      const setup = s.channelSetup;
+      if (!setup) throw new CcmsError('WRONG_STATE', 'Choose a channel first.');
       const reply = await this.guard(
         s,
         () => s.target.host.initConfirm(s.initToken, code),
         this.initFailure(s),
       );
-      this.enterSignedIn(s.target, reply.session);
+      const masked = setup.channel === 'email' ? setup.maskedEmail : undefined;
+      this.enterSignedIn(s.target, reply.session, route(setup.channel, masked));
       return this.state();
     });
   }
@@ -181,6 +191,10 @@ export class SessionManager {
   unlock(code: string): Promise<AuthState> {
     return this.serial(async () => {
       const s = this.expect('locked', 'Unlocking');
+      // No emailed code can be right while the host still sees the session active; refusing here
+      // keeps a guess from counting toward the account lockout.
+      const wait = this.unlockCodeWait(s);
+      if (wait > 0) throw unlockCodeNotSent(wait);
       const reply = await this.guard(
         s,
         () => s.target.host.reauth(s.session.token, code),
@@ -191,7 +205,24 @@ export class SessionManager {
             this.enter({ step: 'signedOut', reason: 'hostSignedOut' });
         },
       );
-      this.enterSignedIn(s.target, reply.session);
+      this.enterSignedIn(s.target, reply.session, s.otp);
+      return this.state();
+    });
+  }
+
+  /**
+   * Locked, email channel: asks the host for an unlock code now (again, when the mail did not
+   * arrive; the host sends at most one per resend cooldown). While the host still considers the
+   * session active it sends none: `UNLOCK_CODE_NOT_SENT`, with the wait in `retryAfterSec`.
+   */
+  sendUnlockCode(): Promise<AuthState> {
+    return this.serial(async () => {
+      const s = this.expect('locked', 'Sending an unlock code');
+      if (s.otp?.channel !== 'email')
+        throw new CcmsError('WRONG_STATE', 'Only a user of the email channel is sent an unlock code.');
+      const wait = this.unlockCodeWait(s);
+      if (wait > 0) throw unlockCodeNotSent(wait);
+      await this.requestUnlockCode(s);
       return this.state();
     });
   }
@@ -230,7 +261,9 @@ export class SessionManager {
   /** Locks at once (OS lock, suspend, or the idle timer). */
   lock(): void {
     if (this.s.step !== 'signedIn') return;
-    this.enter({ step: 'locked', target: this.s.target, session: this.s.session });
+    const { target, session, otp } = this.s;
+    this.enter({ step: 'locked', target, session, ...(otp && { otp }) });
+    this.scheduleUnlockCode();
   }
 
   /**
@@ -243,8 +276,12 @@ export class SessionManager {
     if (s.step === 'locked') throw new CcmsError('SESSION_LOCKED', 'The terminal is locked.');
     if (s.step !== 'signedIn') throw new CcmsError('NOT_SIGNED_IN', 'Sign in first.');
     try {
-      return await call(s.session.token, s.target);
+      const result = await call(s.session.token, s.target);
+      this.hostIdle.touched();
+      return result;
     } catch (err) {
+      // Whatever the answer, the call may have restarted the host's idle timer.
+      this.hostIdle.touched();
       if (err instanceof CcmsError && this.s === s) this.onSessionError(err);
       throw err;
     }
@@ -303,17 +340,66 @@ export class SessionManager {
 
   private onSessionError(err: CcmsError): void {
     if (err.code === 'SESSION_EXPIRED') this.enter({ step: 'signedOut', reason: 'sessionExpired' });
-    else if (err.code === 'SESSION_LOCKED') this.lock();
+    else if (err.code === 'SESSION_LOCKED') {
+      this.hostIdle.idle();
+      this.lock();
+    }
+  }
+
+  /** How long until the host can email `s`'s user an unlock code (0: now). */
+  private unlockCodeWait(s: Extract<InternalState, { step: 'locked' }>): number {
+    return s.otp?.channel === 'email' ? this.hostIdle.msUntilIdle(s.session.idleTimeoutSec) : 0;
+  }
+
+  /**
+   * Just locked: an email user needs the host to mail a code, which it does for the first call
+   * that finds the session idle-locked. Asking earlier would only restart the host's idle timer,
+   * so the request waits until the host's idle timeout has surely run out.
+   */
+  private scheduleUnlockCode(): void {
+    const s = this.s;
+    if (s.step !== 'locked' || s.otp?.channel !== 'email') return;
+    const ask = () => {
+      if (this.s !== s) return;
+      this.requestUnlockCode(s).catch((err: unknown) => {
+        this.opts.log?.debug('unlock code request failed', { code: (err as CcmsError).code });
+      });
+    };
+    const wait = this.unlockCodeWait(s);
+    if (wait === 0) ask();
+    else this.timers.setTask(wait, ask);
+  }
+
+  /** `GET /session` on a locked session: the host's `SESSION_LOCKED` means it emailed the code. */
+  private async requestUnlockCode(s: Extract<InternalState, { step: 'locked' }>): Promise<void> {
+    try {
+      await s.target.host.getSession(s.session.token);
+    } catch (err) {
+      if (!(err instanceof CcmsError)) throw err;
+      if (err.code === 'SESSION_LOCKED') {
+        this.hostIdle.idle();
+        return;
+      }
+      if (err.code === 'SESSION_EXPIRED' && this.s === s)
+        this.enter({ step: 'signedOut', reason: 'sessionExpired' });
+      throw err;
+    }
+    // 200: the host still had the session active, and this call restarted its idle timer.
+    this.hostIdle.touched();
+    if (this.s === s) this.scheduleUnlockCode();
+    throw unlockCodeNotSent(this.unlockCodeWait(s));
   }
 
   private async keepAlive(s: Extract<InternalState, { step: 'signedIn' }>): Promise<void> {
     try {
       const { session } = await s.target.host.getSession(s.session.token);
+      this.hostIdle.touched();
       if (this.s !== s) return;
       this.update({ ...s, session: { ...session, token: s.session.token } });
       this.armExpiry(session.expiresAt);
     } catch (err) {
       if (!(err instanceof CcmsError)) return;
+      this.hostIdle.touched(); // the call may have reached the host all the same
       if (this.s === s) this.onSessionError(err);
       this.opts.log?.debug('keep-alive failed', { code: err.code });
     }
@@ -353,13 +439,14 @@ export class SessionManager {
     return run;
   }
 
-  private enterSignedIn(target: SessionTarget, session: Session): void {
+  private enterSignedIn(target: SessionTarget, session: Session, otp?: OtpRoute): void {
     const ceiling = this.opts.idleCeilingSec;
     const idleTimeoutSec = ceiling
       ? Math.min(session.idleTimeoutSec, ceiling)
       : session.idleTimeoutSec;
     this.lastKeepAlive = this.opts.clock.now();
-    this.enter({ step: 'signedIn', target, session, idleTimeoutSec });
+    this.hostIdle.touched();
+    this.enter({ step: 'signedIn', target, session, idleTimeoutSec, ...(otp && { otp }) });
   }
 
   /** Enters a state: old timers go, the new state's timers are armed, listeners hear of it. */
@@ -418,4 +505,9 @@ export class SessionManager {
     const view = this.state();
     for (const l of this.stateListeners) l(view);
   }
+}
+
+/** The OTP route of a sign-in; the masked email only for the email channel. */
+function route(channel: OtpChannel, maskedEmail: string | undefined): OtpRoute {
+  return channel === 'email' && maskedEmail !== undefined ? { channel, maskedEmail } : { channel };
 }

@@ -50,8 +50,20 @@ export type InternalState =
       expiresAt: string;
       channelSetup?: InitSetup;
     }
-  | { step: 'signedIn'; target: SessionTarget; session: Session; idleTimeoutSec: number }
-  | { step: 'locked'; target: SessionTarget; session: Session };
+  | {
+      step: 'signedIn';
+      target: SessionTarget;
+      session: Session;
+      idleTimeoutSec: number;
+      otp?: OtpRoute;
+    }
+  | { step: 'locked'; target: SessionTarget; session: Session; otp?: OtpRoute };
+
+/** The OTP channel a user signed in with (and their masked email): how an unlock code reaches them. */
+export interface OtpRoute {
+  channel: OtpChannel;
+  maskedEmail?: string;
+}
 
 /** The renderer's view of a state: no challengeId, no initToken, no session token. */
 export function toAuthState(s: InternalState): AuthState {
@@ -92,6 +104,8 @@ export function toAuthState(s: InternalState): AuthState {
         user: s.session.user,
         environment: s.target.environment,
         expiresAt: s.session.expiresAt,
+        ...(s.otp !== undefined && { channel: s.otp.channel }),
+        ...(s.otp?.maskedEmail !== undefined && { maskedEmail: s.otp.maskedEmail }),
       };
   }
 }

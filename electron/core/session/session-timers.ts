@@ -10,6 +10,7 @@ export class SessionTimers {
   private deadline: { at: number; fire: () => void } | undefined;
   private idleTimers: TimerHandle[] = [];
   private idleLockAt: number | undefined;
+  private taskTimer: TimerHandle | undefined;
 
   constructor(private readonly clock: Clock) {}
 
@@ -36,6 +37,15 @@ export class SessionTimers {
     ];
   }
 
+  /** Runs `fn` after `ms` (a state's follow-up work, e.g. asking for an unlock code), replacing the previous one. */
+  setTask(ms: number, fn: () => void): void {
+    if (this.taskTimer) this.clock.clearTimeout(this.taskTimer);
+    this.taskTimer = this.clock.setTimeout(() => {
+      this.taskTimer = undefined;
+      fn();
+    }, ms);
+  }
+
   /** Which wall-clock instant has passed without its timer firing, if any (the deadline first). */
   overdue(): { kind: 'deadline'; fire: () => void } | { kind: 'idle' } | null {
     const now = this.clock.now();
@@ -48,6 +58,8 @@ export class SessionTimers {
   /** Cancels everything. */
   clear(): void {
     this.clearIdle();
+    if (this.taskTimer) this.clock.clearTimeout(this.taskTimer);
+    this.taskTimer = undefined;
     if (this.deadlineTimer) this.clock.clearTimeout(this.deadlineTimer);
     this.deadlineTimer = undefined;
     this.deadline = undefined;
