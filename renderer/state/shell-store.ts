@@ -19,6 +19,12 @@ export interface ShellState {
   unlockError: AppError | null;
   signingOut: boolean;
   signOutError: AppError | null;
+  /** Email channel: a "send a new code" request is on its way to the core. */
+  sendingCode: boolean;
+  /** Email channel: when the last unlock code was asked for (epoch ms), for the resend cooldown. */
+  codeRequestedAt: number | null;
+  /** Email channel: the last request the user made did send a new code. */
+  codeResent: boolean;
   setView(view: ShellView): void;
   loadSummary(): Promise<void>;
   /** The core warned that the idle lock comes in `secondsLeft`. */
@@ -28,6 +34,10 @@ export interface ShellState {
   dismissIdleWarning(): void;
   /** Unlocks the locked terminal with an OTP; the code is passed through, never stored. */
   unlock(code: string): Promise<AuthState | null>;
+  /** The terminal locked an email user: the core asked the host for a code just now. */
+  noteCodeRequested(now?: number): void;
+  /** Asks the core to have the host email a new unlock code. */
+  sendUnlockCode(now?: number): Promise<void>;
   signOut(): Promise<AuthState | null>;
   /** Back to a clean shell, e.g. after sign-out or when another user signs in. */
   reset(): void;
@@ -43,6 +53,9 @@ const initial = {
   unlockError: null,
   signingOut: false,
   signOutError: null,
+  sendingCode: false,
+  codeRequestedAt: null,
+  codeResent: false,
 };
 
 /** One store for the terminal shell. */
@@ -75,8 +88,21 @@ export const useShellStore = create<ShellState>()((set, get) => ({
       set({ unlocking: false, unlockError: result.error });
       return null;
     }
-    set({ unlocking: false, unlockError: null, idleLockAt: null });
+    set({ unlocking: false, unlockError: null, idleLockAt: null, codeRequestedAt: null, codeResent: false });
     return result.value;
+  },
+  noteCodeRequested(now = Date.now()) {
+    if (get().codeRequestedAt === null) set({ codeRequestedAt: now });
+  },
+  async sendUnlockCode(now = Date.now()) {
+    if (get().sendingCode) return;
+    set({ sendingCode: true, unlockError: null, codeResent: false });
+    const result = await callBridge('sendUnlockCode', {});
+    if (!result.ok) {
+      set({ sendingCode: false, unlockError: result.error });
+      return;
+    }
+    set({ sendingCode: false, codeRequestedAt: now, codeResent: true });
   },
   async signOut() {
     if (get().signingOut) return null;

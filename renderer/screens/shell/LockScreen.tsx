@@ -1,16 +1,23 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Text } from '@fluentui/react-components';
+import { Button, Spinner, Text } from '@fluentui/react-components';
 import type { SessionUser } from '../../../shared/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { OtpInput } from '../../components/OtpInput.js';
 import { OTP_LENGTH } from '../../components/otp-code.js';
+import { useNow } from '../../components/use-now.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import { useSessionStore } from '../../state/session-store.js';
 import { useShellStore } from '../../state/shell-store.js';
 import { useShellStyles } from './shell-styles.js';
 
-/** The locked terminal: an in-app OTP prompt to unlock (step-up), or sign out. */
+/** The host allows a new emailed code 30 s after the last one (PROTOCOL.md, resend rule). */
+const RESEND_COOLDOWN_MS = 30_000;
+
+/**
+ * The locked terminal: an in-app OTP prompt to unlock (step-up), or sign out. An email-channel user
+ * is told where the code went and may ask for a new one.
+ */
 export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut(): void }) {
   const { t, i18n } = useTranslation('shell');
   const styles = useShellStyles();
@@ -19,7 +26,20 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
   // The code lives only in this field until it is sent, then is cleared (never in a store).
   const [code, setCode] = useState('');
   const { unlocking, unlockError, unlock, signingOut } = useShellStore();
+  const { sendingCode, codeRequestedAt, codeResent, noteCodeRequested, sendUnlockCode } =
+    useShellStore();
   const applyAuthState = useSessionStore((s) => s.applyAuthState);
+  const locked = useSessionStore((s) => (s.authState?.step === 'locked' ? s.authState : null));
+  const isEmail = locked?.channel === 'email';
+  const maskedEmail = locked?.maskedEmail ?? '';
+
+  // The core asked the host for a code as the terminal locked: the resend cooldown starts now.
+  useEffect(() => {
+    if (isEmail) noteCodeRequested();
+  }, [isEmail, noteCodeRequested]);
+  const cooldownEnd = codeRequestedAt === null ? 0 : codeRequestedAt + RESEND_COOLDOWN_MS;
+  const now = useNow(1000, isEmail && codeRequestedAt !== null);
+  const resendIn = Math.max(0, Math.ceil((cooldownEnd - now) / 1000));
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -45,11 +65,23 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
       <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
         {t('lock.title')}
       </h1>
-      <Text as="p">{t('lock.body', { name: user.name, userId: user.userId })}</Text>
+      <Text as="p">
+        {t(isEmail ? 'lock.emailBody' : 'lock.body', { name: user.name, userId: user.userId })}
+      </Text>
+      {isEmail ? (
+        <Text as="p" data-testid="lock-email-sent">
+          {t('lock.emailSent', { maskedEmail })}
+        </Text>
+      ) : null}
+      {codeResent ? (
+        <Text role="status" weight="semibold">
+          {t('lock.codeSent')}
+        </Text>
+      ) : null}
       <form onSubmit={onSubmit} className={styles.lock} noValidate>
         <OtpInput
           label={t('otp:code')}
-          hint={t('lock.hint')}
+          hint={t(isEmail ? 'lock.emailHint' : 'lock.hint')}
           value={code}
           onChange={setCode}
           onComplete={(c) => void submit(c)}
@@ -67,6 +99,23 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
           </Button>
         </div>
       </form>
+      {isEmail ? (
+        <div className={styles.lockActions}>
+          <Button
+            type="button"
+            onClick={() => void sendUnlockCode()}
+            disabledFocusable={resendIn > 0 || sendingCode}
+            icon={sendingCode ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
+          >
+            {sendingCode ? t('lock.sendingCode') : t('lock.sendCode')}
+          </Button>
+          {resendIn > 0 ? (
+            <Text size={200} aria-live="off" data-testid="lock-resend-in">
+              {t('lock.sendCodeIn', { seconds: resendIn })}
+            </Text>
+          ) : null}
+        </div>
+      ) : null}
       <div className={styles.signOutBlock}>
         <Text>{t('lock.orSignOut')}</Text>
         <Button onClick={onSignOut} disabled={signingOut}>
