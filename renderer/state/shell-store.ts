@@ -88,7 +88,13 @@ export const useShellStore = create<ShellState>()((set, get) => ({
       set({ unlocking: false, unlockError: result.error });
       return null;
     }
-    set({ unlocking: false, unlockError: null, idleLockAt: null, codeRequestedAt: null, codeResent: false });
+    set({
+      unlocking: false,
+      unlockError: null,
+      idleLockAt: null,
+      codeRequestedAt: null,
+      codeResent: false,
+    });
     return result.value;
   },
   noteCodeRequested(now = Date.now()) {

@@ -219,7 +219,10 @@ export class SessionManager {
     return this.serial(async () => {
       const s = this.expect('locked', 'Sending an unlock code');
       if (s.otp?.channel !== 'email')
-        throw new CcmsError('WRONG_STATE', 'Only a user of the email channel is sent an unlock code.');
+        throw new CcmsError(
+          'WRONG_STATE',
+          'Only a user of the email channel is sent an unlock code.',
+        );
       const wait = this.unlockCodeWait(s);
       if (wait > 0) throw unlockCodeNotSent(wait);
       await this.requestUnlockCode(s);

@@ -9,7 +9,12 @@ import TerminalShell from './TerminalShell.js';
 const fake = installFakeBridge();
 
 const T0 = Date.UTC(2026, 10, 25, 2, 0, 0);
-const user = { userId: 'C00102', participantId: 'CP001', name: 'Wong Siu Ming', roles: ['user' as const] };
+const user = {
+  userId: 'C00102',
+  participantId: 'CP001',
+  name: 'Wong Siu Ming',
+  roles: ['user' as const],
+};
 const lockedEmail: AuthState = {
   step: 'locked',
   user,
@@ -44,20 +49,27 @@ async function show(state: AuthState, language: 'en' | 'zh-HK' = 'en') {
   return renderWithProviders(<TerminalShell />, language);
 }
 const sendButton = () => screen.getByRole('button', { name: /Send a new code|Sending/ });
-const isDisabled = (el: HTMLElement) => el.getAttribute('aria-disabled') === 'true' || el.hasAttribute('disabled');
+const isDisabled = (el: HTMLElement) =>
+  el.getAttribute('aria-disabled') === 'true' || el.hasAttribute('disabled');
 
 describe('LockScreen, email channel', () => {
   it('says where the code went, offers a new code after 30 s, and unlocks with the emailed code', async () => {
     fake.answer('sendUnlockCode', () => ok(lockedEmail));
-    fake.answer('unlock', ({ code }) => (code === '482913' ? ok(signedIn) : fail('OTP_INVALID', { attemptsLeft: 4 })));
+    fake.answer('unlock', ({ code }) =>
+      code === '482913' ? ok(signedIn) : fail('OTP_INVALID', { attemptsLeft: 4 }),
+    );
     await show(lockedEmail);
     expect(screen.getByRole('heading', { name: 'Terminal locked' })).toBeTruthy();
-    expect(screen.getByTestId('lock-email-sent').textContent).toContain('We sent a code to c0***@cp001.example');
+    expect(screen.getByTestId('lock-email-sent').textContent).toContain(
+      'We sent a code to c0***@cp001.example',
+    );
     expect(screen.queryByText(/authenticator app/)).toBeNull();
 
     // The core asked for a code as it locked: the host's 30 s resend rule applies from now.
     expect(isDisabled(sendButton())).toBe(true);
-    expect(screen.getByTestId('lock-resend-in').textContent).toBe('You can ask for a new code in 30 s.');
+    expect(screen.getByTestId('lock-resend-in').textContent).toBe(
+      'You can ask for a new code in 30 s.',
+    );
     await act(async () => sendButton().click());
     expect(fake.calls.some((c) => c.name === 'sendUnlockCode')).toBe(false);
 
@@ -65,13 +77,17 @@ describe('LockScreen, email channel', () => {
     expect(isDisabled(sendButton())).toBe(false);
     await act(async () => sendButton().click());
     expect(fake.calls.filter((c) => c.name === 'sendUnlockCode')).toHaveLength(1);
-    expect(screen.getByText('A new code was sent. Use only the newest code.').getAttribute('role')).toBe('status');
+    expect(
+      screen.getByText('A new code was sent. Use only the newest code.').getAttribute('role'),
+    ).toBe('status');
     expect(isDisabled(sendButton())).toBe(true);
 
     const input = screen.getByLabelText('One-time password');
     await act(async () => fireEvent.change(input, { target: { value: '482913' } }));
     expect(useSessionStore.getState().authState?.step).toBe('signedIn');
-    expect(fake.calls.filter((c) => c.name === 'unlock').map((c) => c.input)).toEqual([{ code: '482913' }]);
+    expect(fake.calls.filter((c) => c.name === 'unlock').map((c) => c.input)).toEqual([
+      { code: '482913' },
+    ]);
   });
 
   it('explains UNLOCK_CODE_NOT_SENT with the wait in minutes', async () => {
