@@ -85,6 +85,11 @@ export const AuthState = z.discriminatedUnion('step', [
     channel: OtpChannel.optional(),
     /** For the email channel: where the unlock code goes, masked. */
     maskedEmail: z.string().optional(),
+    /**
+     * For the email channel, once a code was asked for: when `sendUnlockCode` may ask again (the
+     * host's resend rule), on this workstation's clock.
+     */
+    resendAvailableAt: isoTime.optional(),
   }),
 ]);
 /** What the terminal is doing now. */

@@ -21,8 +21,6 @@ export interface ShellState {
   signOutError: AppError | null;
   /** Email channel: a "send a new code" request is on its way to the core. */
   sendingCode: boolean;
-  /** Email channel: when the last unlock code was asked for (epoch ms), for the resend cooldown. */
-  codeRequestedAt: number | null;
   /** Email channel: the last request the user made did send a new code. */
   codeResent: boolean;
   setView(view: ShellView): void;
@@ -34,10 +32,8 @@ export interface ShellState {
   dismissIdleWarning(): void;
   /** Unlocks the locked terminal with an OTP; the code is passed through, never stored. */
   unlock(code: string): Promise<AuthState | null>;
-  /** The terminal locked an email user: the core asked the host for a code just now. */
-  noteCodeRequested(now?: number): void;
   /** Asks the core to have the host email a new unlock code. */
-  sendUnlockCode(now?: number): Promise<void>;
+  sendUnlockCode(): Promise<AuthState | null>;
   signOut(): Promise<AuthState | null>;
   /** Back to a clean shell, e.g. after sign-out or when another user signs in. */
   reset(): void;
@@ -54,7 +50,6 @@ const initial = {
   signingOut: false,
   signOutError: null,
   sendingCode: false,
-  codeRequestedAt: null,
   codeResent: false,
 };
 
@@ -92,23 +87,20 @@ export const useShellStore = create<ShellState>()((set, get) => ({
       unlocking: false,
       unlockError: null,
       idleLockAt: null,
-      codeRequestedAt: null,
       codeResent: false,
     });
     return result.value;
   },
-  noteCodeRequested(now = Date.now()) {
-    if (get().codeRequestedAt === null) set({ codeRequestedAt: now });
-  },
-  async sendUnlockCode(now = Date.now()) {
-    if (get().sendingCode) return;
+  async sendUnlockCode() {
+    if (get().sendingCode) return null;
     set({ sendingCode: true, unlockError: null, codeResent: false });
     const result = await callBridge('sendUnlockCode', {});
     if (!result.ok) {
       set({ sendingCode: false, unlockError: result.error });
-      return;
+      return null;
     }
-    set({ sendingCode: false, codeRequestedAt: now, codeResent: true });
+    set({ sendingCode: false, codeResent: true });
+    return result.value;
   },
   async signOut() {
     if (get().signingOut) return null;

@@ -98,7 +98,16 @@ describe('SessionManager: unlock code for the email channel', () => {
     clock.advance(1000);
     await flush();
     expect(host.calls).toEqual(['getSession']);
-    expect(sm.state().step).toBe('locked');
+    // The host stamped its send no later than now: another code only after its 30 s resend rule.
+    expect(sm.state()).toMatchObject({
+      step: 'locked',
+      resendAvailableAt: iso(IDLE + 1000 + 30_000),
+    });
+    await expect(sm.sendUnlockCode()).rejects.toMatchObject({
+      code: 'RESEND_TOO_SOON',
+      details: { retryAfterSec: 30 },
+    });
+    expect(host.calls).toEqual(['getSession']);
   });
 
   it('a TOTP user locks with channel totp and no code is asked for', async () => {
@@ -138,6 +147,7 @@ describe('SessionManager: unlock code for the email channel', () => {
     host.answer('getSession', err('SESSION_LOCKED'), err('SESSION_LOCKED'));
     clock.advance(IDLE + 1000);
     await flush();
+    clock.advance(30_000);
     expect(await sm.sendUnlockCode()).toMatchObject({ step: 'locked', channel: 'email' });
     expect(host.calls).toEqual(['getSession', 'getSession']);
   });
@@ -147,6 +157,7 @@ describe('SessionManager: unlock code for the email channel', () => {
     host.answer('getSession', err('SESSION_LOCKED'), session);
     clock.advance(IDLE + 1000);
     await flush();
+    clock.advance(30_000);
     await expect(sm.sendUnlockCode()).rejects.toMatchObject({
       code: 'UNLOCK_CODE_NOT_SENT',
       details: { retryAfterSec: 901 },
@@ -159,6 +170,7 @@ describe('SessionManager: unlock code for the email channel', () => {
     host.answer('getSession', err('SESSION_LOCKED'), err('SESSION_EXPIRED'));
     clock.advance(IDLE + 1000);
     await flush();
+    clock.advance(30_000);
     await expect(sm.sendUnlockCode()).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
     expect(sm.state()).toEqual({ step: 'signedOut', reason: 'sessionExpired' });
   });

@@ -26,6 +26,9 @@ export interface SessionManagerOptions {
 
 type Step = InternalState['step'];
 
+/** The host emails a new code at most once per 30 s (PROTOCOL.md, email OTP resend rule). */
+const RESEND_COOLDOWN_MS = 30_000;
+
 const wrongState = (what: string, step: Step) =>
   new CcmsError('WRONG_STATE', `${what} is not possible now (the terminal is ${step}).`);
 
@@ -225,6 +228,17 @@ export class SessionManager {
         );
       const wait = this.unlockCodeWait(s);
       if (wait > 0) throw unlockCodeNotSent(wait);
+      const again = s.resendAvailableAt
+        ? Date.parse(s.resendAvailableAt) - this.opts.clock.now()
+        : 0;
+      if (again > 0)
+        throw new CcmsError(
+          'RESEND_TOO_SOON',
+          'A new unlock code can be sent 30 s after the last.',
+          {
+            retryAfterSec: Math.ceil(again / 1000),
+          },
+        );
       await this.requestUnlockCode(s);
       return this.state();
     });
@@ -381,6 +395,10 @@ export class SessionManager {
       if (!(err instanceof CcmsError)) throw err;
       if (err.code === 'SESSION_LOCKED') {
         this.hostIdle.idle();
+        // The host stamped its send no later than this reply: its resend rule counts from here at most.
+        const resendAt = this.opts.clock.now() + RESEND_COOLDOWN_MS;
+        if (this.s === s)
+          this.update({ ...s, resendAvailableAt: new Date(resendAt).toISOString() });
         return;
       }
       if (err.code === 'SESSION_EXPIRED' && this.s === s)

@@ -57,7 +57,14 @@ export type InternalState =
       idleTimeoutSec: number;
       otp?: OtpRoute;
     }
-  | { step: 'locked'; target: SessionTarget; session: Session; otp?: OtpRoute };
+  | {
+      step: 'locked';
+      target: SessionTarget;
+      session: Session;
+      otp?: OtpRoute;
+      /** Local ISO time from which the host will email another unlock code. */
+      resendAvailableAt?: string;
+    };
 
 /** The OTP channel a user signed in with (and their masked email): how an unlock code reaches them. */
 export interface OtpRoute {
@@ -106,6 +113,7 @@ export function toAuthState(s: InternalState): AuthState {
         expiresAt: s.session.expiresAt,
         ...(s.otp !== undefined && { channel: s.otp.channel }),
         ...(s.otp?.maskedEmail !== undefined && { maskedEmail: s.otp.maskedEmail }),
+        ...(s.resendAvailableAt !== undefined && { resendAvailableAt: s.resendAvailableAt }),
       };
   }
 }

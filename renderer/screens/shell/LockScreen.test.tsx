@@ -22,6 +22,8 @@ const lockedEmail: AuthState = {
   expiresAt: '2099-01-01T00:00:00.000Z',
   channel: 'email',
   maskedEmail: 'c0***@cp001.example',
+  // The core asked the host for the code as it locked: another one 30 s later.
+  resendAvailableAt: new Date(T0 + 30_000).toISOString(),
 };
 const signedIn: AuthState = {
   step: 'signedIn',
@@ -54,7 +56,9 @@ const isDisabled = (el: HTMLElement) =>
 
 describe('LockScreen, email channel', () => {
   it('says where the code went, offers a new code after 30 s, and unlocks with the emailed code', async () => {
-    fake.answer('sendUnlockCode', () => ok(lockedEmail));
+    fake.answer('sendUnlockCode', () =>
+      ok({ ...lockedEmail, resendAvailableAt: new Date(Date.now() + 30_000).toISOString() }),
+    );
     fake.answer('unlock', ({ code }) =>
       code === '482913' ? ok(signedIn) : fail('OTP_INVALID', { attemptsLeft: 4 }),
     );
@@ -65,7 +69,7 @@ describe('LockScreen, email channel', () => {
     );
     expect(screen.queryByText(/authenticator app/)).toBeNull();
 
-    // The core asked for a code as it locked: the host's 30 s resend rule applies from now.
+    // The host's 30 s resend rule, as the core reports it.
     expect(isDisabled(sendButton())).toBe(true);
     expect(screen.getByTestId('lock-resend-in').textContent).toBe(
       'You can ask for a new code in 30 s.',
@@ -90,10 +94,17 @@ describe('LockScreen, email channel', () => {
     ]);
   });
 
-  it('explains UNLOCK_CODE_NOT_SENT with the wait in minutes', async () => {
+  it('before the host has locked too: says the code is to come, and explains UNLOCK_CODE_NOT_SENT with the wait in minutes', async () => {
     fake.answer('sendUnlockCode', () => fail('UNLOCK_CODE_NOT_SENT', { retryAfterSec: 250 }));
-    await show(lockedEmail);
-    act(() => vi.advanceTimersByTime(30_000));
+    const { resendAvailableAt: _none, ...notYet } = lockedEmail as Extract<
+      AuthState,
+      { step: 'locked' }
+    >;
+    await show(notYet);
+    expect(screen.getByTestId('lock-email-sent').textContent).toBe(
+      'We will email a code to c0***@cp001.example as soon as the host allows it (when it has locked your session too).',
+    );
+    expect(isDisabled(sendButton())).toBe(false);
     await act(async () => sendButton().click());
     expect(
       await screen.findByText(

@@ -5,14 +5,11 @@ import type { SessionUser } from '../../../shared/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { OtpInput } from '../../components/OtpInput.js';
 import { OTP_LENGTH } from '../../components/otp-code.js';
-import { useNow } from '../../components/use-now.js';
+import { secondsUntil, useNow } from '../../components/use-now.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import { useSessionStore } from '../../state/session-store.js';
 import { useShellStore } from '../../state/shell-store.js';
 import { useShellStyles } from './shell-styles.js';
-
-/** The host allows a new emailed code 30 s after the last one (PROTOCOL.md, resend rule). */
-const RESEND_COOLDOWN_MS = 30_000;
 
 /**
  * The locked terminal: an in-app OTP prompt to unlock (step-up), or sign out. An email-channel user
@@ -26,20 +23,15 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
   // The code lives only in this field until it is sent, then is cleared (never in a store).
   const [code, setCode] = useState('');
   const { unlocking, unlockError, unlock, signingOut } = useShellStore();
-  const { sendingCode, codeRequestedAt, codeResent, noteCodeRequested, sendUnlockCode } =
-    useShellStore();
+  const { sendingCode, codeResent, sendUnlockCode } = useShellStore();
   const applyAuthState = useSessionStore((s) => s.applyAuthState);
   const locked = useSessionStore((s) => (s.authState?.step === 'locked' ? s.authState : null));
   const isEmail = locked?.channel === 'email';
   const maskedEmail = locked?.maskedEmail ?? '';
-
-  // The core asked the host for a code as the terminal locked: the resend cooldown starts now.
-  useEffect(() => {
-    if (isEmail) noteCodeRequested();
-  }, [isEmail, noteCodeRequested]);
-  const cooldownEnd = codeRequestedAt === null ? 0 : codeRequestedAt + RESEND_COOLDOWN_MS;
-  const now = useNow(1000, isEmail && codeRequestedAt !== null);
-  const resendIn = Math.max(0, Math.ceil((cooldownEnd - now) / 1000));
+  // The core says when the host's resend rule allows another code (absent: none asked for yet).
+  const resendAvailableAt = locked?.resendAvailableAt;
+  const now = useNow(1000, isEmail && resendAvailableAt !== undefined);
+  const resendIn = secondsUntil(resendAvailableAt, now);
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -53,6 +45,10 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
     if (value.length !== OTP_LENGTH || unlocking) return;
     setCode('');
     const next = await unlock(value);
+    if (next) applyAuthState(next);
+  };
+  const sendCode = async () => {
+    const next = await sendUnlockCode();
     if (next) applyAuthState(next);
   };
   const onSubmit = (e: FormEvent) => {
@@ -70,7 +66,9 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
       </Text>
       {isEmail ? (
         <Text as="p" data-testid="lock-email-sent">
-          {t('lock.emailSent', { maskedEmail })}
+          {t(resendAvailableAt === undefined ? 'lock.emailPending' : 'lock.emailSent', {
+            maskedEmail,
+          })}
         </Text>
       ) : null}
       {codeResent ? (
@@ -94,7 +92,11 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
           trigger={unlockError}
         />
         <div className={styles.lockActions}>
-          <Button type="submit" appearance="primary" disabled={unlocking || code.length !== OTP_LENGTH}>
+          <Button
+            type="submit"
+            appearance="primary"
+            disabled={unlocking || code.length !== OTP_LENGTH}
+          >
             {unlocking ? t('lock.unlocking') : t('lock.unlock')}
           </Button>
         </div>
@@ -103,7 +105,7 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
         <div className={styles.lockActions}>
           <Button
             type="button"
-            onClick={() => void sendUnlockCode()}
+            onClick={() => void sendCode()}
             disabledFocusable={resendIn > 0 || sendingCode}
             icon={sendingCode ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
           >

@@ -60,6 +60,14 @@ describe('core ↔ simulator: unlocking an email-channel user', () => {
     expect(hostSaw('GET', '/session').map((r) => [r['status'], r['errorCode']])).toEqual([
       [401, 'SESSION_LOCKED'],
     ]);
+    // Another code only after the host's 30 s resend rule; the state says when.
+    expect(await c.ok('getAuthState', {})).toMatchObject({
+      resendAvailableAt: new Date(c.clock.now() + 30_000).toISOString(),
+    });
+    expect(await c.fail('sendUnlockCode', {})).toMatchObject({
+      code: 'RESEND_TOO_SOON',
+      retryAfterSec: 30,
+    });
     expect(await c.ok('unlock', { code })).toMatchObject({ step: 'signedIn' });
     expect((await c.ok('getTerminalSummary', {})).participant.participantId).toBe('CP001');
   });
