@@ -5,29 +5,63 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const project = (...names) => names.map((n) => ({ group: [`**/${n}/**`, `**/${n}`], message: `this layer may not import ${n}/ (DESIGN.md dependency rule)` }));
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'net', 'tls', 'http', 'https', 'crypto'];
+const project = (...names) =>
+  names.map((n) => ({
+    group: [`**/${n}/**`, `**/${n}`],
+    message: `this layer may not import ${n}/ (DESIGN.md dependency rule)`,
+  }));
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'tls',
+  'http',
+  'https',
+  'crypto',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', '.sim-data/**', 'coverage/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'release/**',
+      'test-results/**',
+      '.sim-data/**',
+      'coverage/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'off',
     },
   },
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...project('electron', 'renderer', 'simulator', 'test', 'scripts'),
-          { group: ['electron', ...nodeBuiltins], message: 'shared/ is the contract: plain TypeScript and zod only' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...project('electron', 'renderer', 'simulator', 'test', 'scripts'),
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'shared/ is the contract: plain TypeScript and zod only',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -36,39 +70,77 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...project('electron', 'simulator', 'test', 'scripts'),
-          { group: ['electron', ...nodeBuiltins], message: 'the renderer is sandboxed: it reaches the main process only through window.ccms' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...project('electron', 'simulator', 'test', 'scripts'),
+            {
+              group: ['electron', ...nodeBuiltins],
+              message:
+                'the renderer is sandboxed: it reaches the main process only through window.ccms',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['simulator/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...project('electron', 'renderer', 'test', 'scripts'), { group: ['electron'], message: 'the simulator is a host, not a client' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...project('electron', 'renderer', 'test', 'scripts'),
+            { group: ['electron'], message: 'the simulator is a host, not a client' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          ...project('renderer', 'simulator', 'test', 'scripts'),
-          { group: ['electron', '../main', '../main.js', '../preload', '../preload.js', '../ipc-transport', '../ipc-transport.js'], message: 'electron/core/ is plain Node: it never imports electron or the glue' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...project('renderer', 'simulator', 'test', 'scripts'),
+            {
+              group: [
+                'electron',
+                '../main',
+                '../main.js',
+                '../preload',
+                '../preload.js',
+                '../ipc-transport',
+                '../ipc-transport.js',
+              ],
+              message: 'electron/core/ is plain Node: it never imports electron or the glue',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/*.ts'],
     ignores: ['electron/ipc-transport.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'only electron/ipc-transport.ts registers IPC channels' }],
-        patterns: project('renderer', 'simulator', 'test', 'scripts'),
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'only electron/ipc-transport.ts registers IPC channels',
+            },
+          ],
+          patterns: project('renderer', 'simulator', 'test', 'scripts'),
+        },
+      ],
     },
   },
   {

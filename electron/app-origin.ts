@@ -15,7 +15,7 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   // Scripts only from the bundle's folder (stricter than 'self', which would also admit any
   // script-like file elsewhere on the origin); none inline, no eval.
-  "script-src app://ccms/assets/",
+  'script-src app://ccms/assets/',
   // Fluent UI (griffel) inserts style rules at run time.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
@@ -63,9 +63,14 @@ export interface FrameLike {
  * Whether an IPC message may speak for the app: it comes from a web contents we admitted, from
  * that contents' main frame (never a subframe), showing our app:// origin.
  */
-export function isTrustedSender(frame: FrameLike | null, mainFrame: FrameLike, admitted: boolean): boolean {
+export function isTrustedSender(
+  frame: FrameLike | null,
+  mainFrame: FrameLike,
+  admitted: boolean,
+): boolean {
   if (!admitted || !frame) return false;
   if (frame.parent !== null) return false;
-  if (frame.processId !== mainFrame.processId || frame.routingId !== mainFrame.routingId) return false;
+  if (frame.processId !== mainFrame.processId || frame.routingId !== mainFrame.routingId)
+    return false;
   return isAppUrl(frame.url);
 }

@@ -24,7 +24,8 @@ export function registerAppScheme(): void {
   ]);
 }
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+const notFound = () =>
+  new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
 
 /** Serves `rendererDir` (dist/renderer) on app://ccms/ in the window's session. */
 export function serveApp(ses: Session, rendererDir: string): void {

@@ -22,24 +22,37 @@ export interface IpcTransport {
 /** Registers the call channel and forwards core events to admitted windows. */
 export function setupIpcTransport(core: TransportCore): IpcTransport {
   const admitted = new Set<WebContents>();
-  ipcMain.handle(IPC_CALL_CHANNEL, async (event, name: unknown, input: unknown): Promise<BridgeResult<unknown>> => {
-    if (!isTrustedSender(event.senderFrame, event.sender.mainFrame, admitted.has(event.sender))) {
-      return { ok: false, error: appError('FORBIDDEN', 'Bridge call refused: it did not come from the app window.') };
-    }
-    if (typeof name !== 'string') {
-      return { ok: false, error: appError('BRIDGE_INVALID', 'Bridge call name must be a string.') };
-    }
-    try {
-      return await core.call(name, input);
-    } catch {
-      // The core answers with values and never throws; should it ever, the page gets a value too.
-      return { ok: false, error: appError('INTERNAL', 'An internal error occurred in the terminal.') };
-    }
-  });
+  ipcMain.handle(
+    IPC_CALL_CHANNEL,
+    async (event, name: unknown, input: unknown): Promise<BridgeResult<unknown>> => {
+      if (!isTrustedSender(event.senderFrame, event.sender.mainFrame, admitted.has(event.sender))) {
+        return {
+          ok: false,
+          error: appError('FORBIDDEN', 'Bridge call refused: it did not come from the app window.'),
+        };
+      }
+      if (typeof name !== 'string') {
+        return {
+          ok: false,
+          error: appError('BRIDGE_INVALID', 'Bridge call name must be a string.'),
+        };
+      }
+      try {
+        return await core.call(name, input);
+      } catch {
+        // The core answers with values and never throws; should it ever, the page gets a value too.
+        return {
+          ok: false,
+          error: appError('INTERNAL', 'An internal error occurred in the terminal.'),
+        };
+      }
+    },
+  );
   const off = core.onEvent((name, payload) => {
     for (const contents of admitted) {
       // An event goes only to a page of our origin (never to whatever a window might show).
-      if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(IPC_EVENT_CHANNEL, name, payload);
+      if (!contents.isDestroyed() && isAppUrl(contents.getURL()))
+        contents.send(IPC_EVENT_CHANNEL, name, payload);
     }
   });
   return {

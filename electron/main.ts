@@ -55,7 +55,10 @@ if (!setupSingleInstance(() => mainWindow)) {
   app.quit();
 } else {
   start().catch((err: unknown) => {
-    dialog.showErrorBox('CCMS Terminal could not start', err instanceof Error ? err.message : String(err));
+    dialog.showErrorBox(
+      'CCMS Terminal could not start',
+      err instanceof Error ? err.message : String(err),
+    );
     app.exit(1);
   });
 }

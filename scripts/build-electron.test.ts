@@ -17,13 +17,16 @@ afterAll(() => {
   fs.rmSync(out, { recursive: true, force: true });
 });
 
-const requires = (code: string) => new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1] ?? ''));
+const requires = (code: string) =>
+  new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1] ?? ''));
 /** esbuild marks each bundled source file with a `// path` comment. */
-const sources = (code: string) => [...code.matchAll(/^\/\/ (\S+\.(?:ts|js|cjs|mjs))$/gm)].map((m) => m[1] ?? '');
+const sources = (code: string) =>
+  [...code.matchAll(/^\/\/ (\S+\.(?:ts|js|cjs|mjs))$/gm)].map((m) => m[1] ?? '');
 
 describe('build-electron', () => {
   it('bundles main: it requires only Node built-ins, electron and the native keychain binding', () => {
-    for (const r of requires(main)) expect(NODE_BUILTINS.has(r) || MAIN_EXTERNALS.includes(r), r).toBe(true);
+    for (const r of requires(main))
+      expect(NODE_BUILTINS.has(r) || MAIN_EXTERNALS.includes(r), r).toBe(true);
     expect(sources(main)).toContain('electron/main.ts');
     expect(sources(main)).toContain('electron/core/create-core.ts');
   });
@@ -32,7 +35,10 @@ describe('build-electron', () => {
     const files = sources(main);
     expect(files.length).toBeGreaterThan(20);
     for (const f of files) expect(f, f).not.toMatch(/^(simulator|scripts|test|renderer)\//);
-    for (const f of files) expect(f, f).not.toMatch(/node_modules\/(fastify|better-sqlite3|nodemailer|smtp-server|ws)\//);
+    for (const f of files)
+      expect(f, f).not.toMatch(
+        /node_modules\/(fastify|better-sqlite3|nodemailer|smtp-server|ws)\//,
+      );
   });
 
   it('bundles a tiny sandbox-safe preload that requires only electron', () => {

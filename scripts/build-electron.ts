@@ -49,7 +49,10 @@ export function bundleOptions(outDir: string, production = true): BuildOptions[]
 }
 
 /** Builds both bundles into `outDir` (default dist/electron). */
-export async function buildElectron(outDir = path.join(ROOT, 'dist', 'electron'), production = true): Promise<string[]> {
+export async function buildElectron(
+  outDir = path.join(ROOT, 'dist', 'electron'),
+  production = true,
+): Promise<string[]> {
   const outputs: string[] = [];
   for (const options of bundleOptions(outDir, production)) {
     await build(options);
@@ -59,12 +62,18 @@ export async function buildElectron(outDir = path.join(ROOT, 'dist', 'electron')
 }
 
 /** Node built-in module names, bare and `node:`-prefixed, for checks of a bundle's requires. */
-export const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+export const NODE_BUILTINS = new Set([
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+]);
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const dev = process.argv.includes('--dev');
   buildElectron(undefined, !dev).then(
-    (outs) => console.log(`Electron bundles written: ${outs.map((o) => path.relative(ROOT, o)).join(', ')}`),
+    (outs) =>
+      console.log(
+        `Electron bundles written: ${outs.map((o) => path.relative(ROOT, o)).join(', ')}`,
+      ),
     (err: unknown) => {
       console.error(`Electron build failed: ${err instanceof Error ? err.message : String(err)}`);
       process.exit(1);

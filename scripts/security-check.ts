@@ -33,10 +33,14 @@ export interface SecurityReport {
 
 /** The Electron version from package.json (`^45.5.0` → `45.5.0`). */
 export function electronVersion(pkgFile = path.join(ROOT, 'package.json')): string {
-  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { devDependencies?: Record<string, string>; dependencies?: Record<string, string> };
+  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as {
+    devDependencies?: Record<string, string>;
+    dependencies?: Record<string, string>;
+  };
   const range = pkg.devDependencies?.['electron'] ?? pkg.dependencies?.['electron'];
   const version = range?.match(/\d+\.\d+\.\d+/)?.[0];
-  if (!version) throw new Error(`package.json: no electron version found (got ${JSON.stringify(range)})`);
+  if (!version)
+    throw new Error(`package.json: no electron version found (got ${JSON.stringify(range)})`);
   return version;
 }
 
@@ -45,7 +49,9 @@ interface Sarif {
     results?: Array<{
       ruleId: string;
       message: { text: string };
-      locations?: Array<{ physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number } } }>;
+      locations?: Array<{
+        physicalLocation?: { artifactLocation?: { uri?: string }; region?: { startLine?: number } };
+      }>;
     }>;
   }>;
 }
@@ -55,17 +61,46 @@ export async function runElectronegativity(dir: string, version: string): Promis
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-security-'));
   const sarifFile = path.join(out, 'electronegativity.sarif');
   try {
-    const bin = path.join(ROOT, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-    await run(process.execPath, [bin, '-i', dir, '-e', version, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', sarifFile, '-r', '-v', 'false'], {
-      cwd: ROOT,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const bin = path.join(
+      ROOT,
+      'node_modules',
+      '@doyensec',
+      'electronegativity',
+      'dist',
+      'index.js',
+    );
+    await run(
+      process.execPath,
+      [
+        bin,
+        '-i',
+        dir,
+        '-e',
+        version,
+        '-x',
+        'AvailableSecurityFixesGlobalCheck',
+        '-o',
+        sarifFile,
+        '-r',
+        '-v',
+        'false',
+      ],
+      {
+        cwd: ROOT,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
     if (!fs.existsSync(sarifFile)) throw new Error('electronegativity wrote no report');
     const sarif = JSON.parse(fs.readFileSync(sarifFile, 'utf8')) as Sarif;
     return sarif.runs.flatMap((r) =>
       (r.results ?? []).map((res) => {
         const loc = res.locations?.[0]?.physicalLocation;
-        return { check: res.ruleId, file: loc?.artifactLocation?.uri ?? 'N/A', line: loc?.region?.startLine ?? 0, message: res.message.text };
+        return {
+          check: res.ruleId,
+          file: loc?.artifactLocation?.uri ?? 'N/A',
+          line: loc?.region?.startLine ?? 0,
+          message: res.message.text,
+        };
       }),
     );
   } finally {
@@ -79,7 +114,17 @@ const PRELOAD_IMPORTS: Record<string, Set<string>> = {
   '../shared/ipc-channels.js': new Set(['IPC_CALL_CHANNEL', 'IPC_EVENT_CHANNEL']),
 };
 const IPC_METHODS = new Set(['invoke', 'on', 'removeListener']);
-const FORBIDDEN_NAMES = new Set(['require', 'process', 'eval', 'Function', 'webFrame', 'sendSync', 'sendTo', 'sendToHost', 'postMessage']);
+const FORBIDDEN_NAMES = new Set([
+  'require',
+  'process',
+  'eval',
+  'Function',
+  'webFrame',
+  'sendSync',
+  'sendTo',
+  'sendToHost',
+  'postMessage',
+]);
 
 /**
  * The automated review of the preload: it imports only contextBridge/ipcRenderer and the contract's
@@ -90,18 +135,27 @@ export function reviewPreload(file: string): string[] {
   if (!fs.existsSync(file)) return [`${file}: no preload to review`];
   const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const problems: string[] = [];
-  const at = (n: ts.Node) => `${path.basename(file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
+  const at = (n: ts.Node) =>
+    `${path.basename(file)}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}`;
   let exposures = 0;
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const allowed = PRELOAD_IMPORTS[node.moduleSpecifier.text];
       const named = node.importClause?.namedBindings;
       if (!allowed) problems.push(`${at(node)}: imports ${node.moduleSpecifier.text}`);
-      else if (node.importClause?.name || !named || !ts.isNamedImports(named)) problems.push(`${at(node)}: only named imports are allowed`);
-      else for (const el of named.elements) if (!allowed.has(el.name.text)) problems.push(`${at(el)}: imports ${el.name.text}`);
+      else if (node.importClause?.name || !named || !ts.isNamedImports(named))
+        problems.push(`${at(node)}: only named imports are allowed`);
+      else
+        for (const el of named.elements)
+          if (!allowed.has(el.name.text)) problems.push(`${at(el)}: imports ${el.name.text}`);
     }
-    if (ts.isIdentifier(node) && FORBIDDEN_NAMES.has(node.text)) problems.push(`${at(node)}: uses ${node.text}`);
-    if (ts.isIdentifier(node) && node.text === 'ipcRenderer' && !ts.isImportSpecifier(node.parent)) {
+    if (ts.isIdentifier(node) && FORBIDDEN_NAMES.has(node.text))
+      problems.push(`${at(node)}: uses ${node.text}`);
+    if (
+      ts.isIdentifier(node) &&
+      node.text === 'ipcRenderer' &&
+      !ts.isImportSpecifier(node.parent)
+    ) {
       const access = node.parent;
       const call = access.parent;
       const ok =
@@ -113,19 +167,31 @@ export function reviewPreload(file: string): string[] {
         call.arguments[0] !== undefined &&
         ts.isIdentifier(call.arguments[0]) &&
         ['IPC_CALL_CHANNEL', 'IPC_EVENT_CHANNEL'].includes(call.arguments[0].text);
-      if (!ok) problems.push(`${at(node)}: ipcRenderer used other than invoke/on/removeListener on the contract's channels`);
+      if (!ok)
+        problems.push(
+          `${at(node)}: ipcRenderer used other than invoke/on/removeListener on the contract's channels`,
+        );
     }
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text.startsWith('exposeIn')) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text.startsWith('exposeIn')
+    ) {
       exposures++;
       const [name, value] = node.arguments;
       const main = node.expression.name.text === 'exposeInMainWorld';
-      if (!main || !name || !ts.isStringLiteral(name) || name.text !== 'ccms') problems.push(`${at(node)}: exposes something other than window.ccms`);
-      if (!value || !ts.isIdentifier(value) || value.text === 'ipcRenderer') problems.push(`${at(node)}: must expose a named bridge object`);
+      if (!main || !name || !ts.isStringLiteral(name) || name.text !== 'ccms')
+        problems.push(`${at(node)}: exposes something other than window.ccms`);
+      if (!value || !ts.isIdentifier(value) || value.text === 'ipcRenderer')
+        problems.push(`${at(node)}: must expose a named bridge object`);
     }
     ts.forEachChild(node, visit);
   };
   visit(sf);
-  if (exposures !== 1) problems.push(`${path.basename(file)}: expected exactly one exposeInMainWorld('ccms', …), found ${exposures}`);
+  if (exposures !== 1)
+    problems.push(
+      `${path.basename(file)}: expected exactly one exposeInMainWorld('ccms', …), found ${exposures}`,
+    );
   return problems;
 }
 
@@ -140,10 +206,16 @@ export function reviewCertificateVerifyProc(file: string): string[] {
   const problems: string[] = [];
   const answers = [...text.matchAll(/callback\(([^)]*)\)/g)].map((m) => (m[1] ?? '').trim());
   const allowed = new Set(['USE_CHROMIUM_RESULT', 'trusted ? TRUST : USE_CHROMIUM_RESULT']);
-  for (const a of answers) if (!allowed.has(a)) problems.push(`${path.basename(file)}: verify proc answers callback(${a})`);
+  for (const a of answers)
+    if (!allowed.has(a))
+      problems.push(`${path.basename(file)}: verify proc answers callback(${a})`);
   if (answers.length === 0) problems.push(`${path.basename(file)}: no verify proc answer found`);
-  if (!/const trusted = network\.trustsCertificate\(/.test(text)) problems.push(`${path.basename(file)}: trust is not decided by NetworkPolicy.trustsCertificate`);
-  if (!/const USE_CHROMIUM_RESULT = -3;/.test(text) || !/const TRUST = 0;/.test(text)) problems.push(`${path.basename(file)}: verdict constants changed`);
+  if (!/const trusted = network\.trustsCertificate\(/.test(text))
+    problems.push(
+      `${path.basename(file)}: trust is not decided by NetworkPolicy.trustsCertificate`,
+    );
+  if (!/const USE_CHROMIUM_RESULT = -3;/.test(text) || !/const TRUST = 0;/.test(text))
+    problems.push(`${path.basename(file)}: verdict constants changed`);
   return problems;
 }
 
@@ -156,16 +228,35 @@ export async function runSecurityCheck(dir: string, version: string): Promise<Se
   const verifyProcProblems = reviewCertificateVerifyProc(path.join(dir, 'host-network.ts'));
   for (const f of raw) {
     if (f.check === 'PRELOAD_JS_CHECK' && preloadProblems.length === 0) {
-      accepted.push({ ...f, reason: 'preload.ts passed the automated preload review (scripts/security-check.ts reviewPreload)' });
-    } else if (f.check === 'CERTIFICATE_VERIFY_PROC_JS_CHECK' && path.basename(f.file) === 'host-network.ts' && verifyProcProblems.length === 0) {
-      accepted.push({ ...f, reason: "host-network.ts only adds the policy's CAs to Chromium's verdict (reviewCertificateVerifyProc)" });
+      accepted.push({
+        ...f,
+        reason:
+          'preload.ts passed the automated preload review (scripts/security-check.ts reviewPreload)',
+      });
+    } else if (
+      f.check === 'CERTIFICATE_VERIFY_PROC_JS_CHECK' &&
+      path.basename(f.file) === 'host-network.ts' &&
+      verifyProcProblems.length === 0
+    ) {
+      accepted.push({
+        ...f,
+        reason:
+          "host-network.ts only adds the policy's CAs to Chromium's verdict (reviewCertificateVerifyProc)",
+      });
     } else findings.push(f);
   }
   if (raw.some((f) => f.check === 'CERTIFICATE_VERIFY_PROC_JS_CHECK')) {
-    for (const p of verifyProcProblems) findings.push({ check: 'CCMS_VERIFY_PROC_REVIEW', file: 'host-network.ts', line: 0, message: p });
+    for (const p of verifyProcProblems)
+      findings.push({
+        check: 'CCMS_VERIFY_PROC_REVIEW',
+        file: 'host-network.ts',
+        line: 0,
+        message: p,
+      });
   }
   if (raw.some((f) => f.check === 'PRELOAD_JS_CHECK')) {
-    for (const p of preloadProblems) findings.push({ check: 'CCMS_PRELOAD_REVIEW', file: 'preload.ts', line: 0, message: p });
+    for (const p of preloadProblems)
+      findings.push({ check: 'CCMS_PRELOAD_REVIEW', file: 'preload.ts', line: 0, message: p });
   }
   return { findings, accepted };
 }
@@ -174,10 +265,14 @@ async function main(): Promise<void> {
   const dir = path.resolve(process.argv[2] ?? path.join(ROOT, 'electron'));
   const version = electronVersion();
   const report = await runSecurityCheck(dir, version);
-  for (const a of report.accepted) console.log(`accepted ${a.check} ${a.file}:${a.line}: ${a.reason}`);
+  for (const a of report.accepted)
+    console.log(`accepted ${a.check} ${a.file}:${a.line}: ${a.reason}`);
   if (report.findings.length > 0) {
-    for (const f of report.findings) console.error(`FINDING ${f.check} ${f.file}:${f.line}: ${f.message}`);
-    console.error(`Electron security check: ${report.findings.length} finding(s) in ${dir} (Electron ${version}).`);
+    for (const f of report.findings)
+      console.error(`FINDING ${f.check} ${f.file}:${f.line}: ${f.message}`);
+    console.error(
+      `Electron security check: ${report.findings.length} finding(s) in ${dir} (Electron ${version}).`,
+    );
     process.exit(1);
   }
   console.log(`Electron security check: no findings in ${dir} (Electron ${version}).`);
@@ -185,7 +280,9 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   main().catch((err: unknown) => {
-    console.error(`Electron security check could not run: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(
+      `Electron security check could not run: ${err instanceof Error ? err.message : String(err)}`,
+    );
     process.exit(1);
   });
 }

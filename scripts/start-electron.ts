@@ -17,7 +17,10 @@ export async function startElectron(binary: string): Promise<void> {
     process.exit(1);
   }
   const port = Number(process.env.CCMS_SIM_PORT ?? 7443);
-  const sim = await startSimulator({ dataDir: resolve(root, process.env.CCMS_SIM_DATA ?? '.sim-data'), port });
+  const sim = await startSimulator({
+    dataDir: resolve(root, process.env.CCMS_SIM_DATA ?? '.sim-data'),
+    port,
+  });
   console.log(`Simulator (CCMS host) at ${sim.url} — CA certificate: ${sim.caCertPath}`);
   const child = spawn(binary, [root], {
     cwd: root,

@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== type-check"; npm run -s typecheck
 echo "== lint"; npm run -s lint
+echo "== format"; npx prettier --check . --log-level warn
 echo "== build the renderer"; npx vite build --logLevel warn
-if [ -f scripts/security-check.ts ]; then echo "== Electron security check"; npx tsx scripts/security-check.ts; fi
+echo "== Electron security check"; npx tsx scripts/security-check.ts
 echo "== unit, renderer, integration and e2e tests (OS keychain in a private D-Bus session)"
 mkdir -p test-results
 status=0

@@ -8,7 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WsRequestFrame, appError, parse } from '../shared/index.js';
 import { createCore, type Core } from '../electron/core/index.js';
-import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/index.js';
+import {
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorOptions,
+} from '../simulator/index.js';
 
 /** How browser mode is started. */
 export interface BrowserModeOptions {
@@ -149,7 +153,11 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
     const url = new URL(req.url ?? '/', origin);
     // A page from any other origin must not drive the core, even with the token.
     const okOrigin = req.headers.origin === origin;
-    if (url.pathname !== '/bridge' || !okOrigin || !tokenMatches(expected, url.searchParams.get('token'))) {
+    if (
+      url.pathname !== '/bridge' ||
+      !okOrigin ||
+      !tokenMatches(expected, url.searchParams.get('token'))
+    ) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }

@@ -19,7 +19,9 @@ function portFrom(name: string, fallback: number): number {
 
 /** Starts browser mode and keeps it running until Ctrl+C. */
 export async function main(): Promise<void> {
-  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const embedded = process.env.CCMS_EMBEDDED_SIM !== '0';
   const app = await startBrowserMode({
     port: portFrom('CCMS_WEB_PORT', 5174),
@@ -33,7 +35,8 @@ export async function main(): Promise<void> {
       : null,
     appVersion: pkg.version,
   });
-  if (app.sim) console.log(`Simulator (CCMS host) at ${app.sim.url} — CA certificate: ${app.sim.caCertPath}`);
+  if (app.sim)
+    console.log(`Simulator (CCMS host) at ${app.sim.url} — CA certificate: ${app.sim.caCertPath}`);
   console.log(`CCMS Terminal (browser mode) — open this URL in your browser:\n\n  ${app.url}\n`);
   console.log('Demo users: see README.md ("Seeded demo users"). Press Ctrl+C to stop.');
   const stop = async (): Promise<void> => {

@@ -193,11 +193,17 @@ export const BridgeCalls = {
     output: z.object({ request: DmsRequest }),
   },
   dmsReject: {
-    input: z.strictObject({ id: z.string().min(1).max(128), reason: z.string().trim().min(1).max(500) }),
+    input: z.strictObject({
+      id: z.string().min(1).max(128),
+      reason: z.string().trim().min(1).max(500),
+    }),
     output: z.object({ request: DmsRequest }),
   },
   updateSettings: { input: UserSettings.partial().strict(), output: AppInfo },
-  forgetWorkstation: { input: Empty, output: z.object({ removed: z.number().int().nonnegative() }) },
+  forgetWorkstation: {
+    input: Empty,
+    output: z.object({ removed: z.number().int().nonnegative() }),
+  },
   runDiagnostics: { input: Empty, output: DiagnosticReport },
   saveDiagnostics: {
     input: z.strictObject({ text: z.string().max(1_000_000) }),

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { CcmsError, type ErrorCode } from './errors.js';
 
 /** The outcome of parsing untrusted input. */
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: string[]; field?: string };
+export type ParseResult<T> =
+  { ok: true; value: T } | { ok: false; issues: string[]; field?: string };
 
 /** Formats zod issues as `path: message` lines, the first path being the offending field. */
 function describe(error: z.ZodError): { issues: string[]; field?: string } {

@@ -95,7 +95,10 @@ export type SessionReply = z.infer<typeof SessionReply>;
 
 // ---- POST /auth/otp, /auth/otp/resend
 /** Body of `POST /auth/otp`. */
-export const OtpRequest = z.strictObject({ challengeId: z.string().min(1).max(128), code: OtpCode });
+export const OtpRequest = z.strictObject({
+  challengeId: z.string().min(1).max(128),
+  code: OtpCode,
+});
 /** Body of `POST /auth/otp/resend`. */
 export const ResendRequest = z.strictObject({ challengeId: z.string().min(1).max(128) });
 /** Reply of `POST /auth/otp/resend`. */

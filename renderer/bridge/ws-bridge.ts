@@ -12,7 +12,10 @@ import {
 /** How long a bridge call may wait for the main process before it is given up. */
 const CALL_TIMEOUT_MS = 60_000;
 
-type Pending = { resolve: (r: BridgeResult<unknown>) => void; timer: ReturnType<typeof setTimeout> };
+type Pending = {
+  resolve: (r: BridgeResult<unknown>) => void;
+  timer: ReturnType<typeof setTimeout>;
+};
 
 /**
  * The browser-mode transport: the same contract as Electron's preload, over a loopback WebSocket

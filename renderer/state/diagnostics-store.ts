@@ -1,5 +1,10 @@
 import { create } from 'zustand';
-import { DiagnosticStepId, type AppError, type DiagnosticReport, type DiagnosticStep } from '../../shared/index.js';
+import {
+  DiagnosticStepId,
+  type AppError,
+  type DiagnosticReport,
+  type DiagnosticStep,
+} from '../../shared/index.js';
 import { callBridge, onBridgeEvent } from '../bridge/bridge.js';
 
 /** Where the connectivity check is. */
@@ -99,6 +104,12 @@ export function selectDiagnosticsSummary(s: Pick<DiagnosticsState, 'steps'>): {
   fail: number;
   skipped: number;
 } {
-  const count = (status: DiagnosticStep['status']) => s.steps.filter((x) => x.status === status).length;
-  return { pass: count('pass'), warn: count('warn'), fail: count('fail'), skipped: count('skipped') };
+  const count = (status: DiagnosticStep['status']) =>
+    s.steps.filter((x) => x.status === status).length;
+  return {
+    pass: count('pass'),
+    warn: count('warn'),
+    fail: count('fail'),
+    skipped: count('skipped'),
+  };
 }

@@ -50,7 +50,12 @@ export const useDmsStore = create<DmsState>()((set, get) => {
     ]);
     if (!users.ok) return set({ status: 'error', loadError: users.error });
     if (!requests.ok) return set({ status: 'error', loadError: requests.error });
-    set({ status: 'ready', loadError: null, users: users.value.users, pending: requests.value.requests });
+    set({
+      status: 'ready',
+      loadError: null,
+      users: users.value.users,
+      pending: requests.value.requests,
+    });
   }
 
   return {

@@ -16,7 +16,10 @@ export interface SettingsState {
    * Applies the language at once through `apply` (i18next's changeLanguage), then saves it.
    * Returns the AppInfo the core answered with, for the session store to mirror.
    */
-  setLanguage(language: Language, apply: (language: Language) => Promise<unknown>): Promise<AppInfo | null>;
+  setLanguage(
+    language: Language,
+    apply: (language: Language) => Promise<unknown>,
+  ): Promise<AppInfo | null>;
   setEnvironment(environment: EnvironmentId): Promise<AppInfo | null>;
   askForget(): void;
   cancelForget(): void;

@@ -10,7 +10,8 @@ export function sessionRoutes(app: FastifyInstance, ctx: SimContext): void {
   addRoute(app, {
     method: 'GET',
     path: '/session',
-    summary: 'The current session; a client sends it on user activity, so it restarts the idle timer',
+    summary:
+      'The current session; a client sends it on user activity, so it restarts the idle timer',
     reply: SessionReply,
     auth: true,
     errors: ['SESSION_EXPIRED', 'SESSION_LOCKED'],

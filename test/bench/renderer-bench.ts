@@ -14,7 +14,9 @@ const INITIAL_BUDGET_KB = 200;
 /** The JS files index.html loads at once: its module script and the modules it preloads. */
 async function initialFiles(): Promise<Set<string>> {
   const html = await readFile(join(dist, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const refs = [...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="\.?\/?([^"]+\.js)"/g)].map(
+    (m) => m[1] ?? '',
+  );
   return new Set(refs.map((r) => r.replace(/^\.\//, '')));
 }
 
@@ -38,7 +40,9 @@ async function sizes(): Promise<void> {
     else lazyGzip += r.gzip;
     console.log(`  ${isInitial ? 'initial' : 'lazy   '} ${kb(r.raw)} ${kb(r.gzip)}  ${r.file}`);
   }
-  console.log(`Initial JS: ${kb(initialGzip).trim()} KB gzip (budget ${INITIAL_BUDGET_KB} KB${initialGzip / 1024 > INITIAL_BUDGET_KB ? ', OVER' : ''})`);
+  console.log(
+    `Initial JS: ${kb(initialGzip).trim()} KB gzip (budget ${INITIAL_BUDGET_KB} KB${initialGzip / 1024 > INITIAL_BUDGET_KB ? ', OVER' : ''})`,
+  );
   console.log(`Lazy JS:    ${kb(lazyGzip).trim()} KB gzip`);
 }
 
@@ -56,7 +60,9 @@ async function timeToInteractiveLogin(): Promise<void> {
       // performance.now() counts from the start of navigation; read it when the field takes input.
       const handle = await page.waitForFunction(
         () => {
-          const input = [...document.querySelectorAll('input')].find((el) => el.labels?.[0]?.textContent?.includes('User ID'));
+          const input = [...document.querySelectorAll('input')].find((el) =>
+            el.labels?.[0]?.textContent?.includes('User ID'),
+          );
           return input && !input.disabled && !input.readOnly ? performance.now() : false;
         },
         undefined,

@@ -19,9 +19,11 @@ describe('connectivity check', () => {
     await page.getByRole('heading', { name: 'Connectivity check' }).waitFor();
     // The check starts on its own; its result line appears when every step has reported.
     await page.getByText('Result:', { exact: true }).waitFor({ timeout: 60_000 });
-    const statuses = await page.locator('li[data-step]').evaluateAll((items) =>
-      items.map((li) => `${li.getAttribute('data-step')}=${li.getAttribute('data-status')}`),
-    );
+    const statuses = await page
+      .locator('li[data-step]')
+      .evaluateAll((items) =>
+        items.map((li) => `${li.getAttribute('data-step')}=${li.getAttribute('data-status')}`),
+      );
     expect(statuses).toHaveLength(7);
     expect(statuses.filter((s) => s.endsWith('=fail'))).toEqual([]);
     for (const step of ['dns', 'tcp', 'tls', 'health']) expect(statuses).toContain(`${step}=pass`);
@@ -41,7 +43,9 @@ describe('connectivity check', () => {
     // Keyboard: Close returns to the sign-in screen with focus back on the button that opened it.
     await page.getByRole('button', { name: 'Close connectivity check' }).press('Enter');
     await page.getByRole('textbox', { name: 'User ID' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Connectivity check');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(
+      'Connectivity check',
+    );
   });
 
   it('speaks Traditional Chinese (Hong Kong) from inside the terminal', async () => {

@@ -31,7 +31,9 @@ describe('DMS console', () => {
     await page.getByRole('menuitem', { name: 'Unlock' }).press('Enter');
     const create = page.getByRole('dialog', { name: 'Request: Unlock' });
     await create.waitFor();
-    expect(await create.getByText('Another DA of your participant must approve').isVisible()).toBe(true);
+    expect(await create.getByText('Another DA of your participant must approve').isVisible()).toBe(
+      true,
+    );
     await settle(page);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await app.screenshot('dms-request-en');
@@ -46,7 +48,10 @@ describe('DMS console', () => {
     // A second request, to be rejected: suspend C00101.
     await page.getByRole('button', { name: 'Request a change for C00101' }).click();
     await page.getByRole('menuitem', { name: 'Suspend' }).click();
-    await page.getByRole('dialog', { name: 'Request: Suspend' }).getByRole('button', { name: 'Send request' }).click();
+    await page
+      .getByRole('dialog', { name: 'Request: Suspend' })
+      .getByRole('button', { name: 'Send request' })
+      .click();
     await page.getByText('Request sent: Suspend for C00101.', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('textbox', { name: 'User ID' }).waitFor();
@@ -67,7 +72,9 @@ describe('DMS console', () => {
     // Reject the other request with a reason; C00101 stays active.
     await page.getByRole('button', { name: 'Reject: Suspend for C00101' }).click();
     const reject = page.getByRole('dialog', { name: 'Reject: Suspend for C00101' });
-    await reject.getByRole('textbox', { name: /Reason for rejecting/ }).fill('Not asked for by the user');
+    await reject
+      .getByRole('textbox', { name: /Reason for rejecting/ })
+      .fill('Not asked for by the user');
     await settle(page);
     await app.screenshot('dms-reject-en');
     await reject.getByRole('button', { name: 'Reject' }).click();

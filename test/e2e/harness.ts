@@ -90,7 +90,10 @@ export async function startApp(opts: AppOptions = {}): Promise<TestApp> {
     if (!result.ok) throw new Error(`could not set the language: ${result.error.message}`);
   }
   const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: opts.language ?? 'en' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: opts.language ?? 'en',
+  });
   const page = await context.newPage();
   await page.goto(mode.url);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
@@ -117,7 +120,7 @@ export async function startApp(opts: AppOptions = {}): Promise<TestApp> {
       await page.getByLabel('Password', { exact: true }).fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByLabel('One-time password', { exact: true }).fill(totp(userId));
-      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).first().waitFor();
     },
     async close() {
       await browser.close().catch(() => undefined);

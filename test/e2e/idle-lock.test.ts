@@ -45,11 +45,14 @@ describe('idle lock', () => {
     await settle(page);
     await app.screenshot('idle-warning-zh-HK');
 
-
-    await page.getByRole('heading', { name: '終端機已鎖定' }).waitFor({ timeout: (IDLE_SEC + 30) * 1000 });
+    await page
+      .getByRole('heading', { name: '終端機已鎖定' })
+      .waitFor({ timeout: (IDLE_SEC + 30) * 1000 });
     expect(await page.getByRole('heading', { name: '終端機主頁' }).count()).toBe(0);
     const code = page.getByRole('textbox', { name: '一次性密碼' });
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('one-time-code');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe(
+      'one-time-code',
+    );
     expect(await page.getByRole('button', { name: '登出' }).isVisible()).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await app.screenshot('lock-zh-HK');

@@ -33,7 +33,11 @@ describe('settings', () => {
     await settle(page);
     await app.screenshot('settings-forget-confirm-en');
     await dialog.getByRole('button', { name: 'Forget', exact: true }).click();
-    await page.getByText(/^Done: \d+ entr(y was|ies were) removed from this workstation\.$|^Nothing was stored/).waitFor();
+    await page
+      .getByText(
+        /^Done: \d+ entr(y was|ies were) removed from this workstation\.$|^Nothing was stored/,
+      )
+      .waitFor();
     await settle(page);
     await app.screenshot('settings-forget-done-en');
 

@@ -19,9 +19,16 @@ describe('terminal shell', () => {
     await page.getByRole('heading', { name: 'Terminal home' }).waitFor();
     await page.getByRole('heading', { name: 'Accounts' }).waitFor();
     expect(await page.getByTestId('shell-user').textContent()).toContain('(C00101)');
-    expect(await page.getByRole('status', { name: 'Environment: Simulator' }).isVisible()).toBe(true);
+    expect(await page.getByRole('status', { name: 'Environment: Simulator' }).isVisible()).toBe(
+      true,
+    );
     expect(await page.getByTestId('session-left').textContent()).toMatch(/^\d+:\d{2}:\d{2}$/);
-    expect(await page.getByRole('table', { name: 'Collateral balances by currency' }).locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .getByRole('table', { name: 'Collateral balances by currency' })
+        .locator('tbody tr')
+        .count(),
+    ).toBeGreaterThan(0);
     // A plain user has no DMS entry.
     expect(await page.getByRole('button', { name: 'Security Management (DMS)' }).count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -24,27 +24,77 @@ describe('layering lint rule', () => {
   });
 
   it('rejects a renderer import of the simulator and of Node built-ins', async () => {
-    expect(await importErrors('renderer/probe.ts', "import { startSimulator } from '../simulator/index.js';\nexport const x = startSimulator;\n")).not.toHaveLength(0);
-    expect(await importErrors('renderer/probe.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;\n")).not.toHaveLength(0);
+    expect(
+      await importErrors(
+        'renderer/probe.ts',
+        "import { startSimulator } from '../simulator/index.js';\nexport const x = startSimulator;\n",
+      ),
+    ).not.toHaveLength(0);
+    expect(
+      await importErrors(
+        'renderer/probe.ts',
+        "import { readFile } from 'node:fs';\nexport const x = readFile;\n",
+      ),
+    ).not.toHaveLength(0);
   });
 
   it('rejects shared/ importing anything of the project', async () => {
-    expect(await importErrors('shared/probe.ts', "import { startSimulator } from '../simulator/index.js';\nexport const x = startSimulator;\n")).not.toHaveLength(0);
-    expect(await importErrors('shared/probe.ts', "import { x } from '../renderer/x.js';\nexport const y = x;\n")).not.toHaveLength(0);
+    expect(
+      await importErrors(
+        'shared/probe.ts',
+        "import { startSimulator } from '../simulator/index.js';\nexport const x = startSimulator;\n",
+      ),
+    ).not.toHaveLength(0);
+    expect(
+      await importErrors(
+        'shared/probe.ts',
+        "import { x } from '../renderer/x.js';\nexport const y = x;\n",
+      ),
+    ).not.toHaveLength(0);
   });
 
   it('rejects electron/core importing electron, and glue other than ipc-transport using ipcMain', async () => {
-    expect(await importErrors('electron/core/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).not.toHaveLength(0);
-    expect(await importErrors('electron/main-probe.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n")).not.toHaveLength(0);
+    expect(
+      await importErrors(
+        'electron/core/probe.ts',
+        "import { app } from 'electron';\nexport const x = app;\n",
+      ),
+    ).not.toHaveLength(0);
+    expect(
+      await importErrors(
+        'electron/main-probe.ts',
+        "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n",
+      ),
+    ).not.toHaveLength(0);
   });
 
   it('rejects the simulator importing the client, and anything importing test/', async () => {
-    expect(await importErrors('simulator/probe.ts', "import { createCore } from '../electron/core/index.js';\nexport const x = createCore;\n")).not.toHaveLength(0);
-    expect(await importErrors('electron/core/probe.ts', "import { x } from '../../test/e2e/harness.js';\nexport const y = x;\n")).not.toHaveLength(0);
+    expect(
+      await importErrors(
+        'simulator/probe.ts',
+        "import { createCore } from '../electron/core/index.js';\nexport const x = createCore;\n",
+      ),
+    ).not.toHaveLength(0);
+    expect(
+      await importErrors(
+        'electron/core/probe.ts',
+        "import { x } from '../../test/e2e/harness.js';\nexport const y = x;\n",
+      ),
+    ).not.toHaveLength(0);
   });
 
   it('accepts the allowed direction: renderer and simulator import shared/', async () => {
-    expect(await importErrors('renderer/probe.ts', "import { parse } from '../shared/index.js';\nexport const x = parse;\n")).toHaveLength(0);
-    expect(await importErrors('simulator/probe.ts', "import { parse } from '../shared/index.js';\nexport const x = parse;\n")).toHaveLength(0);
+    expect(
+      await importErrors(
+        'renderer/probe.ts',
+        "import { parse } from '../shared/index.js';\nexport const x = parse;\n",
+      ),
+    ).toHaveLength(0);
+    expect(
+      await importErrors(
+        'simulator/probe.ts',
+        "import { parse } from '../shared/index.js';\nexport const x = parse;\n",
+      ),
+    ).toHaveLength(0);
   });
 });

@@ -23,10 +23,16 @@ beforeAll(async () => {
   const out = path.join(tmp, 'out');
   await buildElectron(out);
   fs.mkdirSync(path.join(out, 'node_modules', 'electron'), { recursive: true });
-  fs.writeFileSync(path.join(out, 'node_modules', 'electron', 'index.js'), `module.exports = require(${JSON.stringify(path.join(STUB, 'electron.cjs'))});\n`);
+  fs.writeFileSync(
+    path.join(out, 'node_modules', 'electron', 'index.js'),
+    `module.exports = require(${JSON.stringify(path.join(STUB, 'electron.cjs'))});\n`,
+  );
   const appPath = path.join(tmp, 'app');
   fs.mkdirSync(path.join(appPath, 'dist', 'renderer'), { recursive: true });
-  fs.writeFileSync(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>CCMS Terminal</title>');
+  fs.writeFileSync(
+    path.join(appPath, 'dist', 'renderer', 'index.html'),
+    '<!doctype html><title>CCMS Terminal</title>',
+  );
   fs.writeFileSync(path.join(appPath, 'package.json'), '{"name":"outside-the-renderer"}');
   const { stdout } = await run(process.execPath, [path.join(STUB, 'drive-main.cjs'), out], {
     env: {
@@ -51,12 +57,16 @@ const code = (key: string) => (r[key] as { error?: { code?: string } }).error?.c
 describe('bundled main process (over an Electron stand-in)', () => {
   it('starts the real core and serves the bridge to its own window', () => {
     expect(r['errors']).toEqual([]);
-    expect(r['trusted']).toMatchObject({ ok: true, value: { mode: 'electron', version: '0.1.0-stub' } });
+    expect(r['trusted']).toMatchObject({
+      ok: true,
+      value: { mode: 'electron', version: '0.1.0-stub' },
+    });
     expect(r['cancel']).toMatchObject({ ok: true, value: { step: 'signedOut' } });
   });
 
   it('refuses IPC from another origin, a subframe, a missing frame or a window it did not admit', () => {
-    for (const key of ['otherOrigin', 'subframe', 'noFrame', 'notAdmitted']) expect(code(key), key).toBe('FORBIDDEN');
+    for (const key of ['otherOrigin', 'subframe', 'noFrame', 'notAdmitted'])
+      expect(code(key), key).toBe('FORBIDDEN');
     expect(r['strangerSent']).toBe(0);
     // Events still reach the admitted window (the core emitted authState on cancelLogin).
     expect(r['sentChannels']).toEqual(['ccms:event']);
@@ -69,30 +79,58 @@ describe('bundled main process (over an Electron stand-in)', () => {
   });
 
   it('denies every permission but writing to the clipboard from its own page', () => {
-    expect(r['permissions']).toEqual({ media: false, notifications: false, geolocation: false, clipboardWrite: true, clipboardWriteElsewhere: false, clipboardRead: false });
+    expect(r['permissions']).toEqual({
+      media: false,
+      notifications: false,
+      geolocation: false,
+      clipboardWrite: true,
+      clipboardWriteElsewhere: false,
+      clipboardRead: false,
+    });
     expect(r['permissionCheck']).toEqual({ clipboardRead: false, media: false });
   });
 
   it('lets no request leave app://ccms and sets the CSP on responses', () => {
-    expect(r['requests']).toEqual({ app: { cancel: false }, remote: { cancel: true }, file: { cancel: true }, otherApp: { cancel: true } });
+    expect(r['requests']).toEqual({
+      app: { cancel: false },
+      remote: { cancel: true },
+      file: { cancel: true },
+      otherApp: { cancel: true },
+    });
     const csp = (r['sessionCsp'] as string[])[0] ?? '';
     expect(csp).toContain("default-src 'none'");
     expect((r['index'] as { csp: string }).csp).toBe(csp);
   });
 
   it('serves dist/renderer on app://ccms and nothing outside it', () => {
-    expect(r['index']).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', body: '<!doctype html><title>CCMS Terminal</title>' });
+    expect(r['index']).toMatchObject({
+      status: 200,
+      type: 'text/html; charset=utf-8',
+      body: '<!doctype html><title>CCMS Terminal</title>',
+    });
     expect(r['root']).toBe(200);
     expect(r['traversal']).toBe(404);
     expect(r['otherHost']).toBe(404);
     expect(r['post']).toBe(405);
-    expect(r['privileged']).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(r['privileged']).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
   });
 
   it('opens a hardened window on app://ccms and blocks navigation, webviews and new windows', () => {
     expect(r['startUrl']).toBe('app://ccms/index.html');
-    expect(r['webPreferences']).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false, devTools: false });
-    expect(String((r['webPreferences'] as { preload: string }).preload)).toMatch(/dist[\\/]electron[\\/]preload\.cjs$/);
+    expect(r['webPreferences']).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      devTools: false,
+    });
+    expect(String((r['webPreferences'] as { preload: string }).preload)).toMatch(
+      /dist[\\/]electron[\\/]preload\.cjs$/,
+    );
     expect(r['prevented']).toBe(3);
     expect(r['windowOpen']).toEqual({ action: 'deny' });
     expect(r['sandboxEnabled']).toBe(true);

@@ -6,7 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { electronVersion, reviewCertificateVerifyProc, reviewPreload, runSecurityCheck } from '../../scripts/security-check.js';
+import {
+  electronVersion,
+  reviewCertificateVerifyProc,
+  reviewPreload,
+  runSecurityCheck,
+} from '../../scripts/security-check.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -40,32 +45,59 @@ afterAll(() => {
 });
 
 describe('Electron security check', () => {
-  it('finds nothing in electron/ (accepted only: the preload and the policy-CA verify proc, each after its automated review)', async () => {
-    const report = await runSecurityCheck(ELECTRON_DIR, electronVersion());
-    expect(report.findings).toEqual([]);
-    expect(report.accepted.map((a) => a.check).sort()).toEqual(['CERTIFICATE_VERIFY_PROC_JS_CHECK', 'PRELOAD_JS_CHECK']);
-  }, SLOW);
+  it(
+    'finds nothing in electron/ (accepted only: the preload and the policy-CA verify proc, each after its automated review)',
+    async () => {
+      const report = await runSecurityCheck(ELECTRON_DIR, electronVersion());
+      expect(report.findings).toEqual([]);
+      expect(report.accepted.map((a) => a.check).sort()).toEqual([
+        'CERTIFICATE_VERIFY_PROC_JS_CHECK',
+        'PRELOAD_JS_CHECK',
+      ]);
+    },
+    SLOW,
+  );
 
-  it('fails on a deliberately insecure sample, naming each problem', async () => {
-    const report = await runSecurityCheck(sample, electronVersion());
-    const checks = new Set(report.findings.map((f) => f.check));
-    for (const expected of ['WEB_SECURITY_JS_CHECK', 'INSECURE_CONTENT_JS_CHECK', 'OPEN_EXTERNAL_JS_CHECK', 'CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'CSP_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK', 'CCMS_PRELOAD_REVIEW']) {
-      expect(checks, expected).toContain(expected);
-    }
-    expect(report.accepted).toEqual([]);
-  }, SLOW);
+  it(
+    'fails on a deliberately insecure sample, naming each problem',
+    async () => {
+      const report = await runSecurityCheck(sample, electronVersion());
+      const checks = new Set(report.findings.map((f) => f.check));
+      for (const expected of [
+        'WEB_SECURITY_JS_CHECK',
+        'INSECURE_CONTENT_JS_CHECK',
+        'OPEN_EXTERNAL_JS_CHECK',
+        'CONTEXT_ISOLATION_JS_CHECK',
+        'SANDBOX_JS_CHECK',
+        'CSP_GLOBAL_CHECK',
+        'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK',
+        'CCMS_PRELOAD_REVIEW',
+      ]) {
+        expect(checks, expected).toContain(expected);
+      }
+      expect(report.accepted).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('exits 1 from the command line on the insecure sample, and 0 on electron/', async () => {
-    const cli = [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'security-check.ts')];
-    const bad = await run(process.execPath, [...cli, sample], { cwd: ROOT }).then(
-      () => ({ code: 0, stderr: '' }),
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('FINDING CONTEXT_ISOLATION_JS_CHECK');
-    const good = await run(process.execPath, [...cli], { cwd: ROOT });
-    expect(good.stdout).toContain('no findings');
-  }, SLOW);
+  it(
+    'exits 1 from the command line on the insecure sample, and 0 on electron/',
+    async () => {
+      const cli = [
+        path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        path.join(ROOT, 'scripts', 'security-check.ts'),
+      ];
+      const bad = await run(process.execPath, [...cli, sample], { cwd: ROOT }).then(
+        () => ({ code: 0, stderr: '' }),
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain('FINDING CONTEXT_ISOLATION_JS_CHECK');
+      const good = await run(process.execPath, [...cli], { cwd: ROOT });
+      expect(good.stdout).toContain('no findings');
+    },
+    SLOW,
+  );
 });
 
 describe('preload review', () => {
@@ -95,7 +127,7 @@ describe('Content-Security-Policy', () => {
 });
 
 describe('certificate verify proc review', () => {
-  it('passes our host-network.ts, which only adds policy CAs to Chromium\'s verdict', () => {
+  it("passes our host-network.ts, which only adds policy CAs to Chromium's verdict", () => {
     expect(reviewCertificateVerifyProc(path.join(ELECTRON_DIR, 'host-network.ts'))).toEqual([]);
   });
 

@@ -18,14 +18,21 @@ function patterns(cfg: Configuration): string[] {
 }
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder\'s own validation', async () => {
-    await expect(validateConfiguration(await load(), new DebugLogger(false))).resolves.toBeUndefined();
+  it("passes electron-builder's own validation", async () => {
+    await expect(
+      validateConfiguration(await load(), new DebugLogger(false)),
+    ).resolves.toBeUndefined();
   });
 
   it('the validation bites: an unknown MSI option is rejected', async () => {
     const cfg = await load();
-    const broken = { ...cfg, msi: { ...cfg.msi, perMachineTypo: true } } as unknown as Configuration;
-    await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(/configuration\.msi/);
+    const broken = {
+      ...cfg,
+      msi: { ...cfg.msi, perMachineTypo: true },
+    } as unknown as Configuration;
+    await expect(validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(
+      /configuration\.msi/,
+    );
   });
 
   it('builds a per-machine MSI with a fixed upgrade code', async () => {
@@ -34,14 +41,19 @@ describe('electron-builder.yml', () => {
     expect(cfg.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
     expect(JSON.stringify(cfg.win?.target)).toContain('"msi"');
     expect(cfg.msi?.perMachine).toBe(true);
-    expect(cfg.msi?.upgradeCode).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
+    expect(cfg.msi?.upgradeCode).toMatch(
+      /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/,
+    );
   });
 
   it('packages only dist/ and the keychain module, never the simulator or its dependencies', async () => {
     const cfg = await load();
     const p = patterns(cfg);
     const includes = p.filter((x) => !x.startsWith('!'));
-    for (const inc of includes) expect(inc, inc).toMatch(/^(package\.json|dist\/(electron|renderer)\/|node_modules\/@napi-rs\/keyring)/);
+    for (const inc of includes)
+      expect(inc, inc).toMatch(
+        /^(package\.json|dist\/(electron|renderer)\/|node_modules\/@napi-rs\/keyring)/,
+      );
     expect(p).toContain('!**/node_modules/**/*');
     expect(p).toContain('!simulator/**/*');
     expect(cfg.extraMetadata?.['main']).toBe('dist/electron/main.cjs');
@@ -51,6 +63,12 @@ describe('electron-builder.yml', () => {
     const cfg = await load();
     expect(cfg.asar).toBe(true);
     expect(cfg.asarUnpack).toEqual(['node_modules/@napi-rs/keyring*/**/*.node']);
-    expect(cfg.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true, enableEmbeddedAsarIntegrityValidation: true });
+    expect(cfg.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
   });
 });

@@ -28,7 +28,9 @@ function parseXml(text: string): El[] {
     throw new Error(`not well-formed XML: ${e.message}`);
   });
   parser.on('opentag', (node) => {
-    const attrs = Object.fromEntries(Object.entries(node.attributes).map(([k, v]) => [k, String(v)]));
+    const attrs = Object.fromEntries(
+      Object.entries(node.attributes).map(([k, v]) => [k, String(v)]),
+    );
     const el: El = { name: node.name, attrs, text: '', getAttribute: (n) => attrs[n] ?? null };
     els.push(el);
     open.push(el);
@@ -59,9 +61,12 @@ function parseRegFile(text: string, key: string): Map<string, { type: string; da
     if (!inKey) continue;
     const sz = /^"([^"]+)"="((?:[^"\\]|\\.)*)"$/.exec(line);
     const dword = /^"([^"]+)"=dword:([0-9a-fA-F]{8})$/.exec(line);
-    if (sz?.[1] && sz[2] !== undefined) values.set(sz[1], { type: 'REG_SZ', data: sz[2].replace(/\\(.)/g, '$1') });
-    else if (dword?.[1] && dword[2]) values.set(dword[1], { type: 'REG_DWORD', data: `0x${dword[2].replace(/^0+(?=.)/, '')}` });
-    else if (line.trim() && !line.startsWith(';') && !line.startsWith('Windows Registry Editor')) throw new Error(`unparsed .reg line: ${line}`);
+    if (sz?.[1] && sz[2] !== undefined)
+      values.set(sz[1], { type: 'REG_SZ', data: sz[2].replace(/\\(.)/g, '$1') });
+    else if (dword?.[1] && dword[2])
+      values.set(dword[1], { type: 'REG_DWORD', data: `0x${dword[2].replace(/^0+(?=.)/, '')}` });
+    else if (line.trim() && !line.startsWith(';') && !line.startsWith('Windows Registry Editor'))
+      throw new Error(`unparsed .reg line: ${line}`);
   }
   return values;
 }
@@ -86,22 +91,43 @@ describe('ADMX/ADML', () => {
   });
 
   it('resolves every $(string.x) and $(presentation.x) reference in the ADML', () => {
-    const refs = [...read('ccms-terminal.admx').matchAll(/\$\((string|presentation)\.([A-Za-z0-9_]+)\)/g)];
+    const refs = [
+      ...read('ccms-terminal.admx').matchAll(/\$\((string|presentation)\.([A-Za-z0-9_]+)\)/g),
+    ];
     expect(refs.length).toBeGreaterThan(10);
     for (const [, kind, id] of refs) {
-      expect(kind === 'string' ? strings.has(id ?? '') : presentations.has(id ?? ''), `${kind}.${id}`).toBe(true);
+      expect(
+        kind === 'string' ? strings.has(id ?? '') : presentations.has(id ?? ''),
+        `${kind}.${id}`,
+      ).toBe(true);
     }
   });
 
   it('uses only value names the terminal understands', () => {
     const names = [
       ...all(admx, 'policy').map((p) => p.getAttribute('valueName')),
-      ...['text', 'multiText', 'decimal', 'enum'].flatMap((t) => all(admx, t).map((e) => e.getAttribute('valueName'))),
+      ...['text', 'multiText', 'decimal', 'enum'].flatMap((t) =>
+        all(admx, t).map((e) => e.getAttribute('valueName')),
+      ),
     ].filter((n): n is string => !!n);
-    const understood = Object.keys(registryToPolicy(new Map(names.map((n) => [n, { type: 'REG_SZ', data: 'x' }]))));
+    const understood = Object.keys(
+      registryToPolicy(new Map(names.map((n) => [n, { type: 'REG_SZ', data: 'x' }]))),
+    );
     // registryToPolicy files unknown names under their own name; known ones under the policy's fields.
     for (const n of names) expect(understood, n).not.toContain(n);
-    expect(new Set(names)).toEqual(new Set(['ProductionUrl', 'ConnectivityTestUrl', 'SimulatorUrl', 'AllowedEnvironments', 'ExtraCaCertificates', 'Proxy', 'IdleTimeoutCeilingSec', 'SharedDesk', 'LogLevel']));
+    expect(new Set(names)).toEqual(
+      new Set([
+        'ProductionUrl',
+        'ConnectivityTestUrl',
+        'SimulatorUrl',
+        'AllowedEnvironments',
+        'ExtraCaCertificates',
+        'Proxy',
+        'IdleTimeoutCeilingSec',
+        'SharedDesk',
+        'LogLevel',
+      ]),
+    );
   });
 
   it('offers exactly the log levels the policy accepts', () => {
@@ -114,15 +140,27 @@ describe('.reg example', () => {
   it('parses into a machine policy with no problems', () => {
     const values = parseRegFile(read('ccms-terminal.example.reg'), POLICY_REGISTRY_KEY);
     expect(values.size).toBe(8);
-    const result = parseFieldwise(MachinePolicy, registryToPolicy(values), 'ccms-terminal.example.reg');
+    const result = parseFieldwise(
+      MachinePolicy,
+      registryToPolicy(values),
+      'ccms-terminal.example.reg',
+    );
     expect(result.problems).toEqual([]);
-    expect(result.value).toMatchObject({ idleTimeoutCeilingSec: 900, sharedDesk: false, allowedEnvironments: ['production', 'connectivity-test'] });
+    expect(result.value).toMatchObject({
+      idleTimeoutCeilingSec: 900,
+      sharedDesk: false,
+      allowedEnvironments: ['production', 'connectivity-test'],
+    });
   });
 });
 
 describe('JSON example', () => {
   it('is a valid machine policy', () => {
-    const result = parseFieldwise(MachinePolicy, JSON.parse(read('policy.example.json')), 'policy.example.json');
+    const result = parseFieldwise(
+      MachinePolicy,
+      JSON.parse(read('policy.example.json')),
+      'policy.example.json',
+    );
     expect(result.problems).toEqual([]);
     expect(MachinePolicy.safeParse(JSON.parse(read('policy.example.json'))).success).toBe(true);
   });

@@ -22,7 +22,12 @@ function codeOf(err: unknown): string {
 }
 
 /** Rejects with ETIMEDOUT after `ms` unless `work` settles first; `onTimeout` releases resources. */
-export function withTimeout<T>(work: Promise<T>, ms: number, what: string, onTimeout?: () => void): Promise<T> {
+export function withTimeout<T>(
+  work: Promise<T>,
+  ms: number,
+  what: string,
+  onTimeout?: () => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       onTimeout?.();
@@ -35,7 +40,11 @@ export function withTimeout<T>(work: Promise<T>, ms: number, what: string, onTim
       },
       (e: unknown) => {
         clearTimeout(timer);
-        reject(e instanceof ProbeError ? e : new ProbeError(codeOf(e), e instanceof Error ? e.message : String(e)));
+        reject(
+          e instanceof ProbeError
+            ? e
+            : new ProbeError(codeOf(e), e instanceof Error ? e.message : String(e)),
+        );
       },
     );
   });
@@ -68,7 +77,8 @@ export interface ProxyTarget {
 /** Parses an `http://[user:pass@]host:port` proxy URL. */
 export function parseProxy(url: string): ProxyTarget {
   const u = new URL(url);
-  if (u.protocol !== 'http:') throw new ProbeError('EPROXYURL', `proxy URL must start with http:// (got ${u.protocol})`);
+  if (u.protocol !== 'http:')
+    throw new ProbeError('EPROXYURL', `proxy URL must start with http:// (got ${u.protocol})`);
   const target: ProxyTarget = { host: u.hostname, port: Number(u.port || 80) };
   if (u.username) {
     const creds = `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`;
@@ -78,14 +88,22 @@ export function parseProxy(url: string): ProxyTarget {
 }
 
 /** Opens a tunnel to host:port through an HTTP proxy (`CONNECT`). */
-export function connectViaProxy(proxy: ProxyTarget, host: string, port: number, ms: number): Promise<net.Socket> {
+export function connectViaProxy(
+  proxy: ProxyTarget,
+  host: string,
+  port: number,
+  ms: number,
+): Promise<net.Socket> {
   const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   const req = http.request({
     host: proxy.host,
     port: proxy.port,
     method: 'CONNECT',
     path: authority,
-    headers: { Host: authority, ...(proxy.authorization ? { 'Proxy-Authorization': proxy.authorization } : {}) },
+    headers: {
+      Host: authority,
+      ...(proxy.authorization ? { 'Proxy-Authorization': proxy.authorization } : {}),
+    },
   });
   const opened = new Promise<net.Socket>((resolve, reject) => {
     req.once('connect', (res, socket) => {
@@ -129,7 +147,12 @@ export interface TlsFacts {
  * Completes a TLS handshake over `socket` without rejecting bad certificates, so that the check can
  * say what is wrong with them; trust is judged from `authorized` and the hostname check.
  */
-export function handshake(socket: net.Socket, servername: string, ca: string[], ms: number): Promise<TlsFacts> {
+export function handshake(
+  socket: net.Socket,
+  servername: string,
+  ca: string[],
+  ms: number,
+): Promise<TlsFacts> {
   const sni = net.isIP(servername) ? undefined : servername;
   const secure = tls.connect({
     socket,
@@ -143,11 +166,17 @@ export function handshake(socket: net.Socket, servername: string, ca: string[], 
     secure.once('secureConnect', () => {
       const leaf = secure.getPeerCertificate(true);
       const chain: tls.DetailedPeerCertificate[] = [];
-      for (let c: tls.DetailedPeerCertificate | undefined = leaf; c && c.raw; c = c.issuerCertificate) {
+      for (
+        let c: tls.DetailedPeerCertificate | undefined = leaf;
+        c && c.raw;
+        c = c.issuerCertificate
+      ) {
         if (chain.includes(c)) break; // a self-signed root names itself as issuer
         chain.push(c);
       }
-      const idError = chain[0] ? tls.checkServerIdentity(servername, chain[0]) : new Error('no certificate');
+      const idError = chain[0]
+        ? tls.checkServerIdentity(servername, chain[0])
+        : new Error('no certificate');
       const facts: TlsFacts = {
         socket: secure,
         protocol: secure.getProtocol() ?? 'unknown',
@@ -164,7 +193,12 @@ export function handshake(socket: net.Socket, servername: string, ca: string[], 
 }
 
 /** One HTTP/1.1 GET over an established (TLS) socket; resolves with status and body text. */
-export function getOver(socket: net.Socket, hostHeader: string, path: string, ms: number): Promise<{ status: number; body: string }> {
+export function getOver(
+  socket: net.Socket,
+  hostHeader: string,
+  path: string,
+  ms: number,
+): Promise<{ status: number; body: string }> {
   const req = http.request({
     createConnection: () => socket,
     host: hostHeader,
@@ -182,7 +216,9 @@ export function getOver(socket: net.Socket, hostHeader: string, path: string, ms
         if (size > 256 * 1024) req.destroy(new ProbeError('ETOOBIG', 'the reply exceeded 256 KiB'));
         else chunks.push(c);
       });
-      res.once('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.once('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
       res.once('error', reject);
     });
     req.once('error', reject);

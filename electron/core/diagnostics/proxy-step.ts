@@ -47,9 +47,17 @@ export async function checkProxy(
   }
   if (found.unsupported) {
     // A SOCKS or HTTPS proxy: the app uses it through Chromium; this check cannot tunnel through it.
-    return { step: { id: 'proxy', status: 'warn', details: { source: found.source, proxy: found.unsupported, tested: 'no' }, adviceKey: ADVICE.proxyInUse } };
+    return {
+      step: {
+        id: 'proxy',
+        status: 'warn',
+        details: { source: found.source, proxy: found.unsupported, tested: 'no' },
+        adviceKey: ADVICE.proxyInUse,
+      },
+    };
   }
-  if (!found.url) return { step: { id: 'proxy', status: 'pass', details: { proxy: found.source } } };
+  if (!found.url)
+    return { step: { id: 'proxy', status: 'pass', details: { proxy: found.source } } };
   try {
     const proxy = parseProxy(found.url);
     const started = now();
@@ -59,11 +67,18 @@ export async function checkProxy(
       step: {
         id: 'proxy',
         status: 'pass',
-        details: { source: found.source, proxy: `http://${proxy.host}:${proxy.port}`, authenticated: proxy.authorization ? 'yes' : 'no', ms: String(now() - started) },
+        details: {
+          source: found.source,
+          proxy: `http://${proxy.host}:${proxy.port}`,
+          authenticated: proxy.authorization ? 'yes' : 'no',
+          ms: String(now() - started),
+        },
         adviceKey: ADVICE.proxyInUse,
       },
     };
   } catch (err) {
-    return { step: stepFail('proxy', ADVICE.proxyFailed, err, { source: found.source, proxy: found.url }) };
+    return {
+      step: stepFail('proxy', ADVICE.proxyFailed, err, { source: found.source, proxy: found.url }),
+    };
   }
 }

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADVICE, STEP_ORDER, formatReport, saveReport, stepFail } from './report.js';
 
-const base = { environment: 'production' as const, startedAt: '2026-01-01T00:00:00.000Z', finishedAt: '2026-01-01T00:00:02.000Z' };
+const base = {
+  environment: 'production' as const,
+  startedAt: '2026-01-01T00:00:00.000Z',
+  finishedAt: '2026-01-01T00:00:02.000Z',
+};
 
 describe('formatReport', () => {
   it('lists every step with its status, advice and facts, and counts the outcomes', () => {
@@ -14,7 +18,12 @@ describe('formatReport', () => {
       about: { 'App version': '0.1.0', OS: 'win32 10.0.19045' },
       steps: [
         { id: 'dns', status: 'pass', details: { addresses: '10.0.0.1' } },
-        { id: 'tls', status: 'fail', details: { error: 'CERT_HAS_EXPIRED' }, adviceKey: ADVICE.tlsExpired },
+        {
+          id: 'tls',
+          status: 'fail',
+          details: { error: 'CERT_HAS_EXPIRED' },
+          adviceKey: ADVICE.tlsExpired,
+        },
       ],
     });
     expect(text).toContain('Result: 1 passed, 0 warnings, 1 failed, 0 skipped');
@@ -28,7 +37,9 @@ describe('formatReport', () => {
       ...base,
       hostUrl: 'https://ccms.example',
       steps: [
-        stepFail('proxy', ADVICE.proxyFailed, new Error('Authorization: Bearer abcdef123456'), { proxy: 'http://it:Proxy-Pass-9@proxy.corp:8080' }),
+        stepFail('proxy', ADVICE.proxyFailed, new Error('Authorization: Bearer abcdef123456'), {
+          proxy: 'http://it:Proxy-Pass-9@proxy.corp:8080',
+        }),
       ],
     });
     expect(text).not.toContain('Proxy-Pass-9');
@@ -60,7 +71,9 @@ describe('saveReport', () => {
     const file = path.join(dir, 'a-file');
     fs.writeFileSync(file, 'x');
     try {
-      await expect(saveReport(path.join(file, 'below'), 'text')).rejects.toMatchObject({ message: expect.stringContaining('could not be saved') });
+      await expect(saveReport(path.join(file, 'below'), 'text')).rejects.toMatchObject({
+        message: expect.stringContaining('could not be saved'),
+      });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -42,13 +42,22 @@ export const ADVICE = {
 export type AdviceKey = (typeof ADVICE)[keyof typeof ADVICE];
 
 /** A failed step from an error: its code and message become details. */
-export function stepFail(id: StepId, adviceKey: AdviceKey, err: unknown, details: Record<string, string>): DiagnosticStep {
+export function stepFail(
+  id: StepId,
+  adviceKey: AdviceKey,
+  err: unknown,
+  details: Record<string, string>,
+): DiagnosticStep {
   const code = (err as { code?: unknown } | null)?.code;
   const message = err instanceof Error ? err.message : String(err);
   return {
     id,
     status: 'fail',
-    details: { ...details, ...(typeof code === 'string' ? { error: code } : {}), message: redactString(message) },
+    details: {
+      ...details,
+      ...(typeof code === 'string' ? { error: code } : {}),
+      message: redactString(message),
+    },
     adviceKey,
   };
 }
@@ -79,7 +88,9 @@ export function formatReport(r: {
     '',
   ];
   for (const step of r.steps) {
-    lines.push(`[${step.status.toUpperCase()}] ${step.id}${step.adviceKey ? ` (advice: ${step.adviceKey})` : ''}`);
+    lines.push(
+      `[${step.status.toUpperCase()}] ${step.id}${step.adviceKey ? ` (advice: ${step.adviceKey})` : ''}`,
+    );
     for (const [k, v] of Object.entries(step.details)) lines.push(`    ${k}: ${cleanValue(v)}`);
   }
   return `${lines.join('\n')}\n`;
@@ -88,7 +99,11 @@ export function formatReport(r: {
 /** Writes a (redacted) report to `dir` under a new, timestamped name and returns its path. */
 export async function saveReport(dir: string, text: string): Promise<string> {
   if (typeof text !== 'string' || text.length > 1_000_000) {
-    throw new CcmsError('INVALID_REQUEST', 'report text must be a string of at most 1,000,000 characters', { field: 'text' });
+    throw new CcmsError(
+      'INVALID_REQUEST',
+      'report text must be a string of at most 1,000,000 characters',
+      { field: 'text' },
+    );
   }
   try {
     await fs.mkdir(dir, { recursive: true });
@@ -98,6 +113,9 @@ export async function saveReport(dir: string, text: string): Promise<string> {
     await fs.writeFile(file, redactString(text), { flag: 'wx', encoding: 'utf8' });
     return file;
   } catch (err) {
-    throw new CcmsError('UNKNOWN', `the report could not be saved in ${dir}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new CcmsError(
+      'UNKNOWN',
+      `the report could not be saved in ${dir}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }

@@ -37,7 +37,9 @@ describe('createLogger', () => {
     log.debug(`login body {"userId":"C00101","password":"${PASSWORD}"}`);
     log.info(`sent Authorization: Bearer ${TOKEN}`);
     log.warn('otp rejected', { code: '123456', challengeId: 'ch_secret_1' });
-    const err = new Error('request failed', { cause: { config: { headers: { Authorization: `Bearer ${TOKEN}` } } } });
+    const err = new Error('request failed', {
+      cause: { config: { headers: { Authorization: `Bearer ${TOKEN}` } } },
+    });
     log.error('host error', err);
     const text = readAll();
     expect(text).not.toContain(PASSWORD);
@@ -96,7 +98,11 @@ describe('createLogger', () => {
 describe('rotateLogFiles', () => {
   it('shifts numbered files and drops the oldest', () => {
     const current = path.join(dir, 'main.log');
-    for (const [f, c] of [['main.log', 'now'], ['main.1.log', 'one'], ['main.2.log', 'two']] as const) {
+    for (const [f, c] of [
+      ['main.log', 'now'],
+      ['main.1.log', 'one'],
+      ['main.2.log', 'two'],
+    ] as const) {
       fs.writeFileSync(path.join(dir, f), c);
     }
     rotateLogFiles(current, 2);

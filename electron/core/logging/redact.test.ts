@@ -77,7 +77,10 @@ describe('redact: shapes', () => {
   it('walks nested objects, arrays, maps and sets', () => {
     const value = {
       a: [{ b: { password: PASSWORD } }, [{ token: TOKEN }]],
-      m: new Map<string, unknown>([['secret', SECRET], ['ok', 1]]),
+      m: new Map<string, unknown>([
+        ['secret', SECRET],
+        ['ok', 1],
+      ]),
       s: new Set([{ initToken: TOKEN }]),
     };
     const text = expectClean(value, PASSWORD, TOKEN, SECRET);
@@ -87,7 +90,11 @@ describe('redact: shapes', () => {
   it('redacts the session inside a host reply and the TOTP setup inside an auth state', () => {
     expectClean(
       {
-        session: { token: TOKEN, expiresAt: '2026-01-01T00:00:00.000Z', user: { userId: 'C00101' } },
+        session: {
+          token: TOKEN,
+          expiresAt: '2026-01-01T00:00:00.000Z',
+          user: { userId: 'C00101' },
+        },
         channelSetup: { channel: 'totp', secret: SECRET, otpauthUri: URI, digits: 6, period: 30 },
       },
       TOKEN,
@@ -99,7 +106,12 @@ describe('redact: shapes', () => {
   it('turns an Error with a cause chain into data without secrets', () => {
     const root = new Error(`connect failed for password=${PASSWORD}`);
     const mid = new Error('login failed', { cause: root });
-    Object.assign(mid, { config: { headers: { Authorization: `Bearer ${TOKEN}` }, data: JSON.stringify({ password: PASSWORD }) } });
+    Object.assign(mid, {
+      config: {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+        data: JSON.stringify({ password: PASSWORD }),
+      },
+    });
     const top = new Error('sign-in failed', { cause: mid });
     const out = redact(top) as Record<string, unknown>;
     expect(out['message']).toBe('sign-in failed');
@@ -110,10 +122,30 @@ describe('redact: shapes', () => {
   });
 
   it('removes secrets from a real AxiosError (headers class, JSON body, reply with a session)', () => {
-    const headers = new AxiosHeaders({ Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' });
-    const config = { url: '/api/v1/auth/otp', method: 'post', headers, data: JSON.stringify({ challengeId: 'ch_9', code: '123456' }) };
-    const response = { status: 200, statusText: 'OK', headers: {}, config, data: { session: { token: TOKEN, user: { userId: 'C00101' } } } };
-    const err = new AxiosError('timeout of 30000ms exceeded', 'ECONNABORTED', config as never, {}, response as never);
+    const headers = new AxiosHeaders({
+      Authorization: `Bearer ${TOKEN}`,
+      'Content-Type': 'application/json',
+    });
+    const config = {
+      url: '/api/v1/auth/otp',
+      method: 'post',
+      headers,
+      data: JSON.stringify({ challengeId: 'ch_9', code: '123456' }),
+    };
+    const response = {
+      status: 200,
+      statusText: 'OK',
+      headers: {},
+      config,
+      data: { session: { token: TOKEN, user: { userId: 'C00101' } } },
+    };
+    const err = new AxiosError(
+      'timeout of 30000ms exceeded',
+      'ECONNABORTED',
+      config as never,
+      {},
+      response as never,
+    );
     const text = expectClean(err, TOKEN, '123456', 'ch_9');
     expect(text).toContain('timeout of 30000ms exceeded');
     expect(text).toContain('ECONNABORTED');
@@ -121,8 +153,16 @@ describe('redact: shapes', () => {
   });
 
   it('keeps the code and details of an error value', () => {
-    const err = Object.assign(new Error('bad code'), { code: 'OTP_INVALID', details: { attemptsLeft: 2 } });
-    expect(redact(err)).toMatchObject({ name: 'Error', message: 'bad code', code: 'OTP_INVALID', details: { attemptsLeft: 2 } });
+    const err = Object.assign(new Error('bad code'), {
+      code: 'OTP_INVALID',
+      details: { attemptsLeft: 2 },
+    });
+    expect(redact(err)).toMatchObject({
+      name: 'Error',
+      message: 'bad code',
+      code: 'OTP_INVALID',
+      details: { attemptsLeft: 2 },
+    });
   });
 
   it('survives cycles and shows shared references twice', () => {
@@ -138,18 +178,25 @@ describe('redact: shapes', () => {
   });
 
   it('never throws, even on hostile values', () => {
-    const hostile = new Proxy({}, {
-      ownKeys() {
-        throw new Error('nope');
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('nope');
+        },
       },
-    });
+    );
     const getter = Object.defineProperty({}, 'token', {
       enumerable: true,
       get() {
         throw new Error('boom');
       },
     });
-    const badJson = { toJSON() { throw new Error('no'); } };
+    const badJson = {
+      toJSON() {
+        throw new Error('no');
+      },
+    };
     expect(() => redact(hostile)).not.toThrow();
     expect(redact(getter)).toEqual({ token: REDACTED });
     expect(redact(badJson)).toBe('[Unreadable]');
@@ -186,7 +233,9 @@ describe('redact: shapes', () => {
 
 describe('redact: text', () => {
   it('removes key=value secrets in query strings and prose', () => {
-    const out = redactString(`POST /login?user=C00101&password=${PASSWORD}&lang=en token: ${TOKEN}`);
+    const out = redactString(
+      `POST /login?user=C00101&password=${PASSWORD}&lang=en token: ${TOKEN}`,
+    );
     expect(out).not.toContain(PASSWORD);
     expect(out).not.toContain(TOKEN);
     expect(out).toContain('user=C00101');
@@ -205,9 +254,17 @@ describe('redact: text', () => {
   });
 
   it('parses JSON strings and redacts them by key', () => {
-    const body = JSON.stringify({ userId: 'C00101', password: PASSWORD, nested: { code: '123456' } });
+    const body = JSON.stringify({
+      userId: 'C00101',
+      password: PASSWORD,
+      nested: { code: '123456' },
+    });
     const out = redactString(body);
-    expect(JSON.parse(out)).toEqual({ userId: 'C00101', password: REDACTED, nested: { code: REDACTED } });
+    expect(JSON.parse(out)).toEqual({
+      userId: 'C00101',
+      password: REDACTED,
+      nested: { code: REDACTED },
+    });
   });
 
   it('redacts JSON-like text that is not valid JSON through the patterns', () => {
@@ -222,9 +279,13 @@ describe('redact: text', () => {
   });
 
   it('removes a six-digit code named in prose', () => {
-    expect(redactString('rejected OTP 123456 for C00101')).toBe(`rejected OTP ${REDACTED} for C00101`);
+    expect(redactString('rejected OTP 123456 for C00101')).toBe(
+      `rejected OTP ${REDACTED} for C00101`,
+    );
     expect(redactString('code: 654321')).toBe(`code: ${REDACTED}`);
-    expect(redactString('HTTP status code 401, 123456 bytes')).toBe('HTTP status code 401, 123456 bytes');
+    expect(redactString('HTTP status code 401, 123456 bytes')).toBe(
+      'HTTP status code 401, 123456 bytes',
+    );
   });
 
   it('leaves ordinary text alone', () => {

@@ -26,7 +26,17 @@ const SECRET_KEY_PARTS = [
   'apikey',
   'challenge',
 ];
-const SECRET_KEYS = new Set(['pwd', 'pass', 'pin', 'otp', 'totp', 'otpcode', 'seed', 'base32', 'sid']);
+const SECRET_KEYS = new Set([
+  'pwd',
+  'pass',
+  'pin',
+  'otp',
+  'totp',
+  'otpcode',
+  'seed',
+  'base32',
+  'sid',
+]);
 // Keys that contain a secret word but describe rules or facts, never a secret value.
 const PUBLIC_KEYS = new Set([
   'passwordpolicy',
@@ -37,7 +47,14 @@ const PUBLIC_KEYS = new Set([
   'credentialstore',
 ]);
 // `code` is also an error code (`OTP_INVALID`); only a run of digits under these keys is an OTP.
-const CODE_KEYS = new Set(['code', 'otpcode', 'verificationcode', 'authcode', 'mfacode', 'twofactorcode']);
+const CODE_KEYS = new Set([
+  'code',
+  'otpcode',
+  'verificationcode',
+  'authcode',
+  'mfacode',
+  'twofactorcode',
+]);
 const OTP_DIGITS = /^\s*\d{6,8}\s*$/;
 
 function normalizeKey(key: string): string {
@@ -61,7 +78,8 @@ const KEY_VALUE = new RegExp(
   'gi',
 );
 // `code=123456`, `"code":"123456"`, `OTP 123456`: only digits, so error codes stay readable.
-const CODE_VALUE = /((?:code|otp|totp|otp_?code|verification_?code|one-time password)["']?\s*(?:[:=]|%3D|\s)\s*["']?)(\d{6,8})\b/gi;
+const CODE_VALUE =
+  /((?:code|otp|totp|otp_?code|verification_?code|one-time password)["']?\s*(?:[:=]|%3D|\s)\s*["']?)(\d{6,8})\b/gi;
 const BEARER = /\b(Bearer|Basic|Token|Session)(\s+)[A-Za-z0-9\-._~+/=:]{4,}/gi;
 const OTPAUTH_URI = /otpauth(?::|%3A)(?:\/\/|%2F%2F)[^\s"'<>]*/gi;
 const AUTH_HEADER = /\b(authorization|cookie|set-cookie)(\s*:\s*)[^\r\n]+/gi;
@@ -82,7 +100,8 @@ function redactText(text: string): string {
 // redacted by key and written back, which is more precise than the text patterns.
 function redactJsonText(text: string): string | undefined {
   const t = text.trim();
-  if (!((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']')))) return undefined;
+  if (!((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']'))))
+    return undefined;
   try {
     const parsed: unknown = JSON.parse(t);
     return JSON.stringify(walk(parsed, [], 0));
@@ -111,7 +130,11 @@ function safeGet(obj: object, key: string | symbol): unknown {
   }
 }
 
-function walkEntries(entries: Iterable<[string, unknown]>, ancestors: object[], depth: number): Record<string, unknown> {
+function walkEntries(
+  entries: Iterable<[string, unknown]>,
+  ancestors: object[],
+  depth: number,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   let n = 0;
   for (const [key, value] of entries) {
@@ -142,7 +165,8 @@ function walkError(err: Error, ancestors: object[], depth: number): Record<strin
   if (cause !== undefined) entries.push(['cause', cause]);
   // AggregateError keeps its children in `errors`, which is not enumerable on some engines.
   const errors = safeGet(err, 'errors');
-  if (Array.isArray(errors) && !entries.some(([k]) => k === 'errors')) entries.push(['errors', errors]);
+  if (Array.isArray(errors) && !entries.some(([k]) => k === 'errors'))
+    entries.push(['errors', errors]);
   return walkEntries(entries, ancestors, depth);
 }
 

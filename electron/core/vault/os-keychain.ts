@@ -35,14 +35,18 @@ async function guarded<T>(action: string, fn: () => Promise<T>): Promise<T> {
 
 /** The machine's OS keychain; every failure rejects with `CcmsError('KEYCHAIN_UNAVAILABLE')`. */
 export function createOsKeychain(): Keychain {
-  const entry = (service: string, account: string) => new AsyncEntry(service, account, ENTRY_OPTIONS);
+  const entry = (service: string, account: string) =>
+    new AsyncEntry(service, account, ENTRY_OPTIONS);
   return {
-    get: (service, account) => guarded('read a credential', () => entry(service, account).getPassword()),
+    get: (service, account) =>
+      guarded('read a credential', () => entry(service, account).getPassword()),
     set: (service, account, secret) =>
       guarded('store a credential', () => entry(service, account).setPassword(secret)),
     delete: (service, account) =>
       guarded('delete a credential', () => entry(service, account).deleteCredential()),
     list: (service) =>
-      guarded('list credentials', async () => (await findCredentialsAsync(service)).map((c) => c.account)),
+      guarded('list credentials', async () =>
+        (await findCredentialsAsync(service)).map((c) => c.account),
+      ),
   };
 }

@@ -13,7 +13,10 @@ function recordingLogger(): Logger & { lines: string[] } {
   return { lines, debug: rec('debug'), info: rec('info'), warn: rec('warn'), error: rec('error') };
 }
 
-const down = () => Promise.reject(new CcmsError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not be reached: locked'));
+const down = () =>
+  Promise.reject(
+    new CcmsError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not be reached: locked'),
+  );
 
 /** Fault: a keychain that rejects every call, as a locked or missing keychain does. */
 const throwingKeychain: Keychain = { get: down, set: down, delete: down, list: down };
@@ -26,7 +29,9 @@ describe('fault: keychain that rejects every call (fake Keychain)', () => {
     await expect(vault.rememberSignIn('simulator', 'C00101')).resolves.toBeUndefined();
     const err: unknown = await vault.forgetAll().catch((e: unknown) => e);
     expect(isKeychainUnavailable(err)).toBe(true);
-    expect(logger.lines.some((l) => l.startsWith('warn could not remember this workstation'))).toBe(true);
+    expect(logger.lines.some((l) => l.startsWith('warn could not remember this workstation'))).toBe(
+      true,
+    );
   });
 
   it('after a failure, the next call still runs (the queue is not stuck)', async () => {
@@ -38,7 +43,8 @@ describe('fault: keychain that rejects every call (fake Keychain)', () => {
         store.set(`${s}|${a}`, v);
       },
       delete: async (s, a) => store.delete(`${s}|${a}`),
-      list: async (s) => [...store.keys()].filter((k) => k.startsWith(`${s}|`)).map((k) => k.slice(s.length + 1)),
+      list: async (s) =>
+        [...store.keys()].filter((k) => k.startsWith(`${s}|`)).map((k) => k.slice(s.length + 1)),
     };
     const vault = new Vault(flaky, { sharedDesk: false });
     await expect(vault.forgetAll()).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
@@ -55,13 +61,20 @@ describe('fault: keychain that accepts reads but refuses writes (fake Keychain)'
       get: async () => null,
       set: async (_s, _a, secret) => {
         written.push(secret);
-        throw new CcmsError('KEYCHAIN_UNAVAILABLE', 'The OS keychain could not store a credential: denied');
+        throw new CcmsError(
+          'KEYCHAIN_UNAVAILABLE',
+          'The OS keychain could not store a credential: denied',
+        );
       },
       delete: async () => false,
       list: async () => [],
     };
     const logger = recordingLogger();
-    const vault = new Vault(readOnly, { sharedDesk: false, logger, randomBytes: (n) => Buffer.alloc(n, 7) });
+    const vault = new Vault(readOnly, {
+      sharedDesk: false,
+      logger,
+      randomBytes: (n) => Buffer.alloc(n, 7),
+    });
     await vault.rememberSignIn('production', 'C00101');
     expect(written).toHaveLength(1);
     const credential = written[0] as string;

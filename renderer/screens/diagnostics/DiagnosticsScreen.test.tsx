@@ -44,10 +44,17 @@ describe('DiagnosticsScreen', () => {
     expect(within(row('Name lookup (DNS)')).getByText('Passed')).toBeTruthy();
     expect(within(row('Name lookup (DNS)')).getByText('127.0.0.1')).toBeTruthy();
     act(() =>
-      fake.emit('diagnosticsProgress', { id: 'clock', status: 'warn', details: { offsetSec: '40' }, adviceKey: 'clockSkew' }),
+      fake.emit('diagnosticsProgress', {
+        id: 'clock',
+        status: 'warn',
+        details: { offsetSec: '40' },
+        adviceKey: 'clockSkew',
+      }),
     );
     expect(within(row('Clock compared with the host')).getByText('Warning')).toBeTruthy();
-    expect(within(row('Clock compared with the host')).getByText(/clock differs from the host/)).toBeTruthy();
+    expect(
+      within(row('Clock compared with the host')).getByText(/clock differs from the host/),
+    ).toBeTruthy();
 
     const steps: DiagnosticStep[] = [
       pass('dns'),
@@ -80,7 +87,9 @@ describe('DiagnosticsScreen', () => {
     expect(screen.getByText('The report was copied to the clipboard.')).toBeTruthy();
 
     await act(async () => screen.getByRole('button', { name: 'Save report' }).click());
-    expect(fake.calls.find((c) => c.name === 'saveDiagnostics')?.input).toEqual({ text: report([]).text });
+    expect(fake.calls.find((c) => c.name === 'saveDiagnostics')?.input).toEqual({
+      text: report([]).text,
+    });
     expect(screen.getByText(/connectivity-report\.txt/)).toBeTruthy();
   });
 

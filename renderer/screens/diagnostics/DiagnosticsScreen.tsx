@@ -17,7 +17,8 @@ export default function DiagnosticsScreen({ onClose }: DiagnosticsScreenProps) {
   const { t, i18n } = useTranslation('diagnostics');
   const styles = useDiagnosticsStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { status, steps, report, error, copyStatus, saving, savedPath, saveError } = useDiagnosticsStore();
+  const { status, steps, report, error, copyStatus, saving, savedPath, saveError } =
+    useDiagnosticsStore();
   const run = useDiagnosticsStore((s) => s.run);
   const copyReport = useDiagnosticsStore((s) => s.copyReport);
   const saveReport = useDiagnosticsStore((s) => s.saveReport);
@@ -48,7 +49,10 @@ export default function DiagnosticsScreen({ onClose }: DiagnosticsScreenProps) {
       <p className={styles.intro}>{t('intro')}</p>
       {report && (
         <p className={styles.target}>
-          {t('target', { url: report.hostUrl, environment: t(`common:environment.${report.environment}`) })}
+          {t('target', {
+            url: report.hostUrl,
+            environment: t(`common:environment.${report.environment}`),
+          })}
         </p>
       )}
       <div>
@@ -73,7 +77,9 @@ export default function DiagnosticsScreen({ onClose }: DiagnosticsScreenProps) {
           </MessageBar>
         )}
         {status === 'done' && (
-          <MessageBar intent={summary.fail > 0 ? 'error' : summary.warn > 0 ? 'warning' : 'success'}>
+          <MessageBar
+            intent={summary.fail > 0 ? 'error' : summary.warn > 0 ? 'warning' : 'success'}
+          >
             <MessageBarBody>
               <strong>{t('summary.heading')}</strong>{' '}
               {summary.fail > 0
@@ -93,7 +99,13 @@ export default function DiagnosticsScreen({ onClose }: DiagnosticsScreenProps) {
             {t('report.heading')}
           </h2>
           <Field label={t('report.label')}>
-            <Textarea value={report.text} readOnly resize="vertical" rows={8} className={styles.reportText} />
+            <Textarea
+              value={report.text}
+              readOnly
+              resize="vertical"
+              rows={8}
+              className={styles.reportText}
+            />
           </Field>
           <div className={styles.buttons}>
             <Button onClick={() => void copyReport((text) => navigator.clipboard.writeText(text))}>
@@ -106,11 +118,7 @@ export default function DiagnosticsScreen({ onClose }: DiagnosticsScreenProps) {
           <div role="status" aria-live="polite">
             {copyStatus === 'copied' && <p className={styles.note}>{t('report.copied')}</p>}
             {copyStatus === 'failed' && <p className={styles.note}>{t('report.copyFailed')}</p>}
-            {savedPath && (
-              <p className={styles.note}>
-                {t('report.saved', { path: savedPath })}
-              </p>
-            )}
+            {savedPath && <p className={styles.note}>{t('report.saved', { path: savedPath })}</p>}
             {saveError && (
               <MessageBar intent="error">
                 <MessageBarBody>

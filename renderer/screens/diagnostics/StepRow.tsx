@@ -4,7 +4,8 @@ import type { DiagnosticStep } from '../../../shared/index.js';
 import { useDiagnosticsStyles } from './diagnostics-styles.js';
 
 /** A step as the screen shows it: a reported step, or one still waiting for its turn. */
-export type StepView = DiagnosticStep | { id: DiagnosticStep['id']; status: 'pending'; details: Record<string, string> };
+export type StepView =
+  DiagnosticStep | { id: DiagnosticStep['id']; status: 'pending'; details: Record<string, string> };
 
 const COLOR: Record<StepView['status'], BadgeProps['color']> = {
   pending: 'subtle',
@@ -37,7 +38,10 @@ export function StepRow({ step }: { step: StepView }) {
         {step.status === 'running' ? (
           <Spinner size="extra-tiny" label={t('status.running')} labelPosition="after" />
         ) : (
-          <Badge appearance={step.status === 'pending' ? 'outline' : 'filled'} color={COLOR[step.status]}>
+          <Badge
+            appearance={step.status === 'pending' ? 'outline' : 'filled'}
+            color={COLOR[step.status]}
+          >
             {t(`status.${step.status}`)}
           </Badge>
         )}

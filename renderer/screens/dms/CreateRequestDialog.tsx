@@ -21,7 +21,12 @@ import { useDmsStyles } from './dms-styles.js';
 const Email = z.email().max(254);
 
 /** Confirms a new maker request; for "set email" it asks for the address first. */
-export function CreateRequestDialog(props: { user: DmsUser; action: DmsAction; open: boolean; onDone(): void }) {
+export function CreateRequestDialog(props: {
+  user: DmsUser;
+  action: DmsAction;
+  open: boolean;
+  onDone(): void;
+}) {
   const { t } = useTranslation('dms');
   const sentence = useDmsErrorSentence();
   const styles = useDmsStyles();
@@ -51,7 +56,11 @@ export function CreateRequestDialog(props: { user: DmsUser; action: DmsAction; o
   };
 
   return (
-    <Dialog open={props.open} modalType="modal" onOpenChange={(_, d) => !d.open && props.open && cancel()}>
+    <Dialog
+      open={props.open}
+      modalType="modal"
+      onOpenChange={(_, d) => !d.open && props.open && cancel()}
+    >
       <DialogSurface>
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
           <DialogBody>
@@ -61,11 +70,25 @@ export function CreateRequestDialog(props: { user: DmsUser; action: DmsAction; o
                 {user.name} ({user.userId})
               </p>
               {action === 'set_email' && (
-                <Field label={t('create.emailLabel')} required validationMessage={emailProblem ?? undefined}>
-                  <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} autoComplete="off" />
+                <Field
+                  label={t('create.emailLabel')}
+                  required
+                  validationMessage={emailProblem ?? undefined}
+                >
+                  <Input
+                    type="email"
+                    value={email}
+                    onChange={(_, d) => setEmail(d.value)}
+                    autoComplete="off"
+                  />
                 </Field>
               )}
-              <p>{t(`actionExplained.${action}`, { userId: user.userId, email: email.trim() || '…' })}</p>
+              <p>
+                {t(`actionExplained.${action}`, {
+                  userId: user.userId,
+                  email: email.trim() || '…',
+                })}
+              </p>
               <p className={styles.muted}>{t('create.checkerNote')}</p>
               <ErrorMessage message={error ? sentence(error) : null} trigger={error} />
             </DialogContent>

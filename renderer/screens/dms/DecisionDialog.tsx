@@ -20,7 +20,12 @@ import { useDmsStyles } from './dms-styles.js';
 import { useDmsErrorSentence } from './use-dms-error.js';
 
 /** Approve (with the checker's own fresh OTP) or reject (with a reason) one pending request. */
-export function DecisionDialog(props: { request: DmsRequest; decision: 'approve' | 'reject'; open: boolean; onDone(): void }) {
+export function DecisionDialog(props: {
+  request: DmsRequest;
+  decision: 'approve' | 'reject';
+  open: boolean;
+  onDone(): void;
+}) {
   const { t } = useTranslation('dms');
   const styles = useDmsStyles();
   const { request, decision } = props;
@@ -56,11 +61,17 @@ export function DecisionDialog(props: { request: DmsRequest; decision: 'approve'
   const settled = error?.code === 'REQUEST_NOT_PENDING' || error?.code === 'SAME_DA';
 
   return (
-    <Dialog open={props.open} modalType="modal" onOpenChange={(_, d) => !d.open && props.open && cancel()}>
+    <Dialog
+      open={props.open}
+      modalType="modal"
+      onOpenChange={(_, d) => !d.open && props.open && cancel()}
+    >
       <DialogSurface>
         <form onSubmit={onSubmit} noValidate>
           <DialogBody>
-            <DialogTitle>{t(decision === 'approve' ? 'pending.approveTitle' : 'pending.rejectTitle', vars)}</DialogTitle>
+            <DialogTitle>
+              {t(decision === 'approve' ? 'pending.approveTitle' : 'pending.rejectTitle', vars)}
+            </DialogTitle>
             <DialogContent className={styles.dialogForm}>
               {decision === 'approve' ? (
                 <>
@@ -80,7 +91,12 @@ export function DecisionDialog(props: { request: DmsRequest; decision: 'approve'
                   required
                   validationMessage={reasonMissing ? t('pending.reasonRequired') : undefined}
                 >
-                  <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={500} disabled={settled} />
+                  <Textarea
+                    value={reason}
+                    onChange={(_, d) => setReason(d.value)}
+                    maxLength={500}
+                    disabled={settled}
+                  />
                 </Field>
               )}
               <ErrorMessage message={error ? sentence(error) : null} trigger={error} />

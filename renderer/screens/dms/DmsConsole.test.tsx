@@ -9,8 +9,24 @@ import DmsConsole from './DmsConsole.js';
 const fake = installFakeBridge();
 
 const users: DmsUser[] = [
-  { userId: 'C00104', name: 'Lee Siu Ming', roles: ['user'], state: 'locked', channel: 'totp', maskedEmail: 'c0***@cp001.example', lockedUntil: null },
-  { userId: 'C00192', name: 'Wong Ka Yan', roles: ['user', 'da'], state: 'active', channel: 'totp', maskedEmail: null, lockedUntil: null },
+  {
+    userId: 'C00104',
+    name: 'Lee Siu Ming',
+    roles: ['user'],
+    state: 'locked',
+    channel: 'totp',
+    maskedEmail: 'c0***@cp001.example',
+    lockedUntil: null,
+  },
+  {
+    userId: 'C00192',
+    name: 'Wong Ka Yan',
+    roles: ['user', 'da'],
+    state: 'active',
+    channel: 'totp',
+    maskedEmail: null,
+    lockedUntil: null,
+  },
 ];
 const request = (id: string, makerId: string): DmsRequest => ({
   id,
@@ -29,7 +45,12 @@ beforeEach(() => {
   useSessionStore.setState({
     authState: {
       step: 'signedIn',
-      user: { userId: 'C00192', participantId: 'CP001', name: 'Wong Ka Yan', roles: ['user', 'da'] },
+      user: {
+        userId: 'C00192',
+        participantId: 'CP001',
+        name: 'Wong Ka Yan',
+        roles: ['user', 'da'],
+      },
       environment: 'simulator',
       expiresAt: '2099-01-01T00:00:00.000Z',
       idleTimeoutSec: 900,
@@ -62,11 +83,20 @@ describe('DmsConsole', () => {
       return ok({ request: { ...request(id, 'C00191'), status: 'approved', checkerId: 'C00192' } });
     });
     await renderWithProviders(<DmsConsole onClose={() => undefined} />);
-    await act(async () => (await screen.findByRole('button', { name: 'Approve: Unlock for C00104' })).click());
+    await act(async () =>
+      (await screen.findByRole('button', { name: 'Approve: Unlock for C00104' })).click(),
+    );
     const dialog = screen.getByRole('dialog');
-    await act(async () => fireEvent.change(within(dialog).getByLabelText('One-time password'), { target: { value: '654321' } }));
+    await act(async () =>
+      fireEvent.change(within(dialog).getByLabelText('One-time password'), {
+        target: { value: '654321' },
+      }),
+    );
 
-    expect(fake.calls.find((c) => c.name === 'dmsApprove')?.input).toEqual({ id: 'r1', code: '654321' });
+    expect(fake.calls.find((c) => c.name === 'dmsApprove')?.input).toEqual({
+      id: 'r1',
+      code: '654321',
+    });
     expect(await screen.findByText('Approved: Unlock for C00104.')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(row('r1')).toBeNull();
@@ -77,17 +107,25 @@ describe('DmsConsole', () => {
   it('says clearly when the request was already decided', async () => {
     fake.answer('dmsApprove', () => fail('REQUEST_NOT_PENDING'));
     await renderWithProviders(<DmsConsole onClose={() => undefined} />);
-    await act(async () => (await screen.findByRole('button', { name: 'Approve: Unlock for C00104' })).click());
-    await act(async () => fireEvent.change(screen.getByLabelText('One-time password'), { target: { value: '654321' } }));
+    await act(async () =>
+      (await screen.findByRole('button', { name: 'Approve: Unlock for C00104' })).click(),
+    );
+    await act(async () =>
+      fireEvent.change(screen.getByLabelText('One-time password'), { target: { value: '654321' } }),
+    );
     expect(await screen.findByText(/already decided or has expired/)).toBeTruthy();
   });
 
   it('rejects with a reason, and refuses an empty one', async () => {
     fake.answer('dmsReject', ({ id, reason }) =>
-      ok({ request: { ...request(id, 'C00191'), status: 'rejected', checkerId: 'C00192', reason } }),
+      ok({
+        request: { ...request(id, 'C00191'), status: 'rejected', checkerId: 'C00192', reason },
+      }),
     );
     await renderWithProviders(<DmsConsole onClose={() => undefined} />);
-    await act(async () => (await screen.findByRole('button', { name: 'Reject: Unlock for C00104' })).click());
+    await act(async () =>
+      (await screen.findByRole('button', { name: 'Reject: Unlock for C00104' })).click(),
+    );
     const dialog = screen.getByRole('dialog');
     await act(async () => within(dialog).getByRole('button', { name: 'Reject' }).click());
     expect(within(dialog).getByText('Give a reason; the requesting DA will see it.')).toBeTruthy();
@@ -97,27 +135,43 @@ describe('DmsConsole', () => {
       target: { value: 'Not requested by the user' },
     });
     await act(async () => within(dialog).getByRole('button', { name: 'Reject' }).click());
-    expect(fake.calls.find((c) => c.name === 'dmsReject')?.input).toEqual({ id: 'r1', reason: 'Not requested by the user' });
+    expect(fake.calls.find((c) => c.name === 'dmsReject')?.input).toEqual({
+      id: 'r1',
+      reason: 'Not requested by the user',
+    });
     expect(await screen.findByText('Rejected: Unlock for C00104.')).toBeTruthy();
   });
 
   it('shows SAME_DA in plain words', async () => {
     fake.answer('dmsReject', () => fail('SAME_DA'));
     await renderWithProviders(<DmsConsole onClose={() => undefined} />);
-    await act(async () => (await screen.findByRole('button', { name: 'Reject: Unlock for C00104' })).click());
-    fireEvent.change(screen.getByRole('textbox', { name: /Reason for rejecting/ }), { target: { value: 'x' } });
+    await act(async () =>
+      (await screen.findByRole('button', { name: 'Reject: Unlock for C00104' })).click(),
+    );
+    fireEvent.change(screen.getByRole('textbox', { name: /Reason for rejecting/ }), {
+      target: { value: 'x' },
+    });
     await act(async () => screen.getByRole('button', { name: 'Reject' }).click());
-    expect(await screen.findByText(/You made this request, so you cannot approve or reject it/)).toBeTruthy();
+    expect(
+      await screen.findByText(/You made this request, so you cannot approve or reject it/),
+    ).toBeTruthy();
   });
 
   it('makes an unlock request after confirmation', async () => {
-    fake.answer('dmsCreateRequest', (input) => ok({ request: { ...request('r3', 'C00192'), action: input.action } }));
+    fake.answer('dmsCreateRequest', (input) =>
+      ok({ request: { ...request('r3', 'C00192'), action: input.action } }),
+    );
     await renderWithProviders(<DmsConsole onClose={() => undefined} />);
-    await act(async () => (await screen.findByRole('button', { name: 'Request a change for C00104' })).click());
+    await act(async () =>
+      (await screen.findByRole('button', { name: 'Request a change for C00104' })).click(),
+    );
     await act(async () => (await screen.findByRole('menuitem', { name: 'Unlock' })).click());
     expect(screen.getByText('C00104 can sign in again at once.')).toBeTruthy();
     await act(async () => screen.getByRole('button', { name: 'Send request' }).click());
-    expect(fake.calls.find((c) => c.name === 'dmsCreateRequest')?.input).toEqual({ action: 'unlock', userId: 'C00104' });
+    expect(fake.calls.find((c) => c.name === 'dmsCreateRequest')?.input).toEqual({
+      action: 'unlock',
+      userId: 'C00104',
+    });
     expect(await screen.findByText(/Request sent: Unlock for C00104/)).toBeTruthy();
   });
 });

@@ -61,7 +61,11 @@ export function PendingRequests(props: {
                     >
                       {t('pending.approve')}
                     </Button>
-                    <Button size="small" aria-label={t('pending.rejectTitle', vars)} onClick={() => props.onDecide(r, 'reject')}>
+                    <Button
+                      size="small"
+                      aria-label={t('pending.rejectTitle', vars)}
+                      onClick={() => props.onDecide(r, 'reject')}
+                    >
                       {t('pending.reject')}
                     </Button>
                   </span>

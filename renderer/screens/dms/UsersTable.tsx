@@ -27,10 +27,17 @@ const STATE_COLOR: Record<DmsUser['state'], BadgeProps['color']> = {
 };
 
 /** The participant's users with their state, channel and masked email, and a request menu each. */
-export function UsersTable(props: { users: DmsUser[]; onRequest(user: DmsUser, action: DmsAction): void }) {
+export function UsersTable(props: {
+  users: DmsUser[];
+  onRequest(user: DmsUser, action: DmsAction): void;
+}) {
   const { t, i18n } = useTranslation('dms');
   const styles = useDmsStyles();
-  const clock = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const clock = new Intl.DateTimeFormat(i18n.language, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
 
   return (
     <Table aria-label={t('users.caption')} size="small">
@@ -64,12 +71,16 @@ export function UsersTable(props: { users: DmsUser[]; onRequest(user: DmsUser, a
                   {t(`state.${u.state}`)}
                 </Badge>
                 {u.state === 'locked' && u.lockedUntil && (
-                  <span className={styles.muted}>{t('users.lockedUntil', { time: clock.format(new Date(u.lockedUntil)) })}</span>
+                  <span className={styles.muted}>
+                    {t('users.lockedUntil', { time: clock.format(new Date(u.lockedUntil)) })}
+                  </span>
                 )}
               </span>
             </TableCell>
             <TableCell>{u.channel ? t(`channel.${u.channel}`) : t('channel.none')}</TableCell>
-            <TableCell>{u.maskedEmail ?? <span className={styles.muted}>{t('users.noEmail')}</span>}</TableCell>
+            <TableCell>
+              {u.maskedEmail ?? <span className={styles.muted}>{t('users.noEmail')}</span>}
+            </TableCell>
             <TableCell>
               <Menu>
                 <MenuTrigger disableButtonEnhancement>

@@ -19,7 +19,8 @@ import { useSettingsStyles } from './settings-styles.js';
 export function ForgetWorkstation() {
   const { t, i18n } = useTranslation('settings');
   const styles = useSettingsStyles();
-  const { forgetStatus, forgetRemoved, forgetError, askForget, cancelForget, confirmForget } = useSettingsStore();
+  const { forgetStatus, forgetRemoved, forgetError, askForget, cancelForget, confirmForget } =
+    useSettingsStore();
   const setAppInfo = useSessionStore((s) => s.setAppInfo);
   const forget = async () => {
     const info = await confirmForget();
@@ -42,7 +43,11 @@ export function ForgetWorkstation() {
             <DialogTitle>{t('forget.confirmTitle')}</DialogTitle>
             <DialogContent className={styles.dialogText}>{t('forget.confirmBody')}</DialogContent>
             <DialogActions>
-              <Button appearance="primary" onClick={() => void forget()} disabled={forgetStatus === 'busy'}>
+              <Button
+                appearance="primary"
+                onClick={() => void forget()}
+                disabled={forgetStatus === 'busy'}
+              >
                 {forgetStatus === 'busy' ? t('forget.busy') : t('forget.confirm')}
               </Button>
               <Button onClick={cancelForget} disabled={forgetStatus === 'busy'}>

@@ -29,7 +29,9 @@ afterEach(() => {
 
 describe('SettingsScreen', () => {
   it('switches the language at once and saves it', async () => {
-    fake.answer('updateSettings', (input) => ok({ ...appInfo, settings: { ...appInfo.settings, ...input } }));
+    fake.answer('updateSettings', (input) =>
+      ok({ ...appInfo, settings: { ...appInfo.settings, ...input } }),
+    );
     await renderWithProviders(<SettingsScreen onClose={() => undefined} />);
     expect(screen.getByRole('heading', { name: 'Settings' })).toBeTruthy();
 
@@ -37,7 +39,9 @@ describe('SettingsScreen', () => {
 
     expect(screen.getByRole('heading', { name: '設定' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-HK');
-    expect(fake.calls.find((c) => c.name === 'updateSettings')?.input).toEqual({ language: 'zh-HK' });
+    expect(fake.calls.find((c) => c.name === 'updateSettings')?.input).toEqual({
+      language: 'zh-HK',
+    });
     expect(useSessionStore.getState().appInfo?.settings.language).toBe('zh-HK');
   });
 
@@ -45,7 +49,9 @@ describe('SettingsScreen', () => {
     await renderWithProviders(<SettingsScreen onClose={() => undefined} />);
     expect(screen.getByRole('radio', { name: 'Simulator' })).toBeTruthy();
     expect(screen.queryByRole('radio', { name: 'Production' })).toBeNull();
-    expect((screen.getByRole('radio', { name: 'Connectivity Test' }) as HTMLInputElement).disabled).toBe(false);
+    expect(
+      (screen.getByRole('radio', { name: 'Connectivity Test' }) as HTMLInputElement).disabled,
+    ).toBe(false);
     cleanup();
 
     useSessionStore.setState({
@@ -58,7 +64,9 @@ describe('SettingsScreen', () => {
       },
     });
     await renderWithProviders(<SettingsScreen onClose={() => undefined} />);
-    expect((screen.getByRole('radio', { name: 'Connectivity Test' }) as HTMLInputElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole('radio', { name: 'Connectivity Test' }) as HTMLInputElement).disabled,
+    ).toBe(true);
     expect(screen.getByText('Sign out to change the environment.')).toBeTruthy();
   });
 
@@ -69,7 +77,9 @@ describe('SettingsScreen', () => {
     await act(async () => screen.getByRole('button', { name: 'Forget this workstation' }).click());
     expect(fake.calls.some((c) => c.name === 'forgetWorkstation')).toBe(false);
     await act(async () => screen.getByRole('button', { name: 'Forget' }).click());
-    expect(await screen.findByText('Done: 2 entries were removed from this workstation.')).toBeTruthy();
+    expect(
+      await screen.findByText('Done: 2 entries were removed from this workstation.'),
+    ).toBeTruthy();
   });
 
   it('says plainly when the keychain is unavailable', async () => {
@@ -77,7 +87,9 @@ describe('SettingsScreen', () => {
     await renderWithProviders(<SettingsScreen onClose={() => undefined} />);
     await act(async () => screen.getByRole('button', { name: 'Forget this workstation' }).click());
     await act(async () => screen.getByRole('button', { name: 'Forget' }).click());
-    expect(await screen.findByText(/keychain \(Windows Credential Manager\) could not be reached/)).toBeTruthy();
+    expect(
+      await screen.findByText(/keychain \(Windows Credential Manager\) could not be reached/),
+    ).toBeTruthy();
   });
 
   it('shows the versions in About', async () => {

@@ -1,6 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, MessageBar, MessageBarBody, Radio, RadioGroup, Field } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Field,
+} from '@fluentui/react-components';
 import { EnvironmentId, Language } from '../../../shared/index.js';
 import { applyLanguage, LANGUAGES } from '../../i18n/index.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
@@ -75,7 +82,11 @@ export default function SettingsScreen({ onClose }: SettingsScreenProps) {
         <Field label={t('language.label')}>
           <RadioGroup value={language} onChange={(_, d) => void onLanguage(d.value)}>
             {LANGUAGES.map((lang) => (
-              <Radio key={lang} value={lang} label={<span lang={lang}>{t(`language.${lang}`)}</span>} />
+              <Radio
+                key={lang}
+                value={lang}
+                label={<span lang={lang}>{t(`language.${lang}`)}</span>}
+              />
             ))}
           </RadioGroup>
         </Field>
@@ -87,7 +98,13 @@ export default function SettingsScreen({ onClose }: SettingsScreenProps) {
         </h2>
         <Field
           label={t('environment.label')}
-          hint={signedIn ? t('environment.lockedWhileSignedIn') : allowed.length === 1 ? t('environment.onlyOne') : undefined}
+          hint={
+            signedIn
+              ? t('environment.lockedWhileSignedIn')
+              : allowed.length === 1
+                ? t('environment.onlyOne')
+                : undefined
+          }
         >
           <RadioGroup
             value={environment ?? ''}

@@ -25,7 +25,11 @@ export function IdleWarning() {
   return (
     // An alert dialog: it takes focus (on "Stay signed in") so one key press keeps the session.
     // Kept mounted and closed through `open`, so Fluent restores focus and the page's visibility.
-    <Dialog open={open} modalType="alert" onOpenChange={(_, d) => !d.open && open && void staySignedIn()}>
+    <Dialog
+      open={open}
+      modalType="alert"
+      onOpenChange={(_, d) => !d.open && open && void staySignedIn()}
+    >
       <DialogSurface aria-describedby="idle-warning-body">
         <DialogBody>
           <DialogTitle>{t('idle.title')}</DialogTitle>

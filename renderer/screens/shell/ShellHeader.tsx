@@ -29,7 +29,11 @@ export function ShellHeader(props: ShellHeaderProps) {
     <header className={styles.header}>
       <div className={styles.brand}>
         <span className={styles.appName}>{t('appName')}</span>
-        <EnvironmentBadge environment={environment} name={envName} label={t('common:environment.label', { name: envName })} />
+        <EnvironmentBadge
+          environment={environment}
+          name={envName}
+          label={t('common:environment.label', { name: envName })}
+        />
       </div>
       <dl className={styles.facts}>
         <div className={styles.fact}>
@@ -40,7 +44,9 @@ export function ShellHeader(props: ShellHeaderProps) {
         </div>
         <div className={styles.fact}>
           <dt>{t('header.participantLabel')}</dt>
-          <dd>{participantName ? `${participantName} (${user.participantId})` : user.participantId}</dd>
+          <dd>
+            {participantName ? `${participantName} (${user.participantId})` : user.participantId}
+          </dd>
         </div>
         <div className={styles.fact}>
           <dt>{t('header.sessionLeftLabel')}</dt>

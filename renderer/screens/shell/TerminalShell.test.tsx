@@ -8,7 +8,12 @@ import TerminalShell from './TerminalShell.js';
 
 const fake = installFakeBridge();
 
-const user = { userId: 'C00101', participantId: 'CP001', name: 'Chan Tai Man', roles: ['user' as const] };
+const user = {
+  userId: 'C00101',
+  participantId: 'CP001',
+  name: 'Chan Tai Man',
+  roles: ['user' as const],
+};
 const signedIn = (roles: ('user' | 'da')[] = ['user']): AuthState => ({
   step: 'signedIn',
   user: { ...user, roles },
@@ -16,14 +21,24 @@ const signedIn = (roles: ('user' | 'da')[] = ['user']): AuthState => ({
   expiresAt: new Date(Date.now() + 10 * 3600_000).toISOString(),
   idleTimeoutSec: 900,
 });
-const locked: AuthState = { step: 'locked', user, environment: 'simulator', expiresAt: '2099-01-01T00:00:00.000Z' };
+const locked: AuthState = {
+  step: 'locked',
+  user,
+  environment: 'simulator',
+  expiresAt: '2099-01-01T00:00:00.000Z',
+};
 
 const summary: TerminalSummary = {
   participant: { participantId: 'CP001', name: 'Demo Clearing Participant Ltd' },
   accounts: [{ accountId: 'CP001-H', name: 'House account', type: 'house', status: 'active' }],
   collateral: [{ currency: 'HKD', required: 12500000, deposited: 13000000.5, excess: 500000.5 }],
   notices: [
-    { id: 'n1', publishedAt: '2026-11-24T01:00:00.000Z', title: 'Holiday arrangements', titleZh: '假期安排' },
+    {
+      id: 'n1',
+      publishedAt: '2026-11-24T01:00:00.000Z',
+      title: 'Holiday arrangements',
+      titleZh: '假期安排',
+    },
   ],
   asOf: '2026-11-25T01:00:00.000Z',
 };
@@ -86,7 +101,9 @@ describe('TerminalShell', () => {
 
   it('counts the idle warning down each second and stays signed in on request', async () => {
     await show(signedIn());
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'] });
+    vi.useFakeTimers({
+      toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'],
+    });
     act(() => fake.emit('idleWarning', { secondsLeft: 60 }));
     const countdown = screen.getByTestId('idle-countdown');
     expect(countdown.textContent).toContain('60 seconds');
@@ -101,7 +118,9 @@ describe('TerminalShell', () => {
   });
 
   it('unlocks the locked terminal with a one-time password, showing attempts left after a wrong one', async () => {
-    fake.answer('unlock', ({ code }) => (code === '123456' ? ok(signedIn()) : fail('OTP_INVALID', { attemptsLeft: 3 })));
+    fake.answer('unlock', ({ code }) =>
+      code === '123456' ? ok(signedIn()) : fail('OTP_INVALID', { attemptsLeft: 3 }),
+    );
     await show(locked);
     expect(screen.getByRole('heading', { name: 'Terminal locked' })).toBeTruthy();
     const input = screen.getByLabelText('One-time password');
@@ -114,7 +133,10 @@ describe('TerminalShell', () => {
     expect(useSessionStore.getState().authState?.step).toBe('signedIn');
     expect(await screen.findByRole('heading', { name: 'Terminal home' })).toBeTruthy();
     expect(JSON.stringify(useShellStore.getState())).not.toContain('123456');
-    expect(fake.calls.filter((c) => c.name === 'unlock').map((c) => c.input)).toEqual([{ code: '000000' }, { code: '123456' }]);
+    expect(fake.calls.filter((c) => c.name === 'unlock').map((c) => c.input)).toEqual([
+      { code: '000000' },
+      { code: '123456' },
+    ]);
   });
 
   it('signs out from the lock screen too', async () => {

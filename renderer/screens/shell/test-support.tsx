@@ -18,7 +18,9 @@ import type {
 } from '../../../shared/index.js';
 import { initI18n } from '../../i18n/index.js';
 
-type Handler<K extends CallName> = (input: CallInput<K>) => BridgeResult<CallOutput<K>> | Promise<BridgeResult<CallOutput<K>>>;
+type Handler<K extends CallName> = (
+  input: CallInput<K>,
+) => BridgeResult<CallOutput<K>> | Promise<BridgeResult<CallOutput<K>>>;
 
 /** A fake bridge: each test says what each call answers; unset calls fail loudly as values. */
 export interface FakeBridge {
@@ -54,7 +56,10 @@ export function installFakeBridge(): FakeBridge {
         fake.calls.push({ name, input });
         const handler = handlers.get(name);
         if (!handler) {
-          return { ok: false, error: { code: 'UNKNOWN', message: `fake bridge: no answer set for ${name}` } };
+          return {
+            ok: false,
+            error: { code: 'UNKNOWN', message: `fake bridge: no answer set for ${name}` },
+          };
         }
         return (await handler(input as never)) as never;
       },
@@ -92,7 +97,10 @@ export function fail<T>(code: ErrorCode, details: Partial<AppError> = {}): Bridg
 }
 
 /** Renders inside the app's providers with the real catalogs in the given language. */
-export async function renderWithProviders(ui: ReactElement, language: Language = 'en'): Promise<RenderResult> {
+export async function renderWithProviders(
+  ui: ReactElement,
+  language: Language = 'en',
+): Promise<RenderResult> {
   const i18n = await initI18n(language);
   await i18n.changeLanguage(language);
   return render(

@@ -38,7 +38,8 @@ export function useActivityReporter(active: boolean): void {
       void callBridge('reportActivity', {});
     };
     const events = ['keydown', 'pointerdown', 'wheel'] as const;
-    for (const e of events) window.addEventListener(e, onActivity, { capture: true, passive: true });
+    for (const e of events)
+      window.addEventListener(e, onActivity, { capture: true, passive: true });
     return () => {
       for (const e of events) window.removeEventListener(e, onActivity, { capture: true });
     };

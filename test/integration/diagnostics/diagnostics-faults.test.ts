@@ -6,13 +6,20 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runDiagnostics, type DiagnosticsDeps, type DiagnosticsTarget } from '../../../electron/core/diagnostics/run-diagnostics.js';
+import {
+  runDiagnostics,
+  type DiagnosticsDeps,
+  type DiagnosticsTarget,
+} from '../../../electron/core/diagnostics/run-diagnostics.js';
 import { Vault, createOsKeychain, type Keychain } from '../../../electron/core/vault/vault.js';
 import { CcmsError } from '../../../shared/errors.js';
 import type { DiagnosticReport, DiagnosticStep } from '../../../shared/bridge.js';
 import { makeCa, makeLeaf, startHealthHost, type HealthHost } from './tls-fixtures.js';
 
-const vault = new Vault(createOsKeychain(), { sharedDesk: false, service: `CCMS Terminal diag ${randomUUID()}` });
+const vault = new Vault(createOsKeychain(), {
+  sharedDesk: false,
+  service: `CCMS Terminal diag ${randomUUID()}`,
+});
 let ca: ReturnType<typeof makeCa>;
 const closers: Array<() => Promise<void>> = [];
 
@@ -23,8 +30,16 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-async function host(leaf: { fromDays?: number; toDays?: number; dnsNames?: string[]; ips?: string[] } = {}, opts: Parameters<typeof startHealthHost>[1] = {}): Promise<HealthHost> {
-  const pem = makeLeaf(ca, { dnsNames: leaf.dnsNames ?? ['localhost'], ips: leaf.ips ?? ['127.0.0.1'], fromDays: leaf.fromDays ?? -1, toDays: leaf.toDays ?? 90 });
+async function host(
+  leaf: { fromDays?: number; toDays?: number; dnsNames?: string[]; ips?: string[] } = {},
+  opts: Parameters<typeof startHealthHost>[1] = {},
+): Promise<HealthHost> {
+  const pem = makeLeaf(ca, {
+    dnsNames: leaf.dnsNames ?? ['localhost'],
+    ips: leaf.ips ?? ['127.0.0.1'],
+    fromDays: leaf.fromDays ?? -1,
+    toDays: leaf.toDays ?? 90,
+  });
   const h = await startHealthHost(pem, opts);
   closers.push(h.close);
   return h;
@@ -55,9 +70,19 @@ describe('connectivity check against a healthy host', () => {
     const h = await host();
     const { report, progress } = await check({ url: h.url });
     expect(report.steps.map((s) => [s.id, s.status])).toEqual([
-      ['dns', 'pass'], ['tcp', 'pass'], ['tls', 'pass'], ['health', 'pass'], ['clock', 'pass'], ['proxy', 'pass'], ['keychain', 'pass'],
+      ['dns', 'pass'],
+      ['tcp', 'pass'],
+      ['tls', 'pass'],
+      ['health', 'pass'],
+      ['clock', 'pass'],
+      ['proxy', 'pass'],
+      ['keychain', 'pass'],
     ]);
-    expect(step(report, 'tls').details).toMatchObject({ hostnameMatch: 'yes', trusted: 'yes', chain: 'localhost < CCMS Test CA' });
+    expect(step(report, 'tls').details).toMatchObject({
+      hostnameMatch: 'yes',
+      trusted: 'yes',
+      chain: 'localhost < CCMS Test CA',
+    });
     expect(Number(step(report, 'tls').details['daysToExpiry'])).toBeGreaterThan(80);
     expect(step(report, 'health').details).toMatchObject({ version: 'fixture-1.0.0' });
     for (const id of ['dns', 'tcp', 'tls', 'health', 'clock', 'proxy', 'keychain']) {
@@ -84,8 +109,13 @@ describe('fault tests', () => {
     const { port } = probe.address() as AddressInfo;
     await new Promise<void>((r) => probe.close(() => r()));
     const { report } = await check({ url: `https://127.0.0.1:${port}` });
-    expect(step(report, 'tcp')).toMatchObject({ status: 'fail', adviceKey: 'tcpFailed', details: { error: 'ECONNREFUSED' } });
-    for (const id of ['tls', 'health', 'clock'] as const) expect(step(report, id).status).toBe('skipped');
+    expect(step(report, 'tcp')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'tcpFailed',
+      details: { error: 'ECONNREFUSED' },
+    });
+    for (const id of ['tls', 'health', 'clock'] as const)
+      expect(step(report, id).status).toBe('skipped');
     expect(report.text).toContain('[FAIL] tcp (advice: tcpFailed)');
   });
 
@@ -93,25 +123,43 @@ describe('fault tests', () => {
     const sockets: net.Socket[] = [];
     const silent = net.createServer((s) => sockets.push(s));
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-    closers.push(() => new Promise<void>((r) => { sockets.forEach((s) => s.destroy()); silent.close(() => r()); }));
+    closers.push(
+      () =>
+        new Promise<void>((r) => {
+          sockets.forEach((s) => s.destroy());
+          silent.close(() => r());
+        }),
+    );
     const { port } = silent.address() as AddressInfo;
     const { report } = await check({ url: `https://127.0.0.1:${port}` }, vault, 300);
     expect(step(report, 'tcp').status).toBe('pass');
-    expect(step(report, 'tls')).toMatchObject({ status: 'fail', adviceKey: 'tlsFailed', details: { error: 'ETIMEDOUT' } });
+    expect(step(report, 'tls')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'tlsFailed',
+      details: { error: 'ETIMEDOUT' },
+    });
   });
 
   it('fault: wrong CA (the host certificate is from a CA the client was not given)', async () => {
     const h = await host();
     const other = makeCa('Some Other CA');
     const { report } = await check({ url: h.url, caPems: [other.cert] });
-    expect(step(report, 'tls')).toMatchObject({ status: 'fail', adviceKey: 'tlsUntrusted', details: { trusted: 'no' } });
+    expect(step(report, 'tls')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'tlsUntrusted',
+      details: { trusted: 'no' },
+    });
     expect(step(report, 'health').status).toBe('skipped');
   });
 
   it('fault: expired certificate', async () => {
     const h = await host({ fromDays: -30, toDays: -1 });
     const { report } = await check({ url: h.url });
-    expect(step(report, 'tls')).toMatchObject({ status: 'fail', adviceKey: 'tlsExpired', details: { error: 'CERT_HAS_EXPIRED' } });
+    expect(step(report, 'tls')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'tlsExpired',
+      details: { error: 'CERT_HAS_EXPIRED' },
+    });
     expect(Number(step(report, 'tls').details['daysToExpiry'])).toBeLessThan(0);
   });
 
@@ -125,7 +173,11 @@ describe('fault tests', () => {
   it('fault: hostname mismatch (certificate for another name)', async () => {
     const h = await host({ dnsNames: ['ccms.other.example'], ips: [] });
     const { report } = await check({ url: h.url });
-    expect(step(report, 'tls')).toMatchObject({ status: 'fail', adviceKey: 'tlsNameMismatch', details: { hostnameMatch: 'no' } });
+    expect(step(report, 'tls')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'tlsNameMismatch',
+      details: { hostnameMatch: 'no' },
+    });
   });
 
   it('fault: clock skewed (the host is 2 minutes ahead)', async () => {
@@ -137,9 +189,16 @@ describe('fault tests', () => {
   });
 
   it('fault: host service unavailable (health answers 503)', async () => {
-    const h = await host({}, { status: 503, body: '{"error":{"code":"INTERNAL","message":"down"}}' });
+    const h = await host(
+      {},
+      { status: 503, body: '{"error":{"code":"INTERNAL","message":"down"}}' },
+    );
     const { report } = await check({ url: h.url });
-    expect(step(report, 'health')).toMatchObject({ status: 'fail', adviceKey: 'hostDown', details: { httpStatus: '503' } });
+    expect(step(report, 'health')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'hostDown',
+      details: { httpStatus: '503' },
+    });
     expect(step(report, 'clock')).toMatchObject({ status: 'skipped', adviceKey: 'clockFailed' });
   });
 
@@ -160,11 +219,17 @@ describe('fault tests', () => {
     const broken: Keychain = { get: down, set: down, delete: down, list: down };
     const h = await host();
     const { report } = await check({ url: h.url }, new Vault(broken, { sharedDesk: false }));
-    expect(step(report, 'keychain')).toMatchObject({ status: 'warn', adviceKey: 'keychainUnavailable' });
+    expect(step(report, 'keychain')).toMatchObject({
+      status: 'warn',
+      adviceKey: 'keychainUnavailable',
+    });
   });
 
   it('rejects a host URL that is not https with a clear error', async () => {
-    await expect(check({ url: 'http://127.0.0.1:1' })).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining('https://') });
+    await expect(check({ url: 'http://127.0.0.1:1' })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringContaining('https://'),
+    });
     await expect(check({ url: 'not a url' })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
   });
 });
@@ -186,7 +251,9 @@ describe('through an HTTP proxy', () => {
         return;
       }
       if (p === '2') {
-        client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Negotiate\r\n\r\n');
+        client.end(
+          'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Negotiate\r\n\r\n',
+        );
         return;
       }
       const upstream = net.connect(Number(p), h, () => {
@@ -209,15 +276,25 @@ describe('through an HTTP proxy', () => {
 
   it('tunnels the whole check through the proxy and never shows its password', async () => {
     const h = await host();
-    const { report } = await check({ url: h.url, proxy: `http://it-user:Proxy-Pass-9@127.0.0.1:${proxyPort}` });
-    expect(step(report, 'proxy')).toMatchObject({ status: 'pass', adviceKey: 'proxyInUse', details: { authenticated: 'yes' } });
+    const { report } = await check({
+      url: h.url,
+      proxy: `http://it-user:Proxy-Pass-9@127.0.0.1:${proxyPort}`,
+    });
+    expect(step(report, 'proxy')).toMatchObject({
+      status: 'pass',
+      adviceKey: 'proxyInUse',
+      details: { authenticated: 'yes' },
+    });
     expect(step(report, 'health').status).toBe('pass');
     expect(seen.at(-1)).toBe(`${new URL(h.url).host} auth=yes`);
     expect(JSON.stringify(report)).not.toContain('Proxy-Pass-9');
   });
 
   it('fault: proxy refuses the tunnel', async () => {
-    const { report } = await check({ url: 'https://127.0.0.1:1', proxy: `http://127.0.0.1:${proxyPort}` });
+    const { report } = await check({
+      url: 'https://127.0.0.1:1',
+      proxy: `http://127.0.0.1:${proxyPort}`,
+    });
     expect(step(report, 'tcp')).toMatchObject({ status: 'fail', adviceKey: 'proxyFailed' });
   });
 
@@ -230,33 +307,61 @@ describe('through an HTTP proxy', () => {
     };
     const { report } = await check({ url: h.url }, vault, 5_000, { resolveProxy });
     expect(asked).toEqual([`${h.url}/`]);
-    expect(step(report, 'proxy')).toMatchObject({ status: 'pass', adviceKey: 'proxyInUse', details: { source: 'system', proxy: `http://127.0.0.1:${proxyPort}` } });
+    expect(step(report, 'proxy')).toMatchObject({
+      status: 'pass',
+      adviceKey: 'proxyInUse',
+      details: { source: 'system', proxy: `http://127.0.0.1:${proxyPort}` },
+    });
     expect(step(report, 'tcp').details['address']).toContain('through the proxy');
     expect(step(report, 'health').status).toBe('pass');
   });
 
   it('connects directly when the system proxy settings say DIRECT', async () => {
     const h = await host();
-    const { report } = await check({ url: h.url }, vault, 5_000, { resolveProxy: async () => 'DIRECT' });
-    expect(step(report, 'proxy')).toMatchObject({ status: 'pass', details: { proxy: 'system (DIRECT)' } });
+    const { report } = await check({ url: h.url }, vault, 5_000, {
+      resolveProxy: async () => 'DIRECT',
+    });
+    expect(step(report, 'proxy')).toMatchObject({
+      status: 'pass',
+      details: { proxy: 'system (DIRECT)' },
+    });
     expect(step(report, 'health').status).toBe('pass');
   });
 
   it('fault: system proxy is SOCKS (used by the app, not testable by the check)', async () => {
     const h = await host();
-    const { report } = await check({ url: h.url }, vault, 5_000, { resolveProxy: async () => 'SOCKS5 127.0.0.1:1080' });
-    expect(step(report, 'proxy')).toMatchObject({ status: 'warn', adviceKey: 'proxyInUse', details: { tested: 'no' } });
+    const { report } = await check({ url: h.url }, vault, 5_000, {
+      resolveProxy: async () => 'SOCKS5 127.0.0.1:1080',
+    });
+    expect(step(report, 'proxy')).toMatchObject({
+      status: 'warn',
+      adviceKey: 'proxyInUse',
+      details: { tested: 'no' },
+    });
   });
 
   it('fault: system proxy lookup hanging past the timeout', async () => {
-    const { report } = await check({ url: 'https://127.0.0.1:1' }, vault, 200, { resolveProxy: () => new Promise<string>(() => {}) });
-    expect(step(report, 'proxy')).toMatchObject({ status: 'fail', adviceKey: 'proxyFailed', details: { error: 'ETIMEDOUT' } });
+    const { report } = await check({ url: 'https://127.0.0.1:1' }, vault, 200, {
+      resolveProxy: () => new Promise<string>(() => {}),
+    });
+    expect(step(report, 'proxy')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'proxyFailed',
+      details: { error: 'ETIMEDOUT' },
+    });
     expect(step(report, 'tcp').status).toBe('skipped');
   });
 
   it('fault: proxy requires Windows authentication (407)', async () => {
-    const { report } = await check({ url: 'https://127.0.0.1:2', proxy: `http://127.0.0.1:${proxyPort}` });
-    expect(step(report, 'tcp')).toMatchObject({ status: 'warn', adviceKey: 'proxyAuthRequired', details: { error: 'EPROXYAUTH' } });
+    const { report } = await check({
+      url: 'https://127.0.0.1:2',
+      proxy: `http://127.0.0.1:${proxyPort}`,
+    });
+    expect(step(report, 'tcp')).toMatchObject({
+      status: 'warn',
+      adviceKey: 'proxyAuthRequired',
+      details: { error: 'EPROXYAUTH' },
+    });
     expect(step(report, 'tls').status).toBe('skipped');
   });
 

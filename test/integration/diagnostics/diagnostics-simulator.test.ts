@@ -23,19 +23,30 @@ afterAll(async () => {
 
 describe('connectivity check against the simulator', () => {
   it('passes every step, reports the host version and clock offset, and saves a report IT can send', async () => {
-    const vault = new Vault(createOsKeychain(), { sharedDesk: false, service: `CCMS Terminal diag ${randomUUID()}` });
+    const vault = new Vault(createOsKeychain(), {
+      sharedDesk: false,
+      service: `CCMS Terminal diag ${randomUUID()}`,
+    });
     const progress: DiagnosticStep[] = [];
     const report = await runDiagnostics(
       { environment: 'simulator', url: sim.url, caPems: [sim.caCertPem] },
       { vault, onProgress: (s) => progress.push(s) },
     );
     expect(report.steps.map((s) => `${s.id}:${s.status}`)).toEqual([
-      'dns:pass', 'tcp:pass', 'tls:pass', 'health:pass', 'clock:pass', 'proxy:pass', 'keychain:pass',
+      'dns:pass',
+      'tcp:pass',
+      'tls:pass',
+      'health:pass',
+      'clock:pass',
+      'proxy:pass',
+      'keychain:pass',
     ]);
     const health = report.steps.find((s) => s.id === 'health');
     expect(health?.details['version']).toMatch(/\S/);
     expect(health?.details['status']).toBe('ok');
-    expect(Math.abs(Number(report.steps.find((s) => s.id === 'clock')?.details['offsetSec']))).toBeLessThan(30);
+    expect(
+      Math.abs(Number(report.steps.find((s) => s.id === 'clock')?.details['offsetSec'])),
+    ).toBeLessThan(30);
     expect(report.hostUrl).toBe(sim.url);
     expect(progress.length).toBe(14); // running + result, seven steps
 
@@ -52,8 +63,17 @@ describe('connectivity check against the simulator', () => {
   });
 
   it('fault: wrong CA (the simulator is not trusted without its CA)', async () => {
-    const vault = new Vault(createOsKeychain(), { sharedDesk: true, service: `CCMS Terminal diag ${randomUUID()}` });
-    const report = await runDiagnostics({ environment: 'simulator', url: sim.url, caPems: [] }, { vault, onProgress: () => {} });
-    expect(report.steps.find((s) => s.id === 'tls')).toMatchObject({ status: 'fail', adviceKey: 'tlsUntrusted' });
+    const vault = new Vault(createOsKeychain(), {
+      sharedDesk: true,
+      service: `CCMS Terminal diag ${randomUUID()}`,
+    });
+    const report = await runDiagnostics(
+      { environment: 'simulator', url: sim.url, caPems: [] },
+      { vault, onProgress: () => {} },
+    );
+    expect(report.steps.find((s) => s.id === 'tls')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'tlsUntrusted',
+    });
   });
 });

@@ -12,9 +12,17 @@ export interface Pem {
   key: string;
 }
 
-function keyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey; pem: string } {
+function keyPair(): {
+  privateKey: forge.pki.rsa.PrivateKey;
+  publicKey: forge.pki.rsa.PublicKey;
+  pem: string;
+} {
   // Node's native RSA generation is fast; forge's pure-JS one takes seconds.
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const key = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
   return { privateKey: key, publicKey: forge.pki.rsa.setPublicKey(key.n, key.e), pem: privateKey };
 }
@@ -22,7 +30,9 @@ function keyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki
 const DAY = 86_400_000;
 
 /** A self-signed certificate authority. */
-export function makeCa(name: string): Pem & { forgeCert: forge.pki.Certificate; forgeKey: forge.pki.rsa.PrivateKey } {
+export function makeCa(
+  name: string,
+): Pem & { forgeCert: forge.pki.Certificate; forgeKey: forge.pki.rsa.PrivateKey } {
   const k = keyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = k.publicKey;
@@ -37,7 +47,12 @@ export function makeCa(name: string): Pem & { forgeCert: forge.pki.Certificate; 
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
   ]);
   cert.sign(k.privateKey, forge.md.sha256.create());
-  return { cert: forge.pki.certificateToPem(cert), key: k.pem, forgeCert: cert, forgeKey: k.privateKey };
+  return {
+    cert: forge.pki.certificateToPem(cert),
+    key: k.pem,
+    forgeCert: cert,
+    forgeKey: k.privateKey,
+  };
 }
 
 /** A server certificate signed by `ca` for the given names, valid between the given offsets (days). */
@@ -59,7 +74,10 @@ export function makeLeaf(
     { name: 'extKeyUsage', serverAuth: true },
     {
       name: 'subjectAltName',
-      altNames: [...opts.dnsNames.map((value) => ({ type: 2, value })), ...opts.ips.map((ip) => ({ type: 7, ip }))],
+      altNames: [
+        ...opts.dnsNames.map((value) => ({ type: 2, value })),
+        ...opts.ips.map((ip) => ({ type: 7, ip })),
+      ],
     },
   ]);
   cert.sign(ca.forgeKey, forge.md.sha256.create());
@@ -73,7 +91,10 @@ export interface HealthHost {
 }
 
 /** Starts an HTTPS host on 127.0.0.1:0 whose health reply reports `serverTime` shifted by `skewMs`. */
-export async function startHealthHost(pem: Pem, opts: { skewMs?: number; status?: number; body?: string; prefix?: string } = {}): Promise<HealthHost> {
+export async function startHealthHost(
+  pem: Pem,
+  opts: { skewMs?: number; status?: number; body?: string; prefix?: string } = {},
+): Promise<HealthHost> {
   const server = https.createServer({ cert: pem.cert, key: pem.key }, (req, res) => {
     if (req.url !== `${opts.prefix ?? ''}/api/v1/health`) {
       res.writeHead(404).end();
@@ -81,7 +102,12 @@ export async function startHealthHost(pem: Pem, opts: { skewMs?: number; status?
     }
     const body =
       opts.body ??
-      JSON.stringify({ status: 'ok', version: 'fixture-1.0.0', environment: 'simulator', serverTime: new Date(Date.now() + (opts.skewMs ?? 0)).toISOString() });
+      JSON.stringify({
+        status: 'ok',
+        version: 'fixture-1.0.0',
+        environment: 'simulator',
+        serverTime: new Date(Date.now() + (opts.skewMs ?? 0)).toISOString(),
+      });
     res.writeHead(opts.status ?? 200, { 'content-type': 'application/json' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -7,7 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INDEX_ACCOUNT, INDEX_MAX_CHARS, Vault, createOsKeychain, deviceAccount } from '../../../electron/core/vault/vault.js';
+import {
+  INDEX_ACCOUNT,
+  INDEX_MAX_CHARS,
+  Vault,
+  createOsKeychain,
+  deviceAccount,
+} from '../../../electron/core/vault/vault.js';
 import { createLogger } from '../../../electron/core/logging/logger.js';
 
 const run = promisify(execFile);
@@ -29,7 +35,8 @@ afterEach(async () => {
 /** Every file under a folder, for searching for a secret written in plaintext. */
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name));
 }
@@ -127,7 +134,11 @@ describe('Vault', () => {
     const service = freshService();
     const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-vault-log-'));
     try {
-      const vault = new Vault(keychain, { sharedDesk: false, service, logger: createLogger({ dir: logDir, level: 'debug' }) });
+      const vault = new Vault(keychain, {
+        sharedDesk: false,
+        service,
+        logger: createLogger({ dir: logDir, level: 'debug' }),
+      });
       await vault.rememberSignIn('simulator', 'C00101');
       await vault.forgetAll();
       await vault.rememberSignIn('simulator', 'C00101');
@@ -162,11 +173,25 @@ describe('fault: keychain unavailable (the real OS keychain reached outside any 
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-vault-home-'));
     try {
       // A fresh, empty home: any fallback store written by the probe would show up in it.
-      const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, USERPROFILE: home, XDG_DATA_HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        HOME: home,
+        USERPROFILE: home,
+        XDG_DATA_HOME: home,
+        XDG_CONFIG_HOME: home,
+        XDG_CACHE_HOME: home,
+      };
       delete env['DBUS_SESSION_BUS_ADDRESS'];
       const probe = path.join(import.meta.dirname, 'keychain-probe.ts');
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', probe, freshService(), logDir], { env });
-      const result = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, Record<string, unknown>>;
+      const { stdout } = await run(
+        process.execPath,
+        ['--import', 'tsx', probe, freshService(), logDir],
+        { env },
+      );
+      const result = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<
+        string,
+        Record<string, unknown>
+      >;
       for (const op of ['get', 'set', 'list', 'delete', 'forgetAll']) {
         expect(result[op], op).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE' });
       }

@@ -19,25 +19,41 @@ async function waitFor(what, pred) {
 }
 
 async function main() {
-  await waitFor('open its window and IPC channel', () => s.windows.length > 0 && s.ipcHandlers.has('ccms:call'));
+  await waitFor(
+    'open its window and IPC channel',
+    () => s.windows.length > 0 && s.ipcHandlers.has('ccms:call'),
+  );
   const win = s.windows[0];
   const wc = win.webContents;
   await waitFor('load its page', () => wc.url !== '');
   const call = s.ipcHandlers.get('ccms:call');
   const r = {};
   r.trusted = await call({ sender: wc, senderFrame: wc.mainFrame }, 'getAppInfo', {});
-  r.otherOrigin = await call({ sender: wc, senderFrame: { ...wc.mainFrame, url: 'https://evil.example/' } }, 'getAppInfo', {});
-  r.subframe = await call({ sender: wc, senderFrame: { ...wc.mainFrame, parent: wc.mainFrame, routingId: 7 } }, 'getAppInfo', {});
+  r.otherOrigin = await call(
+    { sender: wc, senderFrame: { ...wc.mainFrame, url: 'https://evil.example/' } },
+    'getAppInfo',
+    {},
+  );
+  r.subframe = await call(
+    { sender: wc, senderFrame: { ...wc.mainFrame, parent: wc.mainFrame, routingId: 7 } },
+    'getAppInfo',
+    {},
+  );
   r.noFrame = await call({ sender: wc, senderFrame: null }, 'getAppInfo', {});
   const stranger = new electron.BrowserWindow({});
   await stranger.loadURL('app://ccms/index.html');
-  r.notAdmitted = await call({ sender: stranger.webContents, senderFrame: stranger.webContents.mainFrame }, 'getAppInfo', {});
+  r.notAdmitted = await call(
+    { sender: stranger.webContents, senderFrame: stranger.webContents.mainFrame },
+    'getAppInfo',
+    {},
+  );
   r.badName = await call({ sender: wc, senderFrame: wc.mainFrame }, 42, {});
   r.unknownCall = await call({ sender: wc, senderFrame: wc.mainFrame }, 'constructor', {});
   r.badInput = await call({ sender: wc, senderFrame: wc.mainFrame }, 'login', { userId: 'C00101' });
   r.cancel = await call({ sender: wc, senderFrame: wc.mainFrame }, 'cancelLogin', {});
 
-  const ask = (permission, url) => new Promise((done) => s.permissionRequest({ getURL: () => url }, permission, done));
+  const ask = (permission, url) =>
+    new Promise((done) => s.permissionRequest({ getURL: () => url }, permission, done));
   const app = 'app://ccms/index.html';
   r.permissions = {
     media: await ask('media', app),
@@ -47,11 +63,23 @@ async function main() {
     clipboardWriteElsewhere: await ask('clipboard-sanitized-write', 'https://evil.example/'),
     clipboardRead: await ask('clipboard-read', app),
   };
-  r.permissionCheck = { clipboardRead: s.permissionCheck({}, 'clipboard-read', 'app://ccms'), media: s.permissionCheck({}, 'media', 'app://ccms') };
+  r.permissionCheck = {
+    clipboardRead: s.permissionCheck({}, 'clipboard-read', 'app://ccms'),
+    media: s.permissionCheck({}, 'media', 'app://ccms'),
+  };
 
   // The host connection's certificate check: Chromium's verdict stands unless a policy CA vouches.
-  const verify = (errorCode) => new Promise((done) => s.certificateVerifyProc(
-    { hostname: 'ccms.example', errorCode, certificate: { data: 'not a certificate', issuerCert: undefined } }, done));
+  const verify = (errorCode) =>
+    new Promise((done) =>
+      s.certificateVerifyProc(
+        {
+          hostname: 'ccms.example',
+          errorCode,
+          certificate: { data: 'not a certificate', issuerCert: undefined },
+        },
+        done,
+      ),
+    );
   r.certVerify = { chromiumTrusts: await verify(0), chromiumRefusesNoPolicyCa: await verify(-202) };
 
   const request = (url) => new Promise((done) => s.beforeRequest({ url }, done));
@@ -61,16 +89,27 @@ async function main() {
     file: await request('file:///etc/passwd'),
     otherApp: await request('app://evil/x.js'),
   };
-  const headers = await new Promise((done) => s.headersReceived({ responseHeaders: { 'X-Other': ['1'] } }, done));
+  const headers = await new Promise((done) =>
+    s.headersReceived({ responseHeaders: { 'X-Other': ['1'] } }, done),
+  );
   r.sessionCsp = headers.responseHeaders['Content-Security-Policy'];
 
   const handler = s.protocolHandlers.get('app');
   const index = await handler(new Request('app://ccms/index.html'));
-  r.index = { status: index.status, csp: index.headers.get('content-security-policy'), type: index.headers.get('content-type'), body: await index.text() };
+  r.index = {
+    status: index.status,
+    csp: index.headers.get('content-security-policy'),
+    type: index.headers.get('content-type'),
+    body: await index.text(),
+  };
   r.root = (await handler(new Request('app://ccms/'))).status;
-  r.traversal = (await handler(new Request('app://ccms/assets/..%2F..%2F..%2Fpackage.json'))).status;
+  r.traversal = (
+    await handler(new Request('app://ccms/assets/..%2F..%2F..%2Fpackage.json'))
+  ).status;
   r.otherHost = (await handler(new Request('app://evil/index.html'))).status;
-  r.post = (await handler(new Request('app://ccms/index.html', { method: 'POST', body: 'x' }))).status;
+  r.post = (
+    await handler(new Request('app://ccms/index.html', { method: 'POST', body: 'x' }))
+  ).status;
 
   let prevented = 0;
   const event = { preventDefault: () => prevented++ };

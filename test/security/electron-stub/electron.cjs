@@ -35,10 +35,18 @@ class StubWebContents extends EventEmitter {
     this.sent = [];
     this.windowOpenHandler = null;
   }
-  getURL() { return this.url; }
-  isDestroyed() { return false; }
-  send(channel, ...args) { this.sent.push([channel, ...args]); }
-  setWindowOpenHandler(fn) { this.windowOpenHandler = fn; }
+  getURL() {
+    return this.url;
+  }
+  isDestroyed() {
+    return false;
+  }
+  send(channel, ...args) {
+    this.sent.push([channel, ...args]);
+  }
+  setWindowOpenHandler(fn) {
+    this.windowOpenHandler = fn;
+  }
 }
 
 class BrowserWindow extends EventEmitter {
@@ -51,7 +59,9 @@ class BrowserWindow extends EventEmitter {
   }
   removeMenu() {}
   show() {}
-  isMinimized() { return false; }
+  isMinimized() {
+    return false;
+  }
   restore() {}
   focus() {}
   async loadURL(url) {
@@ -73,20 +83,32 @@ const app = {
     return process.env.STUB_USER_DATA;
   },
   getVersion: () => '0.1.0-stub',
-  enableSandbox() { state.sandboxEnabled = true; },
+  enableSandbox() {
+    state.sandboxEnabled = true;
+  },
   requestSingleInstanceLock: () => true,
   quit() {},
-  exit(code) { state.errors.push(`exit ${code}`); },
+  exit(code) {
+    state.errors.push(`exit ${code}`);
+  },
 };
 
 const sessionObject = {
   protocol: { handle: (scheme, fn) => state.protocolHandlers.set(scheme, fn) },
-  setPermissionRequestHandler: (fn) => { state.permissionRequest = fn; },
-  setPermissionCheckHandler: (fn) => { state.permissionCheck = fn; },
+  setPermissionRequestHandler: (fn) => {
+    state.permissionRequest = fn;
+  },
+  setPermissionCheckHandler: (fn) => {
+    state.permissionCheck = fn;
+  },
   setDevicePermissionHandler() {},
   webRequest: {
-    onBeforeRequest: (fn) => { state.beforeRequest = fn; },
-    onHeadersReceived: (fn) => { state.headersReceived = fn; },
+    onBeforeRequest: (fn) => {
+      state.beforeRequest = fn;
+    },
+    onHeadersReceived: (fn) => {
+      state.headersReceived = fn;
+    },
   },
 };
 
@@ -107,10 +129,17 @@ module.exports = {
   },
   protocol: { registerSchemesAsPrivileged: (list) => state.privileged.push(...list) },
   session: {
-    fromPartition: (name) => { state.partitions.push(name); return sessionObject; },
+    fromPartition: (name) => {
+      state.partitions.push(name);
+      return sessionObject;
+    },
     defaultSession: {
-      setProxy: async (config) => { state.proxyConfig = config; },
-      setCertificateVerifyProc: (fn) => { state.certificateVerifyProc = fn; },
+      setProxy: async (config) => {
+        state.proxyConfig = config;
+      },
+      setCertificateVerifyProc: (fn) => {
+        state.certificateVerifyProc = fn;
+      },
     },
   },
   __stub: state,
