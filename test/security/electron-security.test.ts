@@ -118,8 +118,10 @@ describe('Content-Security-Policy', () => {
     const protocolSrc = fs.readFileSync(path.join(ELECTRON_DIR, 'app-origin.ts'), 'utf8');
     const sessionSrc = fs.readFileSync(path.join(ELECTRON_DIR, 'web-security.ts'), 'utf8');
     const block = /CONTENT_SECURITY_POLICY = \[([\s\S]*?)\]\.join/.exec(protocolSrc)?.[1] ?? '';
-    const fromProtocol = [...block.matchAll(/^\s*"([^"]+)",?\s*$/gm)].map((m) => m[1]).join('; ');
-    const fromSession = /'Content-Security-Policy': \["([^"]+)"\]/.exec(sessionSrc)?.[1];
+    const fromProtocol = [...block.matchAll(/^\s*(["'])(.+)\1,?\s*$/gm)]
+      .map((m) => m[2])
+      .join('; ');
+    const fromSession = /'Content-Security-Policy': \[\s*"([^"]+)",?\s*\]/.exec(sessionSrc)?.[1];
     expect(fromProtocol).toContain("default-src 'none'");
     expect(fromSession).toBe(fromProtocol);
     expect(fromProtocol).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
