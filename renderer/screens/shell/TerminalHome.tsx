@@ -110,8 +110,13 @@ function SummaryView(props: { summary: TerminalSummary; refreshing: boolean; onR
                 <TableRow key={a.accountId}>
                   <TableCell>{a.accountId}</TableCell>
                   <TableCell>{a.name}</TableCell>
-                  <TableCell>{a.type}</TableCell>
-                  <TableCell>{a.status}</TableCell>
+                  {/* Known host codes read in the user's language; an unknown one as the host sent it. */}
+                  <TableCell>
+                    {t(`home.accounts.types.${a.type}`, { defaultValue: a.type })}
+                  </TableCell>
+                  <TableCell>
+                    {t(`home.accounts.statuses.${a.status}`, { defaultValue: a.status })}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

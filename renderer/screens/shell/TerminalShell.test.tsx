@@ -64,6 +64,9 @@ describe('TerminalShell', () => {
     await show(signedIn());
     expect(screen.getByTestId('shell-user').textContent).toBe('Chan Tai Man (C00101)');
     expect(await screen.findByRole('cell', { name: 'House account' })).toBeTruthy();
+    // The host's type and status codes are read out as words.
+    expect(screen.getByRole('cell', { name: 'House' })).toBeTruthy();
+    expect(screen.getByRole('cell', { name: 'Active' })).toBeTruthy();
     const collateral = screen.getByRole('table', { name: 'Collateral balances by currency' });
     expect(within(collateral).getByText('12,500,000.00')).toBeTruthy();
     expect(within(collateral).getByText('500,000.50')).toBeTruthy();
@@ -83,6 +86,8 @@ describe('TerminalShell', () => {
     await show(signedIn(), 'zh-HK');
     expect(await screen.findByText('假期安排')).toBeTruthy();
     expect(screen.getByRole('button', { name: '登出' })).toBeTruthy();
+    expect(screen.getByRole('cell', { name: '公司' })).toBeTruthy();
+    expect(screen.getByRole('cell', { name: '正常' })).toBeTruthy();
   });
 
   it('says when the summary cannot be loaded and retries', async () => {
