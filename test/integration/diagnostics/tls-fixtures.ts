@@ -1,10 +1,13 @@
-// Certificates made on the spot with node-forge (a CA, and leaves that are good, expired or for the
-// wrong name), and a minimal HTTPS host serving /api/v1/health with them: the faulty hosts the
-// connectivity check's fault tests aim at.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+// Certificates made on the spot (a CA, and leaves that are good, expired or for the wrong name,
+// from the host client tests' fixture), and a minimal HTTPS host serving /api/v1/health with
+// them: the faulty hosts the connectivity check's fault tests aim at.
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import forge from 'node-forge';
+import type forge from 'node-forge';
+import {
+  makeCa as makeTestCa,
+  makeServerCert,
+} from '../../../electron/core/host/testing/tls-fixtures.js';
 
 /** A certificate and its private key, PEM. */
 export interface Pem {
@@ -12,47 +15,14 @@ export interface Pem {
   key: string;
 }
 
-function keyPair(): {
-  privateKey: forge.pki.rsa.PrivateKey;
-  publicKey: forge.pki.rsa.PublicKey;
-  pem: string;
-} {
-  // Node's native RSA generation is fast; forge's pure-JS one takes seconds.
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  const key = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
-  return { privateKey: key, publicKey: forge.pki.rsa.setPublicKey(key.n, key.e), pem: privateKey };
-}
-
 const DAY = 86_400_000;
 
-/** A self-signed certificate authority. */
+/** A self-signed certificate authority (the host client tests' own fixture, in this shape). */
 export function makeCa(
   name: string,
 ): Pem & { forgeCert: forge.pki.Certificate; forgeKey: forge.pki.rsa.PrivateKey } {
-  const k = keyPair();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = k.publicKey;
-  cert.serialNumber = `01${randomBytes(8).toString('hex')}`;
-  cert.validity.notBefore = new Date(Date.now() - DAY);
-  cert.validity.notAfter = new Date(Date.now() + 365 * DAY);
-  const attrs = [{ name: 'commonName', value: name }];
-  cert.setSubject(attrs);
-  cert.setIssuer(attrs);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: true, critical: true },
-    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-  ]);
-  cert.sign(k.privateKey, forge.md.sha256.create());
-  return {
-    cert: forge.pki.certificateToPem(cert),
-    key: k.pem,
-    forgeCert: cert,
-    forgeKey: k.privateKey,
-  };
+  const ca = makeTestCa(name);
+  return { cert: ca.certPem, key: ca.keyPem, forgeCert: ca.cert, forgeKey: ca.priv };
 }
 
 /** A server certificate signed by `ca` for the given names, valid between the given offsets (days). */
@@ -60,28 +30,16 @@ export function makeLeaf(
   ca: ReturnType<typeof makeCa>,
   opts: { dnsNames: string[]; ips: string[]; fromDays: number; toDays: number },
 ): Pem {
-  const k = keyPair();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = k.publicKey;
-  cert.serialNumber = `02${randomBytes(8).toString('hex')}`;
-  cert.validity.notBefore = new Date(Date.now() + opts.fromDays * DAY);
-  cert.validity.notAfter = new Date(Date.now() + opts.toDays * DAY);
-  cert.setSubject([{ name: 'commonName', value: opts.dnsNames[0] ?? opts.ips[0] ?? 'host' }]);
-  cert.setIssuer(ca.forgeCert.subject.attributes);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-    { name: 'extKeyUsage', serverAuth: true },
+  const pair = makeServerCert(
+    { cert: ca.forgeCert, priv: ca.forgeKey },
     {
-      name: 'subjectAltName',
-      altNames: [
-        ...opts.dnsNames.map((value) => ({ type: 2, value })),
-        ...opts.ips.map((ip) => ({ type: 7, ip })),
-      ],
+      notBefore: new Date(Date.now() + opts.fromDays * DAY),
+      notAfter: new Date(Date.now() + opts.toDays * DAY),
+      dnsNames: opts.dnsNames,
+      ips: opts.ips,
     },
-  ]);
-  cert.sign(ca.forgeKey, forge.md.sha256.create());
-  return { cert: forge.pki.certificateToPem(cert), key: k.pem };
+  );
+  return { cert: pair.certPem, key: pair.keyPem };
 }
 
 /** A running HTTPS host that answers /api/v1/health, on 127.0.0.1 and a random port. */

@@ -46,18 +46,20 @@ export function makeCa(
   return { cert, priv: k.priv, certPem: forge.pki.certificateToPem(cert), keyPem: k.keyPem };
 }
 
-/** A server certificate for 127.0.0.1/localhost signed by `ca`, valid in the given window. */
+/** A server certificate signed by `ca` for the given names (default localhost and 127.0.0.1), valid in the given window. */
 export function makeServerCert(
   ca: { cert: forge.pki.Certificate; priv: forge.pki.rsa.PrivateKey },
-  validity: { notBefore?: Date; notAfter?: Date } = {},
+  validity: { notBefore?: Date; notAfter?: Date; dnsNames?: string[]; ips?: string[] } = {},
 ): CertPair {
+  const dnsNames = validity.dnsNames ?? ['localhost'];
+  const ips = validity.ips ?? ['127.0.0.1'];
   const k = rsaKeys();
   const cert = forge.pki.createCertificate();
   cert.publicKey = k.pub;
   cert.serialNumber = '02' + randomBytes(8).toString('hex');
   cert.validity.notBefore = validity.notBefore ?? new Date(Date.now() - DAY);
   cert.validity.notAfter = validity.notAfter ?? new Date(Date.now() + 30 * DAY);
-  cert.setSubject([{ name: 'commonName', value: 'localhost' }]);
+  cert.setSubject([{ name: 'commonName', value: dnsNames[0] ?? ips[0] ?? 'host' }]);
   cert.setIssuer(ca.cert.subject.attributes);
   cert.setExtensions([
     { name: 'basicConstraints', cA: false },
@@ -66,8 +68,8 @@ export function makeServerCert(
     {
       name: 'subjectAltName',
       altNames: [
-        { type: 2, value: 'localhost' },
-        { type: 7, ip: '127.0.0.1' },
+        ...dnsNames.map((value) => ({ type: 2, value })),
+        ...ips.map((ip) => ({ type: 7, ip })),
       ],
     },
   ]);
