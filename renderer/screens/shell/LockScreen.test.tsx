@@ -129,4 +129,19 @@ describe('LockScreen, email channel', () => {
     expect(screen.queryByRole('button', { name: 'Send a new code' })).toBeNull();
     expect(screen.getByText(/authenticator app/)).toBeTruthy();
   });
+
+  it('a TOTP user is pointed at the app only, and "Unlock" with too few digits asks for six and sends nothing', async () => {
+    await show({ ...lockedEmail, channel: 'totp', maskedEmail: undefined } as AuthState);
+    expect(
+      screen.getByText('Use the 6-digit code your authenticator app (mobile app) shows now.'),
+    ).toBeTruthy();
+    const unlock = screen.getByRole('button', { name: 'Unlock' });
+    expect(isDisabled(unlock)).toBe(false);
+    fireEvent.change(screen.getByRole('textbox', { name: 'One-time password' }), {
+      target: { value: '123' },
+    });
+    await act(async () => unlock.click());
+    expect(screen.getByText('Enter the 6 digits of the code.')).toBeTruthy();
+    expect(fake.calls.filter((c) => c.name === 'unlock')).toHaveLength(0);
+  });
 });

@@ -4,6 +4,7 @@ import { Button, Spinner, Text } from '@fluentui/react-components';
 import type { SessionUser } from '../../../shared/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { OtpInput } from '../../components/OtpInput.js';
+import { SubmitButton } from '../../components/SubmitButton.js';
 import { OTP_LENGTH } from '../../components/otp-code.js';
 import { secondsUntil, useNow } from '../../components/use-now.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
@@ -22,11 +23,18 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
   const inputRef = useRef<HTMLInputElement>(null);
   // The code lives only in this field until it is sent, then is cleared (never in a store).
   const [code, setCode] = useState('');
+  // Set when "Unlock" was pressed with fewer than six digits, as the sign-in OTP prompt does.
+  const [incomplete, setIncomplete] = useState(false);
   const { unlocking, unlockError, unlock, signingOut } = useShellStore();
   const { sendingCode, codeResent, sendUnlockCode } = useShellStore();
   const applyAuthState = useSessionStore((s) => s.applyAuthState);
   const locked = useSessionStore((s) => (s.authState?.step === 'locked' ? s.authState : null));
   const isEmail = locked?.channel === 'email';
+  const hintKey = isEmail
+    ? 'lock.emailHint'
+    : locked?.channel === 'totp'
+      ? 'lock.totpHint'
+      : 'lock.hint';
   const maskedEmail = locked?.maskedEmail ?? '';
   // The core says when the host's resend rule allows another code (absent: none asked for yet).
   const resendAvailableAt = locked?.resendAvailableAt;
@@ -42,7 +50,13 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
   }, [unlockError]);
 
   const submit = async (value: string) => {
-    if (value.length !== OTP_LENGTH || unlocking) return;
+    if (unlocking) return;
+    if (value.length !== OTP_LENGTH) {
+      setIncomplete(true);
+      inputRef.current?.focus();
+      return;
+    }
+    setIncomplete(false);
     setCode('');
     const next = await unlock(value);
     if (next) applyAuthState(next);
@@ -79,9 +93,13 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
       <form onSubmit={onSubmit} className={styles.lock} noValidate>
         <OtpInput
           label={t('otp:code')}
-          hint={t(isEmail ? 'lock.emailHint' : 'lock.hint')}
+          hint={t(hintKey)}
           value={code}
-          onChange={setCode}
+          onChange={(value) => {
+            setCode(value);
+            if (value.length === OTP_LENGTH) setIncomplete(false);
+          }}
+          validationMessage={incomplete ? t('otp:codeRequired') : undefined}
           onComplete={(c) => void submit(c)}
           disabled={unlocking}
           inputRef={inputRef}
@@ -92,13 +110,9 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
           trigger={unlockError}
         />
         <div className={styles.lockActions}>
-          <Button
-            type="submit"
-            appearance="primary"
-            disabled={unlocking || code.length !== OTP_LENGTH}
-          >
-            {unlocking ? t('lock.unlocking') : t('lock.unlock')}
-          </Button>
+          <SubmitButton pending={unlocking} pendingText={t('lock.unlocking')}>
+            {t('lock.unlock')}
+          </SubmitButton>
         </div>
       </form>
       {isEmail ? (
