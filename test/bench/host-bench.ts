@@ -11,6 +11,10 @@
  * The load generator shares the cores with the host (BENCH_CLIENT_NICE, default 0; 19 lets it
  * yield to the host as clients on other machines would).
  * Bounded: BENCH_SECONDS (default 10) of logins in total, BENCH_MAX_LOGINS (default 2000).
+ * The simulator runs with its request log on, as `npm run sim` does (into a file; the bench checks
+ * one line per reply and no password in it). On Linux it prints where the CPU of a login goes
+ * (simulator event loop, its thread pool, load generator) and how busy the cores were.
+ * BENCH_PROFILE_DIR=<dir>: both child processes write V8 CPU profiles there.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { verify as argon2Verify } from '@node-rs/argon2';
@@ -20,6 +24,7 @@ import { cpus, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openOffline } from '../../simulator/offline.js';
+import { cpuAdd, cpuDelta, machineCpu, processCpu, type ProcessCpu } from './proc-cpu.js';
 import { insertUser, resetToSeed, type PreparedUser } from '../../simulator/store/seed.js';
 import { newTotpSecret, totpAt } from '../../simulator/auth/totp.js';
 
@@ -29,11 +34,14 @@ const CORES = cpus().length;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? CORES * 4);
 const CLIENT_NICE = Number(process.env.BENCH_CLIENT_NICE ?? 0);
 const ROUNDS = 4;
+// BENCH_PROFILE_DIR: both child processes write V8 CPU profiles (one per thread) into its
+// simulator/ and load-generator/ folders.
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+const profileArgs = (name: string): string[] =>
+  PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(PROFILE_DIR, name)}`] : [];
 const PASSWORD = 'Bench-Pass-0001!';
 const SELF = fileURLToPath(import.meta.url);
-const SIM_CHILD = fileURLToPath(
-  new URL('../integration/simulator/child-simulator.ts', import.meta.url),
-);
+const SIM_CHILD = fileURLToPath(new URL('./bench-simulator.ts', import.meta.url));
 
 interface BenchUser {
   userId: string;
@@ -43,6 +51,8 @@ interface PhaseResult {
   latencies: number[];
   errors: number;
   seconds: number;
+  /** HTTP replies received (each is one line of the simulator's request log). */
+  replies: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -108,6 +118,7 @@ function loadGenerator(): void {
     const until = performance.now() + seconds * 1000;
     const latencies: number[] = [];
     let errors = 0;
+    let replies = 0;
     const client = async (): Promise<void> => {
       while (performance.now() < until && next < users.length) {
         const u = users[next++] as BenchUser;
@@ -117,10 +128,12 @@ function loadGenerator(): void {
             userId: u.userId,
             password: PASSWORD,
           });
+          replies++;
           const otp = await call(agent, url, '/auth/otp', {
             challengeId: login.body.challengeId,
             code: totpAt(u.secret, Date.now()),
           });
+          replies++;
           if (login.status !== 200 || otp.status !== 200) errors++;
           else latencies.push(performance.now() - t0);
         } catch {
@@ -130,7 +143,7 @@ function loadGenerator(): void {
     };
     const start = performance.now();
     await Promise.all(Array.from({ length: CONCURRENCY }, client));
-    return { latencies, errors, seconds: (performance.now() - start) / 1000 };
+    return { latencies, errors, replies, seconds: (performance.now() - start) / 1000 };
   };
   process.on('message', (msg: { seconds?: number }) => {
     if (typeof msg.seconds !== 'number') {
@@ -152,6 +165,7 @@ function runPhase(gen: ChildProcess, seconds: number): Promise<PhaseResult> {
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ccms-bench-'));
   const off = openOffline(dataDir, { create: true });
+  const logFile = join(dataDir, 'request-log.jsonl');
   console.log(
     `host bench: ${CORES} cores, ${SECONDS} s per phase, at most ${MAX_LOGINS} logins, ${CONCURRENCY} clients`,
   );
@@ -183,9 +197,13 @@ async function main(): Promise<void> {
 
     // The library itself, not the simulator's gated hasher: this is the machine's raw limit.
     const verify = (h: string, p: string): Promise<boolean> => argon2Verify(h, p);
-    const child = spawn(process.execPath, ['--import', 'tsx', SIM_CHILD, dataDir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...profileArgs('simulator'), '--import', 'tsx', SIM_CHILD, dataDir, logFile],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const { url, ca } = await new Promise<{ url: string; ca: string }>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
@@ -196,15 +214,19 @@ async function main(): Promise<void> {
       child.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
     });
     writeFileSync(join(dataDir, 'bench-users.json'), JSON.stringify(users));
-    const gen = spawn(process.execPath, ['--import', 'tsx', SELF, '--load-generator'], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: {
-        ...process.env,
-        BENCH_URL: url,
-        BENCH_CA: join(dataDir, 'ca.pem'),
-        BENCH_USERS: join(dataDir, 'bench-users.json'),
+    const gen = spawn(
+      process.execPath,
+      [...profileArgs('load-generator'), '--import', 'tsx', SELF, '--load-generator'],
+      {
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        env: {
+          ...process.env,
+          BENCH_URL: url,
+          BENCH_CA: join(dataDir, 'ca.pem'),
+          BENCH_USERS: join(dataDir, 'bench-users.json'),
+        },
       },
-    });
+    );
     if (CLIENT_NICE !== 0 && gen.pid !== undefined) setPriority(gen.pid, CLIENT_NICE);
     void ca;
 
@@ -212,7 +234,11 @@ async function main(): Promise<void> {
     const latencies: number[] = [];
     let errors = 0;
     let loginSeconds = 0;
-    await runPhase(gen, 1); // warm-up: TLS sessions, JIT
+    const zero: ProcessCpu = { mainUser: 0, mainSys: 0, otherUser: 0, otherSys: 0 };
+    let simCpu: ProcessCpu | undefined = zero;
+    let genCpu: ProcessCpu | undefined = zero;
+    let machine: { busy: number; idle: number } | undefined = { busy: 0, idle: 0 };
+    let replies = (await runPhase(gen, 1)).replies; // warm-up: TLS sessions, JIT
     for (let r = 0; r < ROUNDS; r++) {
       const slice = SECONDS / ROUNDS;
       const pc = await hashRate(hash, verify, CORES, slice / 4);
@@ -228,9 +254,27 @@ async function main(): Promise<void> {
         secPerCore: hashes.secPerCore + pc.seconds,
         secPool: hashes.secPool + pl.seconds,
       };
+      const simBefore = processCpu(child.pid ?? -1);
+      const genBefore = processCpu(gen.pid ?? -1);
+      const machineBefore = machineCpu();
       const phase = await runPhase(gen, slice);
+      const simAfter = processCpu(child.pid ?? -1);
+      const genAfter = processCpu(gen.pid ?? -1);
+      const machineAfter = machineCpu();
+      machine =
+        machine && machineBefore && machineAfter
+          ? {
+              busy: machine.busy + machineAfter.busy - machineBefore.busy,
+              idle: machine.idle + machineAfter.idle - machineBefore.idle,
+            }
+          : undefined;
+      simCpu =
+        simCpu && simBefore && simAfter ? cpuAdd(simCpu, cpuDelta(simBefore, simAfter)) : undefined;
+      genCpu =
+        genCpu && genBefore && genAfter ? cpuAdd(genCpu, cpuDelta(genBefore, genAfter)) : undefined;
       latencies.push(...phase.latencies);
       errors += phase.errors;
+      replies += phase.replies;
       loginSeconds += phase.seconds;
     }
     off.close();
@@ -248,6 +292,14 @@ async function main(): Promise<void> {
     await new Promise((resolve) => child.once('exit', resolve));
 
     latencies.sort((a, b) => a - b);
+    // The simulator logs every request, as `npm run sim` does; the log must hold no secret.
+    const logLines = readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"/api/v1/'));
+    const leaks = logLines.filter((l) => l.includes(PASSWORD)).length;
+    console.log(
+      `request log: ${logLines.length} lines for ${replies} replies, ${leaks} holding the password`,
+    );
     const loginsPerSec = latencies.length / elapsed;
     console.log(
       `full logins (password + TOTP over HTTPS): ${latencies.length} in ${elapsed.toFixed(1)} s = ${loginsPerSec.toFixed(1)} /s`,
@@ -256,11 +308,38 @@ async function main(): Promise<void> {
       `latency of a full login: p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
     );
     console.log(`errors: ${errors}`);
+    if (simCpu && genCpu && latencies.length > 0) {
+      // Where a login's CPU goes (user+system ms per full login, from /proc): the logins/s the two
+      // cores allow is about 1000 * CORES / total.
+      const per = (ms: number): string => (ms / latencies.length).toFixed(2);
+      const simMain = simCpu.mainUser + simCpu.mainSys;
+      const simOther = simCpu.otherUser + simCpu.otherSys;
+      const genAll = genCpu.mainUser + genCpu.mainSys + genCpu.otherUser + genCpu.otherSys;
+      console.log(
+        `CPU per full login: simulator event loop ${per(simMain)} ms (user ${per(simCpu.mainUser)}, system ${per(simCpu.mainSys)}), ` +
+          `simulator other threads (argon2 pool, GC) ${per(simOther)} ms, ` +
+          `load generator ${per(genAll)} ms (user ${per(genCpu.mainUser + genCpu.otherUser)}, system ${per(genCpu.mainSys + genCpu.otherSys)}); ` +
+          `total ${per(simMain + simOther + genAll)} ms, argon2 alone ${((1000 / perCore) * CORES).toFixed(2)} ms`,
+      );
+      if (machine) {
+        const all = machine.busy + machine.idle;
+        const others = machine.busy - simMain - simOther - genAll;
+        console.log(
+          `cores during the login phases: ${((100 * (simMain + simOther + genAll)) / all).toFixed(0)}% simulator + load generator, ` +
+            `${((100 * Math.max(0, others)) / all).toFixed(0)}% other processes, ${((100 * machine.idle) / all).toFixed(0)}% idle`,
+        );
+      }
+    }
     const ratio = loginsPerSec / hashesPerSec;
     console.log(
       `ratio logins/hash limit: ${ratio.toFixed(2)} (goal >= 0.85, p99 < 1000 ms, 0 errors)`,
     );
-    const met = ratio >= 0.85 && percentile(latencies, 99) < 1000 && errors === 0;
+    const met =
+      ratio >= 0.85 &&
+      percentile(latencies, 99) < 1000 &&
+      errors === 0 &&
+      leaks === 0 &&
+      logLines.length >= replies;
     console.log(met ? 'goal met' : 'goal NOT met');
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
