@@ -19,14 +19,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { verify as argon2Verify } from '@node-rs/argon2';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:https';
 import { cpus, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openOffline } from '../../simulator/offline.js';
 import { cpuAdd, cpuDelta, machineCpu, processCpu, type ProcessCpu } from './proc-cpu.js';
 import { insertUser, resetToSeed, type PreparedUser } from '../../simulator/store/seed.js';
-import { newTotpSecret, totpAt } from '../../simulator/auth/totp.js';
+import { newTotpSecret } from '../../simulator/auth/totp.js';
+import { KeepAliveClient } from './keepalive-client.js';
+import { base32Decode, totpCode } from './totp-code.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MAX_LOGINS = Number(process.env.BENCH_MAX_LOGINS ?? 2000);
@@ -79,62 +80,45 @@ async function hashRate(
   return { count: done, seconds: (performance.now() - start) / 1000 };
 }
 
-function call(
-  agent: Agent,
-  url: string,
-  path: string,
-  body: unknown,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are inspected as free JSON
-): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${url}/api/v1${path}`,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
-      (res) => {
-        let raw = '';
-        res.on('data', (d: Buffer) => (raw += d.toString('utf8')));
-        res.on('end', () => {
-          try {
-            resolve({ status: res.statusCode ?? 0, body: JSON.parse(raw) });
-          } catch (e) {
-            reject(e as Error);
-          }
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
-
 /** The load-generator process: runs a login phase per IPC message, replies with its results. */
 function loadGenerator(): void {
-  const url = process.env.BENCH_URL ?? '';
+  const url = new URL(process.env.BENCH_URL ?? '');
   const ca = readFileSync(process.env.BENCH_CA ?? '', 'utf8');
-  const users = JSON.parse(readFileSync(process.env.BENCH_USERS ?? '', 'utf8')) as BenchUser[];
-  const agent = new Agent({ ca, keepAlive: true, maxSockets: CONCURRENCY });
+  const users = (
+    JSON.parse(readFileSync(process.env.BENCH_USERS ?? '', 'utf8')) as BenchUser[]
+  ).map((u) => ({
+    key: base32Decode(u.secret),
+    loginBody: JSON.stringify({ userId: u.userId, password: PASSWORD }),
+  }));
+  // One kept-alive connection per concurrent client, as each terminal keeps its own.
+  const clients = Array.from(
+    { length: CONCURRENCY },
+    () => new KeepAliveClient(url.hostname, Number(url.port), ca),
+  );
   let next = 0;
   const phase = async (seconds: number): Promise<PhaseResult> => {
     const until = performance.now() + seconds * 1000;
     const latencies: number[] = [];
     let errors = 0;
     let replies = 0;
-    const client = async (): Promise<void> => {
+    const client = async (http: KeepAliveClient): Promise<void> => {
       while (performance.now() < until && next < users.length) {
-        const u = users[next++] as BenchUser;
+        const u = users[next++] as (typeof users)[number];
         const t0 = performance.now();
         try {
-          const login = await call(agent, url, '/auth/login', {
-            userId: u.userId,
-            password: PASSWORD,
-          });
+          const login = await http.post('/api/v1/auth/login', u.loginBody);
           replies++;
-          const otp = await call(agent, url, '/auth/otp', {
-            challengeId: login.body.challengeId,
-            code: totpAt(u.secret, Date.now()),
-          });
+          const otp = await http.post(
+            '/api/v1/auth/otp',
+            `{"challengeId":${JSON.stringify(String(login.body?.challengeId))},"code":"${totpCode(u.key, Date.now())}"}`,
+          );
           replies++;
-          if (login.status !== 200 || otp.status !== 200) errors++;
+          if (
+            login.status !== 200 ||
+            otp.status !== 200 ||
+            typeof otp.body?.session?.token !== 'string'
+          )
+            errors++;
           else latencies.push(performance.now() - t0);
         } catch {
           errors++;
@@ -142,12 +126,12 @@ function loadGenerator(): void {
       }
     };
     const start = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, client));
+    await Promise.all(clients.map(client));
     return { latencies, errors, replies, seconds: (performance.now() - start) / 1000 };
   };
   process.on('message', (msg: { seconds?: number }) => {
     if (typeof msg.seconds !== 'number') {
-      agent.destroy();
+      for (const c of clients) c.close();
       process.disconnect?.();
       return;
     }
