@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkTotp, otpauthUri, stepAt, totpAt } from './totp.js';
+import { base32ToHex, checkTotp, otpauthUri, stepAt, totpAt } from './totp.js';
 
 // RFC 6238 appendix B, SHA-1 seed "12345678901234567890" in base32.
 const RFC_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 
 describe('TOTP check', () => {
+  it('decodes base32 secrets to the raw key, and names a bad one', () => {
+    expect(base32ToHex(RFC_SECRET)).toBe(Buffer.from('12345678901234567890').toString('hex'));
+    expect(base32ToHex(RFC_SECRET.toLowerCase())).toBe(base32ToHex(RFC_SECRET));
+    expect(() => base32ToHex('GEZD1')).toThrow('not base32');
+  });
+
   it('matches the RFC 6238 test vectors (6 digits)', () => {
     expect(totpAt(RFC_SECRET, 59_000)).toBe('287082');
     expect(totpAt(RFC_SECRET, 1_111_111_109_000)).toBe('081804');
