@@ -303,7 +303,12 @@ async function main(): Promise<void> {
         `CPU per full login: simulator event loop ${per(simMain)} ms (user ${per(simCpu.mainUser)}, system ${per(simCpu.mainSys)}), ` +
           `simulator other threads (argon2 pool, GC) ${per(simOther)} ms, ` +
           `load generator ${per(genAll)} ms (user ${per(genCpu.mainUser + genCpu.otherUser)}, system ${per(genCpu.mainSys + genCpu.otherSys)}); ` +
-          `total ${per(simMain + simOther + genAll)} ms, argon2 alone ${((1000 / perCore) * CORES).toFixed(2)} ms`,
+          `total ${per(simMain + simOther + genAll)} ms; one verify in the limit phase takes ${((1000 / hashesPerSec) * CORES).toFixed(2)} ms of a core`,
+      );
+      // With the cores fully used, this CPU per login allows at most this rate: the ratio's ceiling.
+      const ceiling = (1000 * CORES * latencies.length) / (simMain + simOther + genAll);
+      console.log(
+        `at this CPU per login, ${CORES} fully busy cores allow ${ceiling.toFixed(1)} logins/s = ${(ceiling / hashesPerSec).toFixed(2)} of the limit`,
       );
       if (machine) {
         const all = machine.busy + machine.idle;
