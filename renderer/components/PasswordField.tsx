@@ -18,6 +18,12 @@ export interface PasswordFieldProps {
   required?: boolean;
 }
 
+/** The field's fixed wording, the same wherever a password is typed. */
+export type PasswordFieldLabels = Pick<
+  PasswordFieldProps,
+  'showLabel' | 'hideLabel' | 'capsLockLabel'
+>;
+
 /** A password input; the value lives in the caller's component state only, never in a store. */
 export function PasswordField(props: PasswordFieldProps) {
   const [visible, setVisible] = useState(false);

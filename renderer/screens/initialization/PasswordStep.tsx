@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { localPasswordViolations, type PasswordPolicy } from '../../../shared/index.js';
 import { PasswordField } from '../../components/PasswordField.js';
+import { passwordFieldLabels } from '../../i18n/password-field-labels.js';
 import { useInitStore } from '../../state/init-store.js';
 import { PasswordChecklist } from './PasswordChecklist.js';
 import { useStepStyles } from './styles.js';
@@ -64,9 +65,7 @@ export function PasswordStep({ policy, userId }: PasswordStepProps) {
         value={password}
         onChange={setPassword}
         autoComplete="new-password"
-        showLabel={t('login:showPassword')}
-        hideLabel={t('login:hidePassword')}
-        capsLockLabel={t('login:capsLockOn')}
+        {...passwordFieldLabels(t)}
         inputRef={firstRef}
         disabled={pending}
         required
@@ -82,9 +81,7 @@ export function PasswordStep({ policy, userId }: PasswordStepProps) {
         value={confirm}
         onChange={setConfirm}
         autoComplete="new-password"
-        showLabel={t('login:showPassword')}
-        hideLabel={t('login:hidePassword')}
-        capsLockLabel={t('login:capsLockOn')}
+        {...passwordFieldLabels(t)}
         validationMessage={
           mismatch || (tried && confirm !== password) ? t('init:password.mismatch') : undefined
         }

@@ -5,6 +5,7 @@ import { SubmitButton } from '../../components/SubmitButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Notice } from '../../components/Notice.js';
 import { PasswordField } from '../../components/PasswordField.js';
+import { passwordFieldLabels } from '../../i18n/password-field-labels.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import {
   selectRememberedUserId,
@@ -124,9 +125,7 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
         value={password}
         onChange={setPassword}
         autoComplete="current-password"
-        showLabel={t('login:showPassword')}
-        hideLabel={t('login:hidePassword')}
-        capsLockLabel={t('login:capsLockOn')}
+        {...passwordFieldLabels(t)}
         validationMessage={
           missing.password && password === '' ? t('login:passwordRequired') : undefined
         }

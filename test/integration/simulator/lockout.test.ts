@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeAndApprove } from './dms-helpers.js';
 import { startHost, PW, signInTotp, type TestHost } from './harness.js';
 
 const MIN = 60_000;
@@ -73,23 +74,9 @@ describe('lockout: 5 consecutive failures lock for 15 minutes; a success resets;
 
   it('lets a DA pair unlock a locked user before the 15 minutes end', async () => {
     expect((await right('C00104')).body.error.code).toBe('ACCOUNT_LOCKED');
-    const maker = await signInTotp(host, 'C00191');
-    const made = await host.call(
-      'POST',
-      '/dms/requests',
-      { action: 'unlock', userId: 'C00104' },
-      maker,
-    );
-    expect(made.status).toBe(200);
-    const checker = await signInTotp(host, 'C00192');
-    const approved = await host.call(
-      'POST',
-      `/dms/requests/${made.body.request.id}/approve`,
-      { code: host.sim.currentTotp('C00192') },
-      checker,
-    );
-    expect(approved.status).toBe(200);
-    expect(approved.body.request.status).toBe('approved');
+    // makeAndApprove fails unless both the request and the approval answer 200.
+    const approved = await makeAndApprove(host, { action: 'unlock', userId: 'C00104' });
+    expect(approved.status).toBe('approved');
     const login = await right('C00104');
     expect(login.status).toBe(200);
     expect(login.body.next).toBe('otp');
