@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 
 // Four projects: `unit` (beside the code, Node), `renderer` (beside the code, jsdom),
 // `integration` (core <-> simulator, security, lint; real HTTPS, SQLite, SMTP, keychain),
-// `e2e` (a real browser driving browser mode).
+// `e2e` (a real browser driving browser mode), `electron` (the real Electron app, where its binary
+// exists; skipped with the reason elsewhere).
 export default defineConfig({
   test: {
     projects: [
@@ -46,6 +47,16 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'electron',
+          environment: 'node',
+          include: ['test/electron/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -146,7 +146,9 @@ describe('machine policy', () => {
       async (args) => (calls.push(args), { code: 0, stdout }),
     );
     const c = await ConfigStore.load({ userDataDir: dir, policySource: source });
-    expect(calls).toEqual([['query', 'HKLM\\SOFTWARE\\Policies\\CCMS Terminal']]);
+    expect(calls).toEqual([
+      ['query', 'HKLM\\SOFTWARE\\Policies\\CCMS Terminal Project\\CCMS Terminal'],
+    ]);
     expect(c.problems()).toEqual([]);
     expect(c.allowedEnvironments()).toEqual(['production', 'connectivity-test']);
     expect(c.hostFor('production').url).toBe('https://ccms.hkex.example');

@@ -13,7 +13,7 @@ export interface PolicySource {
 }
 
 /** The registry key Group Policy writes to. */
-export const POLICY_REGISTRY_KEY = 'HKLM\\SOFTWARE\\Policies\\CCMS Terminal';
+export const POLICY_REGISTRY_KEY = 'HKLM\\SOFTWARE\\Policies\\CCMS Terminal Project\\CCMS Terminal';
 
 /** The default policy file where there is no registry. */
 export function defaultPolicyFile(platform: NodeJS.Platform): string {
@@ -126,7 +126,7 @@ export function registryToPolicy(values: Map<string, RegValue>): Record<string, 
   return doc;
 }
 
-/** The Windows machine policy under `HKLM\SOFTWARE\Policies\CCMS Terminal`. */
+/** The Windows machine policy under `HKLM\SOFTWARE\Policies\CCMS Terminal Project\CCMS Terminal`. */
 export function createRegistryPolicySource(run: RegRunner = runReg): PolicySource {
   return {
     location: POLICY_REGISTRY_KEY,
