@@ -3,9 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, net, type BrowserWindow } from 'electron';
 import { createCore, type CoreOptions } from './core/index.js';
+import { APP_USER_MODEL_ID, dataLayout, type DataLayout } from './app-identity.js';
 import { registerAppScheme, serveApp } from './app-protocol.js';
+import { setupCrashReporter, setupProcessGoneHandling } from './crash-handling.js';
 import { setupHostNetwork } from './host-network.js';
 import { setupIpcTransport } from './ipc-transport.js';
+import { setupIdleAttention } from './idle-attention.js';
 import { setupPowerMonitor, setupQuit, setupSingleInstance } from './lifecycle.js';
 import { createMainWindow } from './main-window.js';
 import { setupWebContentsGuards, setupWindowSession } from './web-security.js';
@@ -20,7 +23,19 @@ function devSimulatorHost(): CoreOptions['simulatorHost'] {
   return { url, caCertPem: fs.readFileSync(caPath, 'utf8') };
 }
 
-async function start(): Promise<void> {
+/** Puts logs, Chromium's session data and crash dumps in local app data; before `ready`. */
+function setupDataLayout(): DataLayout {
+  const layout = dataLayout({
+    platform: process.platform,
+    userData: app.getPath('userData'),
+    localAppData: process.env['LOCALAPPDATA'],
+    userDataOverridden: app.commandLine.hasSwitch('user-data-dir'),
+  });
+  app.setPath('sessionData', layout.sessionData);
+  return layout;
+}
+
+async function start(layout: DataLayout): Promise<void> {
   setupWebContentsGuards();
   await app.whenReady();
   const ses = setupWindowSession();
@@ -29,15 +44,18 @@ async function start(): Promise<void> {
   const core = await createCore({
     mode: 'electron',
     appVersion: app.getVersion(),
-    userDataDir: app.getPath('userData'),
+    userDataDir: layout.userData,
+    logDir: layout.logs,
     // Chromium's network stack: the Windows proxy settings, PAC, proxy auth and certificate store.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
     versions: process.versions as Record<string, string>,
     ...(simulatorHost && { simulatorHost }),
   });
+  setupProcessGoneHandling(core.log, () => mainWindow);
   await setupHostNetwork(core.network);
   const transport = setupIpcTransport(core);
   setupPowerMonitor(core);
+  setupIdleAttention(core, () => mainWindow);
   setupQuit(async () => {
     transport.dispose();
     await core.dispose();
@@ -51,10 +69,14 @@ async function start(): Promise<void> {
 
 registerAppScheme();
 app.enableSandbox();
+// Windows groups the taskbar button with the Start-menu shortcut the MSI made only by this ID.
+app.setAppUserModelId(APP_USER_MODEL_ID);
+const layout = setupDataLayout();
+setupCrashReporter(layout.crashDumps);
 if (!setupSingleInstance(() => mainWindow)) {
   app.quit();
 } else {
-  start().catch((err: unknown) => {
+  start(layout).catch((err: unknown) => {
     dialog.showErrorBox(
       'CCMS Terminal could not start',
       err instanceof Error ? err.message : String(err),

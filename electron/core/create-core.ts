@@ -22,8 +22,10 @@ import { createOsKeychain, Vault, type Keychain } from './vault/vault.js';
 export interface CoreOptions {
   mode: 'electron' | 'browser';
   appVersion: string;
-  /** settings.json, logs/ and diagnostics/ live here. */
+  /** settings.json and diagnostics/ live here, and logs/ unless `logDir` says otherwise. */
   userDataDir: string;
+  /** Where the log files go (Electron on Windows: local app data, never the roaming profile). */
+  logDir?: string;
   /** A policy JSON file instead of the platform's policy (tests). */
   machinePolicyPath?: string;
   /** Where the machine policy comes from; default: registry on Windows, a JSON file elsewhere. */
@@ -50,6 +52,8 @@ export interface Core {
   lock(): void;
   /** For the Electron glue, which owns Chromium's network session. */
   readonly network: NetworkPolicy;
+  /** The core's redacting logger, for what the glue must record (a renderer gone, a crash). */
+  readonly log: Logger;
   dispose(): Promise<void>;
 }
 
@@ -78,7 +82,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     policySource,
     ...(options.simulatorHost && { simulatorHost: options.simulatorHost }),
   });
-  const logDir = join(options.userDataDir, 'logs');
+  const logDir = options.logDir ?? join(options.userDataDir, 'logs');
   let log: Logger;
   const startupProblems: string[] = [];
   try {
@@ -208,6 +212,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return () => listeners.delete(listener);
     },
     lock: () => session.lock(),
+    log,
     network: {
       ...(config.proxy() !== undefined && { proxy: config.proxy() }),
       trustsCertificate: (hostname, chainPems) =>

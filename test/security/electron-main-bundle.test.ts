@@ -142,4 +142,28 @@ describe('bundled main process (over an Electron stand-in)', () => {
   it('locks on OS lock and suspend', () => {
     expect(r['powerEvents']).toEqual(['lock-screen', 'suspend']);
   });
+
+  it('offers to reload the window when its renderer dies, and logs every process gone', () => {
+    expect(r['dialogsBeforeCrash']).toBe(0);
+    expect(r['reloads']).toBe(1);
+    const box = r['crashDialog'] as { message: string; buttons: string[]; detail: string };
+    expect(box.message).toContain('stopped unexpectedly');
+    expect(box.message).toContain('意外停止');
+    expect(box.buttons).toEqual(['Reload 重新載入', 'Quit 結束']);
+    expect(box.detail).toContain('crashed');
+    const logText = fs.readFileSync(path.join(tmp, 'user-data', 'logs', 'main.log'), 'utf8');
+    expect(logText).toContain('renderer process gone');
+    expect(logText).toContain('child process gone');
+  });
+
+  it('keeps crash dumps on the workstation, never uploaded, and groups with the MSI shortcut', () => {
+    expect(r['crashReporter']).toMatchObject({ uploadToServer: false });
+    expect((r['paths'] as Record<string, string>)['crashDumps']).toBe(
+      path.join(tmp, 'user-data', 'Crashpad'),
+    );
+    expect((r['paths'] as Record<string, string>)['sessionData']).toBe(
+      path.join(tmp, 'user-data', 'Session'),
+    );
+    expect(r['appUserModelId']).toBe('hk.ccms.terminal');
+  });
 });

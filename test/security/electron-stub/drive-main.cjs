@@ -127,6 +127,28 @@ async function main() {
   r.powerEvents = [...s.powerListeners.keys()].sort();
   r.sentChannels = [...new Set(wc.sent.map((m) => m[0]))];
   r.strangerSent = stranger.webContents.sent.length;
+  // A renderer that dies: the main window's offers a reload (or quit); a clean exit or another
+  // window's does not ask anything.
+  const gone = (contents, reason) => {
+    for (const l of s.appListeners.get('render-process-gone') ?? [])
+      l({}, contents, { reason, exitCode: 1 });
+  };
+  gone(wc, 'clean-exit');
+  gone(stranger.webContents, 'crashed');
+  await new Promise((done) => setTimeout(done, 50));
+  r.dialogsBeforeCrash = s.messageBoxes.length;
+  gone(wc, 'crashed');
+  await waitFor('ask about the crashed window', () => s.reloads === 1);
+  s.messageBoxResponse = 1;
+  gone(wc, 'oom');
+  await waitFor('quit when asked to', () => s.quits > 0);
+  r.crashDialog = s.messageBoxes[0];
+  r.reloads = s.reloads;
+  for (const l of s.appListeners.get('child-process-gone') ?? [])
+    l({}, { type: 'GPU', reason: 'crashed', exitCode: 3 });
+  r.appUserModelId = s.appUserModelId;
+  r.paths = s.paths;
+  r.crashReporter = s.crashReporter;
   r.errors = s.errors;
   console.log(JSON.stringify(r));
 }

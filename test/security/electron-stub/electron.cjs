@@ -21,6 +21,13 @@ const state = {
   appListeners: new Map(),
   partitions: [],
   errors: [],
+  appUserModelId: null,
+  paths: {},
+  crashReporter: null,
+  messageBoxes: [],
+  messageBoxResponse: 0,
+  reloads: 0,
+  quits: 0,
 };
 
 function frame(url, id) {
@@ -47,6 +54,9 @@ class StubWebContents extends EventEmitter {
   setWindowOpenHandler(fn) {
     this.windowOpenHandler = fn;
   }
+  reload() {
+    state.reloads++;
+  }
 }
 
 class BrowserWindow extends EventEmitter {
@@ -59,6 +69,13 @@ class BrowserWindow extends EventEmitter {
   }
   removeMenu() {}
   show() {}
+  isDestroyed() {
+    return false;
+  }
+  isFocused() {
+    return false;
+  }
+  flashFrame() {}
   isMinimized() {
     return false;
   }
@@ -82,12 +99,21 @@ const app = {
     if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
     return process.env.STUB_USER_DATA;
   },
+  setPath: (name, value) => {
+    state.paths[name] = value;
+  },
+  setAppUserModelId: (id) => {
+    state.appUserModelId = id;
+  },
+  commandLine: { hasSwitch: () => false },
   getVersion: () => '0.1.0-stub',
   enableSandbox() {
     state.sandboxEnabled = true;
   },
   requestSingleInstanceLock: () => true,
-  quit() {},
+  quit() {
+    state.quits++;
+  },
   exit(code) {
     state.errors.push(`exit ${code}`);
   },
@@ -115,7 +141,18 @@ const sessionObject = {
 module.exports = {
   app,
   BrowserWindow,
-  dialog: { showErrorBox: (title, message) => state.errors.push(`${title}: ${message}`) },
+  dialog: {
+    showErrorBox: (title, message) => state.errors.push(`${title}: ${message}`),
+    showMessageBox: async (...args) => {
+      state.messageBoxes.push(args[args.length - 1]);
+      return { response: state.messageBoxResponse, checkboxChecked: false };
+    },
+  },
+  crashReporter: {
+    start: (options) => {
+      state.crashReporter = options;
+    },
+  },
   net: { fetch: (...args) => fetch(...args) },
   ipcMain: {
     handle: (channel, fn) => state.ipcHandlers.set(channel, fn),
