@@ -21,6 +21,20 @@ function chainPems(leaf: Certificate): string[] {
   return out;
 }
 
+/** The policy's verdict on a chain Chromium refused; any failure to decide is a refusal. */
+async function policyVouches(
+  network: NetworkPolicy,
+  hostname: string,
+  leaf: Certificate,
+): Promise<boolean> {
+  try {
+    const trusted = await network.trustsCertificate(hostname, chainPems(leaf));
+    return trusted;
+  } catch {
+    return false;
+  }
+}
+
 /** Applies the policy's proxy and extra CAs to the session `net.fetch` uses. */
 export async function setupHostNetwork(network: NetworkPolicy): Promise<void> {
   const ses = session.defaultSession;
@@ -28,7 +42,8 @@ export async function setupHostNetwork(network: NetworkPolicy): Promise<void> {
   ses.setCertificateVerifyProc((request, callback) => {
     // Chromium's verdict stands when it already trusts the chain (the OS store).
     if (request.errorCode === 0) return callback(USE_CHROMIUM_RESULT);
-    const trusted = network.trustsCertificate(request.hostname, chainPems(request.certificate));
-    callback(trusted ? TRUST : USE_CHROMIUM_RESULT);
+    void policyVouches(network, request.hostname, request.certificate).then((trusted) =>
+      callback(trusted ? TRUST : USE_CHROMIUM_RESULT),
+    );
   });
 }

@@ -210,7 +210,7 @@ export function reviewCertificateVerifyProc(file: string): string[] {
     if (!allowed.has(a))
       problems.push(`${path.basename(file)}: verify proc answers callback(${a})`);
   if (answers.length === 0) problems.push(`${path.basename(file)}: no verify proc answer found`);
-  if (!/const trusted = network\.trustsCertificate\(/.test(text))
+  if (!/const trusted = (await )?network\.trustsCertificate\(/.test(text))
     problems.push(
       `${path.basename(file)}: trust is not decided by NetworkPolicy.trustsCertificate`,
     );

@@ -13,7 +13,7 @@ import { systemClock, type Clock } from './clock.js';
 import { ConfigStore } from './config/config-store.js';
 import { defaultPolicySource, type PolicySource } from './config/policy-source.js';
 import { HostClient } from './host/host-client.js';
-import { chainTrustedByPolicy } from './host/policy-trust.js';
+import { chainTrustedByPolicy, type TrustAnchors } from './host/policy-trust.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { SessionManager } from './session/session-manager.js';
 import { createOsKeychain, Vault, type Keychain } from './vault/vault.js';
@@ -65,10 +65,23 @@ export interface NetworkPolicy {
   /** An explicit proxy (`http://host:port`) for `session.setProxy`; absent: the system's. */
   proxy?: string;
   /**
-   * For `session.setCertificateVerifyProc`: true when the chain (leaf first, PEM) is vouched for
-   * by one of the policy's extra CAs and names `hostname`. Chromium itself knows only the OS store.
+   * For `session.setCertificateVerifyProc`: true when the chain (leaf first, PEM) leads by a valid
+   * path to one of the policy's extra CAs (or the embedded simulator's) and `hostname` is a host
+   * that CA is configured for. Chromium itself knows only the OS store.
    */
-  trustsCertificate(hostname: string, chainPems: string[]): boolean;
+  trustsCertificate(hostname: string, chainPems: string[]): Promise<boolean>;
+}
+
+/** Each allowed environment's extra CAs, trusted for that environment's host only. */
+function trustAnchors(config: ConfigStore): TrustAnchors[] {
+  return config.allowedEnvironments().flatMap((env) => {
+    try {
+      const target = config.hostFor(env);
+      return [{ caPems: target.caPems, hosts: [new URL(target.url).hostname] }];
+    } catch {
+      return []; // no host configured for it: nothing to trust
+    }
+  });
 }
 
 /** Builds the core from its parts; bad configuration becomes `AppInfo.configProblems`, never a throw. */
@@ -216,7 +229,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     network: {
       ...(config.proxy() !== undefined && { proxy: config.proxy() }),
       trustsCertificate: (hostname, chainPems) =>
-        chainTrustedByPolicy(hostname, chainPems, config.extraCaPems()),
+        chainTrustedByPolicy(hostname, chainPems, trustAnchors(config)),
     },
     async dispose() {
       // Quitting revokes the session, but a slow host must not hold the app open for long.

@@ -64,16 +64,25 @@ describe('core: the network part of the machine policy', () => {
     }
   });
 
-  it('network.trustsCertificate vouches for the host chain with the policy CA, not without it', async () => {
+  it('network.trustsCertificate vouches for the host chain with the policy CA, for the policy host only', async () => {
     const chain = await presentedChain(sim.sim.url);
     const host = new URL(sim.sim.url).hostname;
-    const withCa = await startCore(null, {}, { extraCaCertificates: [sim.sim.caCertPem] });
-    const without = await startCore(null);
+    const policy = {
+      hostUrls: { production: sim.sim.url },
+      allowedEnvironments: ['production'],
+      extraCaCertificates: [sim.sim.caCertPem],
+    };
+    const withCa = await startCore(null, {}, policy);
+    const otherHost = await startCore(null, {}, { extraCaCertificates: [sim.sim.caCertPem] });
+    const without = await startCore(null, {}, { ...policy, extraCaCertificates: [] });
     try {
-      expect(withCa.core.network.trustsCertificate(host, chain)).toBe(true);
-      expect(without.core.network.trustsCertificate(host, chain)).toBe(false);
+      expect(await withCa.core.network.trustsCertificate(host, chain)).toBe(true);
+      // The same CA, but the policy names no host at this address: not trusted for it.
+      expect(await otherHost.core.network.trustsCertificate(host, chain)).toBe(false);
+      expect(await without.core.network.trustsCertificate(host, chain)).toBe(false);
     } finally {
       await withCa.close();
+      await otherHost.close();
       await without.close();
     }
   });
