@@ -108,6 +108,13 @@ function serveSocket(ws: WebSocket, core: Core): void {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));
   });
   ws.on('close', stop);
+  // A broken frame (invalid UTF-8, over maxPayload, a protocol error) is an 'error' event; with
+  // no listener it would end the process, the core and the embedded simulator with it. ws has
+  // already started closing the connection with the right code (1007, 1009, 1002): only it goes.
+  ws.on('error', (err: Error & { code?: string }) => {
+    core.log.warn('browser-mode socket closed on a bad frame', { code: err.code ?? 'error' });
+    ws.terminate();
+  });
   ws.on('message', async (raw) => {
     let data: unknown;
     try {
@@ -146,13 +153,18 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
   let handler: ReturnType<typeof serveStatic> | null = null;
   const server = createServer((req, res) => {
     if (!handler) return void res.writeHead(503).end();
+    if (!hostMatches(req)) return void res.writeHead(403).end();
     handler(req, res).catch(() => res.writeHead(500).end());
   });
+  // A page on another name that resolves to 127.0.0.1 (DNS rebinding) sends its own name as Host.
+  const hostMatches = (req: IncomingMessage) => req.headers.host === new URL(origin).host;
+  server.on('clientError', (_err, socket) => socket.destroy());
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', origin);
     // A page from any other origin must not drive the core, even with the token.
-    const okOrigin = req.headers.origin === origin;
+    const okOrigin = req.headers.origin === origin && hostMatches(req);
     if (
       url.pathname !== '/bridge' ||
       !okOrigin ||
