@@ -1,6 +1,6 @@
 import { AxiosError, AxiosHeaders } from 'axios';
 import { describe, expect, it } from 'vitest';
-import { REDACTED, isSecretKey, redact, redactString } from './redact.js';
+import { REDACTED, holdLiveSecrets, isSecretKey, redact, redactString } from './redact.js';
 
 const PASSWORD = 'Demo-Pass-101!';
 const TOKEN = 'tok_3f9a8c7d6e5b4a39281706f5e4d3c2b1';
@@ -291,5 +291,95 @@ describe('redact: text', () => {
   it('leaves ordinary text alone', () => {
     const text = 'Signed in C00101 at 2026-01-01T00:00:00Z; code OTP_INVALID; 3 attempts left';
     expect(redactString(text)).toBe(text);
+  });
+});
+
+describe('redact: the shapes an audit found missing', () => {
+  it('removes values under short or compound secret keys', () => {
+    const out = redact({
+      pw: PASSWORD,
+      otpValue: '123456',
+      sessionId: TOKEN,
+      auth: `Basic ${TOKEN}`,
+      bearer: TOKEN,
+      proxyAuthorization: 'Basic dXNlcjpwYXNz',
+      otpChannel: 'totp',
+    });
+    expect(out).toEqual({
+      pw: REDACTED,
+      otpValue: REDACTED,
+      sessionId: REDACTED,
+      auth: REDACTED,
+      bearer: REDACTED,
+      proxyAuthorization: REDACTED,
+      otpChannel: 'totp',
+    });
+  });
+
+  it('removes values from key/value pair arrays (raw header pairs, entries)', () => {
+    expectClean(
+      [
+        ['Authorization', `Bearer ${TOKEN}`],
+        ['password', PASSWORD],
+        ['Host', 'ccms.example'],
+      ],
+      TOKEN,
+      PASSWORD,
+    );
+    const flat = expectClean(
+      [
+        'Host',
+        'ccms.example',
+        'Proxy-Authorization',
+        'Basic dXNlcjpwYXNz',
+        'Cookie',
+        `sid=${TOKEN}`,
+      ],
+      'dXNlcjpwYXNz',
+      TOKEN,
+    );
+    expect(flat).toContain('ccms.example');
+  });
+
+  it('removes a whole quoted value, spaces and all', () => {
+    const text = redactString('password="two words here" user=C00101');
+    expect(text).not.toMatch(/words|here/);
+    expect(text).toContain('user=C00101');
+    expect(redactString("secret='a b c'")).not.toMatch(/\bb c/);
+  });
+
+  it('removes secrets from escaped JSON inside a string', () => {
+    expectClean(`body was {\\"password\\":\\"${PASSWORD}\\",\\"userId\\":\\"C00101\\"}`, PASSWORD);
+    expectClean(`"{\\"sessionToken\\": \\"${TOKEN}\\"}"`, TOKEN);
+  });
+
+  it('removes URL userinfo, in a string and in a URL object', () => {
+    const text = redactString('proxy http://alice:S3cret-Pw@proxy.bank:8080 refused');
+    expect(text).not.toContain('S3cret-Pw');
+    expect(text).toContain('proxy.bank:8080');
+    expectClean({ proxy: new URL('http://alice:S3cret-Pw@proxy.bank:8080/') }, 'S3cret-Pw');
+  });
+
+  it('removes a code split in groups and named in prose', () => {
+    expect(redactString('your code is 123 456')).not.toMatch(/123\s?456/);
+    expect(redactString('OTP: 123-456')).not.toMatch(/123-456/);
+  });
+
+  it('removes secrets from Error messages', () => {
+    const err = new Error(`login failed: password is ${PASSWORD}`);
+    expectClean(err, PASSWORD);
+    expectClean({ error: new Error(`token ${TOKEN} rejected`) }, TOKEN);
+  });
+
+  it('scrubs the live secrets the core holds by exact match, wherever they appear', () => {
+    const odd = 'zz-odd-shaped-value-77';
+    const release = holdLiveSecrets([odd, '']);
+    try {
+      expectClean({ note: `the host said ${odd}`, nested: [{ x: odd }] }, odd);
+      expectClean(new Error(`${odd} failed`), odd);
+    } finally {
+      release();
+    }
+    expect(JSON.stringify(redact({ note: odd }))).toContain(odd);
   });
 });

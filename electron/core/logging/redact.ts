@@ -25,6 +25,10 @@ const SECRET_KEY_PARTS = [
   'privatekey',
   'apikey',
   'challenge',
+  'bearer',
+  'sessionid',
+  'otpvalue',
+  'proxyauth',
 ];
 const SECRET_KEYS = new Set([
   'pwd',
@@ -36,6 +40,9 @@ const SECRET_KEYS = new Set([
   'seed',
   'base32',
   'sid',
+  'pw',
+  'auth',
+  'otpvalue',
 ]);
 // Keys that contain a secret word but describe rules or facts, never a secret value.
 const PUBLIC_KEYS = new Set([
@@ -45,6 +52,7 @@ const PUBLIC_KEYS = new Set([
   'challengeexpired',
   'secretservice',
   'credentialstore',
+  'otpchannel',
 ]);
 // `code` is also an error code (`OTP_INVALID`); only a run of digits under these keys is an OTP.
 const CODE_KEYS = new Set([
@@ -74,9 +82,21 @@ const KEY_NAMES =
   'password|passwd|passphrase|pwd|new_?password|old_?password|secret|totp_?secret|token|access_?token|refresh_?token|session_?token|init_?token|id_?token|challenge_?id|challenge|api_?key|otp|otpauth_?uri|authorization|cookie|credential';
 // `password=hunter2`, `"token": "abc"`, `initToken: 'x'`, `password%3Dabc`.
 const KEY_VALUE = new RegExp(
-  `((?:${KEY_NAMES})["']?\\s*(?:[:=]|%3D)\\s*["']?)(?!\\[REDACTED\\])((?:\\\\"|[^\\s&"',;}\\]])+)`,
+  `((?:${KEY_NAMES})(?:\\\\?["'])?\\s*(?:[:=]|%3D)\\s*(?:\\\\?["'])?)(?!\\[REDACTED\\])((?:\\\\"|[^\\s&"',;}\\]\\\\])+)`,
   'gi',
 );
+// `password="two words"`, `secret='a b'`: a quoted value is removed up to its closing quote.
+const KEY_QUOTED = new RegExp(`((?:${KEY_NAMES})\\s*[:=]\\s*)("[^"]*"|'[^']*')`, 'gi');
+// `password is hunter2`, `token abc…` in prose and error messages.
+const KEY_PROSE = new RegExp(
+  `\\b((?:password|passwd|passphrase|secret|token)\\s+(?:is\\s+|was\\s+)?)(?!\\[REDACTED\\])(?=[^\\s]*[\\d\\W_])([^\\s,;]{4,})`,
+  'gi',
+);
+// `http://user:pass@proxy:8080`: the password of a URL's userinfo.
+const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]+(@)/gi;
+// `code is 123 456`, `OTP: 123-456`: a code typed or shown in groups.
+const GROUPED_CODE =
+  /((?:code|otp|totp|one-time password)(?:\s+is)?["']?\s*(?:[:=]|%3D|\s)\s*["']?)(\d{3}[\s-]\d{3,4})\b/gi;
 // `code=123456`, `"code":"123456"`, `OTP 123456`: only digits, so error codes stay readable.
 const CODE_VALUE =
   /((?:code|otp|totp|otp_?code|verification_?code|one-time password)["']?\s*(?:[:=]|%3D|\s)\s*["']?)(\d{6,8})\b/gi;
@@ -84,14 +104,50 @@ const BEARER = /\b(Bearer|Basic|Token|Session)(\s+)[A-Za-z0-9\-._~+/=:]{4,}/gi;
 const OTPAUTH_URI = /otpauth(?::|%3A)(?:\/\/|%2F%2F)[^\s"'<>]*/gi;
 const AUTH_HEADER = /\b(authorization|cookie|set-cookie)(\s*:\s*)[^\r\n]+/gi;
 
+// The secrets the core holds right now (the password and code of the request in flight, the
+// session token), scrubbed by exact match: a pattern can miss a shape, an exact match cannot.
+const live = new Map<string, number>();
+/** Shorter values would match ordinary text; they are left to the patterns. */
+const MIN_LIVE_LENGTH = 6;
+
+/**
+ * Holds values to scrub from everything logged until the returned release is called (each hold
+ * is counted, so two requests holding one value release it independently).
+ */
+export function holdLiveSecrets(values: Iterable<string>): () => void {
+  const held = [...values].filter((v) => typeof v === 'string' && v.length >= MIN_LIVE_LENGTH);
+  for (const v of held) live.set(v, (live.get(v) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    for (const v of held) {
+      const n = (live.get(v) ?? 1) - 1;
+      if (n <= 0) live.delete(v);
+      else live.set(v, n);
+    }
+  };
+}
+
+function scrubLive(text: string): string {
+  let out = text;
+  for (const v of live.keys()) if (out.includes(v)) out = out.split(v).join(REDACTED);
+  return out;
+}
+
 function redactText(text: string): string {
   let out = text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…[truncated]` : text;
   const json = redactJsonText(out);
   if (json !== undefined) return json;
+  out = scrubLive(out);
   out = out.replace(OTPAUTH_URI, `otpauth://${REDACTED}`);
+  out = out.replace(URL_USERINFO, `$1${REDACTED}$2`);
   out = out.replace(AUTH_HEADER, `$1$2${REDACTED}`);
   out = out.replace(BEARER, `$1$2${REDACTED}`);
+  out = out.replace(KEY_QUOTED, (_m, head: string) => `${head}"${REDACTED}"`);
   out = out.replace(KEY_VALUE, (_m, head: string) => `${head}${REDACTED}`);
+  out = out.replace(KEY_PROSE, (_m, head: string) => `${head}${REDACTED}`);
+  out = out.replace(GROUPED_CODE, (_m, head: string) => `${head}${REDACTED}`);
   out = out.replace(CODE_VALUE, (_m, head: string) => `${head}${REDACTED}`);
   return out;
 }
@@ -104,7 +160,7 @@ function redactJsonText(text: string): string | undefined {
     return undefined;
   try {
     const parsed: unknown = JSON.parse(t);
-    return JSON.stringify(walk(parsed, [], 0));
+    return scrubLive(JSON.stringify(walk(parsed, [], 0)));
   } catch {
     return undefined;
   }
@@ -175,6 +231,40 @@ function describeBinary(value: ArrayBuffer | ArrayBufferView): string {
   return `[${value.constructor?.name ?? 'Binary'} ${value.byteLength} bytes]`;
 }
 
+/**
+ * An array may be key/value pairs: `[['Authorization', 'Bearer …']]` (entries) or a flat
+ * `['Authorization', 'Bearer …', 'Host', 'h']` (Node's rawHeaders). A string item that names a
+ * secret makes the value beside it a secret.
+ */
+function walkArray(items: unknown[], ancestors: object[], depth: number): unknown[] {
+  const pair = (v: unknown): v is [string, unknown] =>
+    Array.isArray(v) && v.length === 2 && typeof v[0] === 'string';
+  const out: unknown[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i];
+    if (pair(v)) {
+      out.push([
+        walk(v[0], ancestors, depth + 1),
+        redactUnderKey(v[0], v[1], ancestors, depth + 1),
+      ]);
+      continue;
+    }
+    const next = items[i + 1];
+    if (
+      typeof v === 'string' &&
+      i + 1 < items.length &&
+      isSecretKey(v) &&
+      typeof next !== 'object'
+    ) {
+      out.push(v, redactUnderKey(v, next, ancestors, depth + 1));
+      i++;
+      continue;
+    }
+    out.push(walk(v, ancestors, depth + 1));
+  }
+  return out;
+}
+
 function walkObject(obj: object, ancestors: object[], depth: number): unknown {
   if (obj instanceof Error) return walkError(obj, ancestors, depth);
   if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString();
@@ -182,7 +272,7 @@ function walkObject(obj: object, ancestors: object[], depth: number): unknown {
   if (obj instanceof RegExp) return String(obj);
   if (obj instanceof ArrayBuffer || ArrayBuffer.isView(obj)) return describeBinary(obj);
   if (Array.isArray(obj)) {
-    const items = obj.slice(0, MAX_ITEMS).map((v) => walk(v, ancestors, depth + 1));
+    const items = walkArray(obj.slice(0, MAX_ITEMS), ancestors, depth);
     if (obj.length > MAX_ITEMS) items.push(`[${obj.length - MAX_ITEMS} more items]`);
     return items;
   }
