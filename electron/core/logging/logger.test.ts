@@ -122,3 +122,21 @@ describe('nullLogger', () => {
     }).not.toThrow();
   });
 });
+
+describe('log file permissions', () => {
+  it.skipIf(process.platform === 'win32')(
+    'creates the log folder and files readable by the user only (POSIX modes; Windows uses the profile ACL)',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-log-mode-'));
+      const logs = path.join(dir, 'logs');
+      const log = createLogger({ dir: logs, level: 'info', maxBytes: 200, keep: 2 });
+      for (let i = 0; i < 20; i++) log.info(`line ${i} ${'x'.repeat(40)}`);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(fs.statSync(logs).mode & 0o777).toBe(0o700);
+      const files = fs.readdirSync(logs);
+      expect(files.length).toBeGreaterThan(1);
+      for (const f of files) expect(fs.statSync(path.join(logs, f)).mode & 0o777, f).toBe(0o600);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  );
+});

@@ -80,8 +80,11 @@ export function createLogger(opts: LoggerOptions): Logger {
   log.transports.console.level = opts.console ? opts.level : false;
   if (opts.dir) {
     const dir = opts.dir;
-    fs.mkdirSync(dir, { recursive: true });
+    // Logs name users and hosts: readable by the user only (POSIX; on Windows the profile's ACL).
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(dir, 0o700);
     const file = log.transports.file;
+    file.writeOptions = { flag: 'a', mode: 0o600, encoding: 'utf8' };
     file.level = opts.level;
     file.maxSize = opts.maxBytes ?? 1024 * 1024;
     file.resolvePathFn = () => path.join(dir, LOG_FILE_NAME);

@@ -8,6 +8,7 @@ export interface Issued {
   cert: forge.pki.Certificate;
   priv: forge.pki.rsa.PrivateKey;
   certPem: string;
+  keyPem: string;
 }
 
 /** What a test may vary. */
@@ -32,10 +33,9 @@ const DAY = 86_400_000;
 function keys() {
   // Node generates the key natively (forge's pure-JS RSA takes seconds); forge signs the cert.
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const priv = forge.pki.privateKeyFromPem(
-    privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-  );
-  return { priv, pub: forge.pki.setRsaPublicKey(priv.n, priv.e) };
+  const keyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  const priv = forge.pki.privateKeyFromPem(keyPem);
+  return { priv, keyPem, pub: forge.pki.setRsaPublicKey(priv.n, priv.e) };
 }
 
 /** Issues one certificate by `spec`. */
@@ -73,5 +73,5 @@ export function issue(spec: CertSpec): Issued {
   }
   cert.setExtensions(ext);
   cert.sign(spec.issuer?.priv ?? k.priv, forge.md.sha256.create());
-  return { cert, priv: k.priv, certPem: forge.pki.certificateToPem(cert) };
+  return { cert, priv: k.priv, keyPem: k.keyPem, certPem: forge.pki.certificateToPem(cert) };
 }
