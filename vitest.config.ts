@@ -54,6 +54,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'fuzz',
+          environment: 'node',
+          include: ['test/fuzz/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'electron',
           environment: 'node',
           include: ['test/electron/**/*.test.ts'],
