@@ -51,6 +51,8 @@ export interface RunningSimulator {
   currentTotp(userId: string, offsetSteps?: number): string;
   /** The emails sent, newest first; `code` is the OTP or temporary password a mail carries. */
   outbox(userId?: string): Promise<OutboxMail[]>;
+  /** Password checks (argon2 verifies, dummy ones included) since the start; for tests. */
+  passwordVerifies(): number;
   clock: Clock;
 }
 
@@ -135,6 +137,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       currentTotp: (userId, offsetSteps = 0) =>
         currentTotpOf(db, box, userId, clock.now(), offsetSteps),
       outbox: async (userId) => readOutbox(db, userId),
+      passwordVerifies: () => hasher.verifies,
     };
     return running;
   } catch (e) {

@@ -27,36 +27,52 @@ export function policyFor(ctx: SimContext, user: UserRow): PasswordPolicy {
 const invalidCredentials = (): CcmsError =>
   new CcmsError('INVALID_CREDENTIALS', 'The user ID or password is wrong.');
 
+const rateLimited = (retryAfterSec: number): CcmsError =>
+  new CcmsError('RATE_LIMITED', 'Too many failed sign-ins from this workstation; wait and retry.', {
+    retryAfterSec,
+  });
+
 /**
- * Step one of sign-in. Every path costs one argon2 verify (a dummy one for an unknown user) and
- * the same lockout bookkeeping, so nothing in the answer or its timing tells whether a user exists.
+ * The user whose password this is, or a throw. A locked account answers before any hash: its
+ * reply says locked whatever the password, for a known and an unknown user ID alike, so skipping
+ * the hash tells nothing, and a locked account costs no argon2 work. Every other path costs one
+ * verify (a dummy one for an unknown user) and the same lockout bookkeeping, so nothing in the
+ * answer or its timing tells whether a user exists.
  */
-export async function login(
-  ctx: SimContext,
-  body: LoginRequest,
-  clientAddress: string,
-): Promise<LoginReply> {
-  const retryAfterSec = ctx.rateLimiter.retryAfterSec(clientAddress);
-  if (retryAfterSec > 0) {
-    throw new CcmsError(
-      'RATE_LIMITED',
-      'Too many failed sign-ins from this workstation; wait and retry.',
-      { retryAfterSec },
-    );
-  }
+async function passwordHolder(ctx: SimContext, body: LoginRequest): Promise<UserRow> {
   const key = userKey(body.userId);
+  assertNotLocked(ctx, key);
   const user = findUser(ctx.db, key);
   const passwordOk = user
     ? await ctx.hasher.verify(user.password_hash, body.password)
     : await ctx.hasher.verifyDummy(body.password);
 
   // From here on no await until the reply is decided: the checks and writes are atomic.
+  // Checked again: concurrent failures may have locked the account during the hash.
   assertNotLocked(ctx, key);
   if (!passwordOk || user === undefined) {
-    ctx.rateLimiter.fail(clientAddress);
     const outcome = ctx.db.transaction(() => recordFailure(ctx, key)).immediate();
     if (outcome.lockedUntil !== undefined) throw lockedError(outcome.lockedUntil);
     throw invalidCredentials();
+  }
+  return user;
+}
+
+/** Step one of sign-in: the address's attempt is reserved before the hash and settled after. */
+export async function login(
+  ctx: SimContext,
+  body: LoginRequest,
+  clientAddress: string,
+): Promise<LoginReply> {
+  const admission = ctx.rateLimiter.admit(clientAddress);
+  if ('retryAfterSec' in admission) throw rateLimited(admission.retryAfterSec);
+  let failed = true;
+  let user: UserRow;
+  try {
+    user = await passwordHolder(ctx, body);
+    failed = false;
+  } finally {
+    admission.attempt.settle(failed);
   }
   if (user.suspended) {
     throw new CcmsError(
