@@ -91,14 +91,14 @@ export async function resendChallenge(ctx: SimContext, challengeId: string): Pro
   const user = findUser(ctx.db, challenge.user_id);
   if (user?.email == null) throw challengeExpired();
   // When SMTP fails the old code, the send count and the challenge stay as they were.
-  const sent = await sendChallengeCode(ctx, user.user_id, user.email);
+  // The challenge keeps the life it got at login: the new code expires no later than it.
+  const sent = await sendChallengeCode(ctx, user.user_id, user.email, challenge.expires_at);
   const now = ctx.clock.now();
-  const expiresAt = Math.max(challenge.expires_at, sent.codeExpiresAt);
   stmt(
     ctx.db,
-    `UPDATE challenges SET code_hash = ?, code_expires_at = ?, sends = sends + 1, last_sent_at = ?, expires_at = ?
+    `UPDATE challenges SET code_hash = ?, code_expires_at = ?, sends = sends + 1, last_sent_at = ?
        WHERE id_hash = ?`,
-  ).run(sent.codeHash, sent.codeExpiresAt, now, expiresAt, challenge.id_hash);
+  ).run(sent.codeHash, sent.codeExpiresAt, now, challenge.id_hash);
   return {
     expiresAt: iso(sent.codeExpiresAt),
     resendAvailableAt: iso(now + ctx.settings.emailResendCooldownSec * 1000),

@@ -3,18 +3,24 @@ import type { SimContext } from '../context.js';
 import { otpMail } from '../mail/templates.js';
 import { newNumericCode } from './secrets.js';
 
-/** Sends a fresh email code; returns its keyed hash and expiry (the code itself is not kept). */
+/**
+ * Sends a fresh email code; returns its keyed hash and expiry (the code itself is not kept). A code
+ * expires no later than `notAfterMs`, the end of what it belongs to (a login challenge), and its
+ * mail names that expiry: a resend never stretches the challenge.
+ */
 export async function sendChallengeCode(
   ctx: SimContext,
   userId: string,
   email: string,
+  notAfterMs = Number.POSITIVE_INFINITY,
 ): Promise<{ codeHash: string; codeExpiresAt: number }> {
   const code = newNumericCode();
-  const codeExpiresAt = ctx.clock.now() + ctx.settings.emailOtpTtlSec * 1000;
+  const now = ctx.clock.now();
+  const codeExpiresAt = Math.min(now + ctx.settings.emailOtpTtlSec * 1000, notAfterMs);
   await ctx.mailer.send(
     email,
     userId,
-    otpMail(userId, code, codeExpiresAt, ctx.settings.emailOtpTtlSec),
+    otpMail(userId, code, codeExpiresAt, (codeExpiresAt - now) / 1000),
   );
   return { codeHash: ctx.box.mac(code), codeExpiresAt };
 }

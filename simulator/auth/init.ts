@@ -115,7 +115,7 @@ export async function initChannel(
   }
   // Choosing email again is a resend: the same cooldown and cap apply.
   assertResendAllowed(ctx, row.sends, row.last_sent_at);
-  const sent = await sendChallengeCode(ctx, user.user_id, user.email);
+  const sent = await sendChallengeCode(ctx, user.user_id, user.email, row.expires_at);
   const now = ctx.clock.now();
   stmt(
     ctx.db,

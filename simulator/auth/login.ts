@@ -121,21 +121,13 @@ async function startChallenge(ctx: SimContext, user: UserRow): Promise<LoginRepl
     if (user.email === null)
       throw new CcmsError('EMAIL_NOT_REGISTERED', 'No email is registered for this user.');
     // Mail first: when SMTP fails no challenge exists, and the client simply signs in again.
-    const sent = await sendChallengeCode(ctx, user.user_id, user.email);
-    const challengeExpires = Math.max(expiresAt, sent.codeExpiresAt);
+    // The challenge's life is fixed here; no code of it outlives it.
+    const sent = await sendChallengeCode(ctx, user.user_id, user.email, expiresAt);
     stmt(
       ctx.db,
       `INSERT INTO challenges (id_hash, user_id, channel, created_at, expires_at, code_hash, code_expires_at, sends, last_sent_at)
          VALUES (?, ?, 'email', ?, ?, ?, ?, 1, ?)`,
-    ).run(
-      hashToken(id),
-      user.user_id,
-      now,
-      challengeExpires,
-      sent.codeHash,
-      sent.codeExpiresAt,
-      now,
-    );
+    ).run(hashToken(id), user.user_id, now, expiresAt, sent.codeHash, sent.codeExpiresAt, now);
     return {
       next: 'otp',
       challengeId: id,

@@ -77,7 +77,8 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
     host.clock.advance(1 * SEC);
     const ok = await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId });
     expect(ok.status).toBe(200);
-    expect(Date.parse(ok.body.expiresAt)).toBe(host.clock.now() + 300 * SEC);
+    // The new code ends with its challenge, 5 minutes after the login.
+    expect(Date.parse(ok.body.expiresAt)).toBe(host.clock.now() + 270 * SEC);
     const second = await latestCode(host, 'C00102');
     expect((await host.sim.outbox('C00102')).length).toBe(2);
     if (second !== first) {
@@ -101,6 +102,28 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
     const sixth = await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId });
     expect([sixth.status, sixth.body.error.code]).toEqual([429, 'RESEND_LIMIT']);
     expect((await host.sim.outbox('C00102')).length).toBe(5);
+  });
+
+  it('keeps a challenge to its 5 minutes however often the code is resent', async () => {
+    const c = await emailLogin();
+    const end = host.clock.now() + 300 * SEC;
+    for (let i = 2; i <= 5; i++) {
+      host.clock.advance(i === 5 ? 170 * SEC : 30 * SEC);
+      const r = await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId });
+      expect(r.status).toBe(200);
+      expect(Date.parse(r.body.expiresAt)).toBeLessThanOrEqual(end);
+    }
+    // The last code was sent at 4:20: its mail names the challenge's end, not 9:20.
+    expect(Date.parse(c.expiresAt)).toBe(end);
+    expect((await host.sim.outbox('C00102'))[0]?.text).toContain(
+      `Expires: ${new Date(end).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    );
+    host.clock.set(end);
+    const late = await host.call('POST', '/auth/otp', {
+      challengeId: c.challengeId,
+      code: await latestCode(host, 'C00102'),
+    });
+    expect([late.status, late.body.error.code]).toEqual([410, 'CHALLENGE_EXPIRED']);
   });
 
   it('refuses a resend for a TOTP challenge with INVALID_REQUEST', async () => {
