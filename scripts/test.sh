@@ -12,5 +12,5 @@ echo "== unit, renderer, integration and e2e tests (OS keychain in a private D-B
 mkdir -p test-results
 status=0
 scripts/with-keyring.sh npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
-node scripts/test-summary.cjs test-results/vitest.json || echo "tests: 0 passed, 1 failed"
+node scripts/test-summary.mjs test-results/vitest.json || echo "tests: 0 passed, 1 failed"
 exit $status

@@ -1,9 +1,9 @@
 // The last lines of `npm test`: one line per reason for what could not run here (a skipped suite's
 // or test's title carries its reason: "… (skipped: Electron binary not available on this
 // machine)"), then the plain summary "tests: N passed, N failed[, N skipped]".
-/* global require, process, console */
-'use strict';
-const fs = require('node:fs');
+/* global process, console */
+
+import fs from 'node:fs';
 
 const report = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 // Grouped by reason: a suite's title says "(skipped: <reason>)"; one line per reason.
