@@ -132,6 +132,10 @@ function decidable(ctx: SimContext, da: UserRow, id: string): RequestRow {
   // Maker and checker are two different people: the four-eyes rule.
   if (request.maker_id === da.user_id)
     throw new CcmsError('SAME_DA', 'The maker of a request cannot decide it.');
+  // Nobody checks their own case: approving and rejecting alike, or the four eyes are two.
+  if (request.user_id === da.user_id) {
+    throw new CcmsError('FORBIDDEN', 'A DA cannot decide a request about their own account.');
+  }
   if (request.status !== 'pending') {
     throw new CcmsError('REQUEST_NOT_PENDING', `The request is ${request.status}.`);
   }
@@ -146,9 +150,6 @@ export async function approveRequest(
   code: string,
 ): Promise<DmsRequest> {
   const request = decidable(ctx, da, id);
-  if (request.user_id === da.user_id) {
-    throw new CcmsError('FORBIDDEN', 'A DA cannot approve a request about their own account.');
-  }
   assertNotLocked(ctx, da.user_id);
   // Recorded at once: the effect below awaits, and the step must not be usable meanwhile.
   acceptTotp(ctx, da.user_id, sealedSecretOf(da), code).record();

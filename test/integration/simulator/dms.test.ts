@@ -92,6 +92,34 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
     expect((await login('C00101')).body.next).toBe('otp');
   });
 
+  it('refuses a DA deciding a request about their own account, approval and rejection alike', async () => {
+    const maker = await signInTotp(host, 'C00191');
+    const made = await host.call(
+      'POST',
+      '/dms/requests',
+      { action: 'suspend', userId: 'C00192' },
+      maker,
+    );
+    const id = made.body.request.id as string;
+    const subject = await signInTotp(host, 'C00192');
+    const reject = await host.call(
+      'POST',
+      `/dms/requests/${id}/reject`,
+      { reason: 'not me' },
+      subject,
+    );
+    expect([reject.status, reject.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    const approve = await host.call(
+      'POST',
+      `/dms/requests/${id}/approve`,
+      { code: host.sim.currentTotp('C00192') },
+      subject,
+    );
+    expect([approve.status, approve.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    const pending = await host.call('GET', '/dms/requests?status=pending', undefined, subject);
+    expect(pending.body.requests.map((r: { id: string }) => r.id)).toEqual([id]);
+  });
+
   it("needs the checker's own fresh OTP to approve", async () => {
     const maker = await signInTotp(host, 'C00191');
     const made = await host.call(
