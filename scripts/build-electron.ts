@@ -1,6 +1,7 @@
 // Bundles the Electron main process (electron/main.ts with electron/core) and the preload into
 // dist/electron/{main,preload}.cjs with esbuild. Each is one self-contained file: the installer
-// ships no node_modules but the OS keychain's native binding, which cannot be bundled.
+// ships no node_modules but the two native bindings, which cannot be bundled (electron-builder.yml
+// packages them beside the bundle).
 import path from 'node:path';
 import { builtinModules } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,8 +9,12 @@ import { build, type BuildOptions } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Modules left to `require` at run time: Electron itself and the native keychain binding. */
-export const MAIN_EXTERNALS = ['electron', '@napi-rs/keyring'];
+/**
+ * Modules left to `require` at run time: Electron itself, the native keychain binding, and the
+ * Windows registry reader. native-reg finds its binary with node-gyp-build relative to its own
+ * files (`lib/../prebuilds/win32-x64`), so bundled into main.cjs it would look in dist/ and fail.
+ */
+export const MAIN_EXTERNALS = ['electron', '@napi-rs/keyring', 'native-reg'];
 
 /** Electron 45 runs Node 22 in the main process and Chromium 140 in the renderer. */
 const NODE_TARGET = 'node22';
