@@ -17,7 +17,16 @@ export interface RequestRow {
   created_at: number;
   expires_at: number;
   decided_at: number | null;
+  claimed_by?: string | null;
+  claimed_at?: number | null;
 }
+
+/**
+ * How long an approval's claim holds. An approval's slow part is one hash and one mail (the
+ * mailer gives up within 20 s, simulator/mail/mailer.ts); a claim older than this belongs to an
+ * approval that died with its process, and the request may be decided again.
+ */
+export const CLAIM_TTL_MS = 60_000;
 
 /** The protocol's view of a request. */
 export function requestView(r: RequestRow): DmsRequest {
@@ -38,16 +47,19 @@ export function requestView(r: RequestRow): DmsRequest {
 
 /** Marks pending requests past their expiry as expired, auditing each (actor `system`). */
 export function expireStale(db: Db, nowMs: number): void {
+  // A request an approval is working on is left to that approval (it expires after, if it fails).
   const stale = stmt(
     db,
-    `SELECT id, user_id FROM dms_requests WHERE status = 'pending' AND expires_at <= ?`,
-  ).all(nowMs) as Array<{ id: string; user_id: string }>;
+    `SELECT id, user_id FROM dms_requests WHERE status = 'pending' AND expires_at <= ?
+       AND (claimed_at IS NULL OR claimed_at <= ?)`,
+  ).all(nowMs, nowMs - CLAIM_TTL_MS) as Array<{ id: string; user_id: string }>;
   if (stale.length === 0) return;
   db.transaction(() => {
     for (const s of stale) {
       stmt(
         db,
-        `UPDATE dms_requests SET status = 'expired', decided_at = ? WHERE id = ? AND status = 'pending'`,
+        `UPDATE dms_requests SET status = 'expired', decided_at = ?, claimed_by = NULL, claimed_at = NULL
+           WHERE id = ? AND status = 'pending'`,
       ).run(nowMs, s.id);
       audit(db, {
         at: nowMs,
@@ -85,4 +97,27 @@ export function listRequests(
           'SELECT * FROM dms_requests WHERE participant_id = ? AND status = ? ORDER BY created_at DESC, rowid DESC',
         ).all(participantId, status)
   ) as RequestRow[];
+}
+
+/**
+ * Claims a pending request for one approver (atomic: one UPDATE ... WHERE status = 'pending');
+ * false when it is decided, or claimed by another approval that is still live.
+ */
+export function claimRequest(db: Db, id: string, checkerId: string, nowMs: number): boolean {
+  return (
+    stmt(
+      db,
+      `UPDATE dms_requests SET claimed_by = ?, claimed_at = ?
+         WHERE id = ? AND status = 'pending' AND (claimed_at IS NULL OR claimed_at <= ?)`,
+    ).run(checkerId, nowMs, id, nowMs - CLAIM_TTL_MS).changes === 1
+  );
+}
+
+/** Gives a claim up (its approval failed): the request is pending and free again. */
+export function releaseClaim(db: Db, id: string, checkerId: string, claimedAt: number): void {
+  stmt(
+    db,
+    `UPDATE dms_requests SET claimed_by = NULL, claimed_at = NULL
+       WHERE id = ? AND claimed_by = ? AND claimed_at = ?`,
+  ).run(id, checkerId, claimedAt);
 }

@@ -12,10 +12,7 @@ import {
   type UserRow,
 } from '../store/users.js';
 import { maskEmail, newToken } from '../auth/secrets.js';
-import { acceptTotp, sealedSecretOf } from '../auth/user-otp.js';
-import { assertNotLocked } from '../auth/lockout.js';
-import { findRequest, listRequests, requestView, type RequestRow } from './requests-store.js';
-import { prepareEffect } from './effects.js';
+import { listRequests, requestView, type RequestRow } from './requests-store.js';
 import { stmt } from '../store/db.js';
 
 /** Only Delegated Administrators reach the DMS. */
@@ -121,98 +118,4 @@ export function requestsOf(
 ): DmsRequest[] {
   assertDa(da);
   return listRequests(ctx.db, da.participant_id, status, ctx.clock.now()).map(requestView);
-}
-
-function decidable(ctx: SimContext, da: UserRow, id: string): RequestRow {
-  assertDa(da);
-  const request = findRequest(ctx.db, id, ctx.clock.now());
-  if (request === undefined || request.participant_id !== da.participant_id) {
-    throw new CcmsError('NOT_FOUND', `No request ${id}.`);
-  }
-  // Maker and checker are two different people: the four-eyes rule.
-  if (request.maker_id === da.user_id)
-    throw new CcmsError('SAME_DA', 'The maker of a request cannot decide it.');
-  // Nobody checks their own case: approving and rejecting alike, or the four eyes are two.
-  if (request.user_id === da.user_id) {
-    throw new CcmsError('FORBIDDEN', 'A DA cannot decide a request about their own account.');
-  }
-  if (request.status !== 'pending') {
-    throw new CcmsError('REQUEST_NOT_PENDING', `The request is ${request.status}.`);
-  }
-  return request;
-}
-
-/** `POST /dms/requests/{id}/approve`: the checker's half, confirmed with the checker's own OTP. */
-export async function approveRequest(
-  ctx: SimContext,
-  da: UserRow,
-  id: string,
-  code: string,
-): Promise<DmsRequest> {
-  const request = decidable(ctx, da, id);
-  assertNotLocked(ctx, da.user_id);
-  // Recorded at once: the effect below awaits, and the step must not be usable meanwhile.
-  acceptTotp(ctx, da.user_id, sealedSecretOf(da), code).record();
-  const apply = await prepareEffect(ctx, request);
-  return ctx.db
-    .transaction(() => {
-      const now = ctx.clock.now();
-      // Re-checked inside the transaction: another checker may have decided meanwhile.
-      const changed = stmt(
-        ctx.db,
-        `UPDATE dms_requests SET status = 'approved', checker_id = ?, decided_at = ? WHERE id = ? AND status = 'pending'`,
-      ).run(da.user_id, now, id).changes;
-      if (changed !== 1)
-        throw new CcmsError('REQUEST_NOT_PENDING', 'The request was decided meanwhile.');
-      apply();
-      audit(ctx.db, {
-        at: now,
-        actorId: da.user_id,
-        event: 'request_approved',
-        requestId: id,
-        targetUserId: request.user_id,
-        detail: request.action,
-      });
-      return requestView({
-        ...request,
-        status: 'approved',
-        checker_id: da.user_id,
-        decided_at: now,
-      });
-    })
-    .immediate();
-}
-
-/** `POST /dms/requests/{id}/reject`. */
-export function rejectRequest(
-  ctx: SimContext,
-  da: UserRow,
-  id: string,
-  reason: string,
-): DmsRequest {
-  const request = decidable(ctx, da, id);
-  const now = ctx.clock.now();
-  ctx.db
-    .transaction(() => {
-      stmt(
-        ctx.db,
-        `UPDATE dms_requests SET status = 'rejected', checker_id = ?, reason = ?, decided_at = ? WHERE id = ?`,
-      ).run(da.user_id, reason, now, id);
-      audit(ctx.db, {
-        at: now,
-        actorId: da.user_id,
-        event: 'request_rejected',
-        requestId: id,
-        targetUserId: request.user_id,
-        detail: reason,
-      });
-    })
-    .immediate();
-  return requestView({
-    ...request,
-    status: 'rejected',
-    checker_id: da.user_id,
-    reason,
-    decided_at: now,
-  });
 }

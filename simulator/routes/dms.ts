@@ -12,13 +12,8 @@ import {
 import type { SimContext } from '../context.js';
 import { addRoute } from '../http/route.js';
 import { requireSession } from '../auth/reauth.js';
-import {
-  approveRequest,
-  createRequest,
-  listUsers,
-  rejectRequest,
-  requestsOf,
-} from '../dms/service.js';
+import { createRequest, listUsers, requestsOf } from '../dms/service.js';
+import { approveRequest, rejectRequest } from '../dms/decisions.js';
 
 const RequestId = z.string().regex(/^R-[A-Za-z0-9_-]{1,64}$/, 'a request id');
 

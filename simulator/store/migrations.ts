@@ -113,4 +113,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE users ADD COLUMN temp_password_expires_at INTEGER;
   `,
+  // 3: an approval claims its request before its effect (a mail) runs, so two never both run
+  `
+  ALTER TABLE dms_requests ADD COLUMN claimed_by TEXT;
+  ALTER TABLE dms_requests ADD COLUMN claimed_at INTEGER;
+  `,
 ];

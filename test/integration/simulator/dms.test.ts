@@ -120,6 +120,96 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
     expect(pending.body.requests.map((r: { id: string }) => r.id)).toEqual([id]);
   });
 
+  describe('concurrent decisions of one reset_password (a third DA, C00193, checks too)', () => {
+    const temporaryMails = async () =>
+      (await host.sim.outbox('C00102')).filter((m) => m.subject.includes('temporary password'));
+    const auditOf = (id: string) => {
+      const off = openOffline(host.dataDir);
+      try {
+        return off.db
+          .prepare('SELECT actor_id, event, detail FROM audit WHERE request_id = ? ORDER BY id')
+          .all(id) as Array<{ actor_id: string; event: string; detail: string }>;
+      } finally {
+        off.close();
+      }
+    };
+    async function pendingReset(): Promise<{ id: string; c2: string; c3: string }> {
+      await addUser(
+        host,
+        {
+          userId: 'C00193',
+          participantId: 'CP001',
+          name: 'Third DA',
+          roles: ['user', 'da'],
+          password: 'Third-Admin-Pass-193!',
+          channel: 'totp',
+        },
+        'Demo Clearing Participant Ltd',
+      );
+      const maker = await signInTotp(host, 'C00191');
+      const made = await host.call(
+        'POST',
+        '/dms/requests',
+        { action: 'reset_password', userId: 'C00102' },
+        maker,
+      );
+      const c2 = await signInTotp(host, 'C00192');
+      const c3 = await signInTotp(host, 'C00193', 'Third-Admin-Pass-193!');
+      return { id: made.body.request.id as string, c2, c3 };
+    }
+
+    it('two approvals at once: one wins, one temporary password is mailed, the loser is refused and audited', async () => {
+      const { id, c2, c3 } = await pendingReset();
+      const replies = await Promise.all([
+        host.call(
+          'POST',
+          `/dms/requests/${id}/approve`,
+          { code: host.sim.currentTotp('C00192') },
+          c2,
+        ),
+        host.call(
+          'POST',
+          `/dms/requests/${id}/approve`,
+          { code: host.sim.currentTotp('C00193') },
+          c3,
+        ),
+      ]);
+      expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+      const loser = replies.findIndex((r) => r.status === 409);
+      expect(replies[loser]?.body.error.code).toBe('REQUEST_NOT_PENDING');
+      const mails = await temporaryMails();
+      expect(mails.length).toBe(1);
+      expect((await login('C00102', mails[0]?.code)).body).toMatchObject({ next: 'init' });
+      const loserId = loser === 0 ? 'C00192' : 'C00193';
+      expect(auditOf(id).map((a) => [a.actor_id, a.event])).toEqual(
+        expect.arrayContaining([
+          ['C00191', 'request_created'],
+          [loserId === 'C00192' ? 'C00193' : 'C00192', 'request_approved'],
+          [loserId, 'decision_refused'],
+        ]),
+      );
+    });
+
+    it('an approval and a rejection at once: one decision holds, and a password is mailed only if approved', async () => {
+      const { id, c2, c3 } = await pendingReset();
+      const [approve, reject] = await Promise.all([
+        host.call(
+          'POST',
+          `/dms/requests/${id}/approve`,
+          { code: host.sim.currentTotp('C00192') },
+          c2,
+        ),
+        host.call('POST', `/dms/requests/${id}/reject`, { reason: 'not asked for' }, c3),
+      ]);
+      expect([approve.status, reject.status].sort()).toEqual([200, 409]);
+      const status = approve.status === 200 ? 'approved' : 'rejected';
+      const list = await host.call('GET', `/dms/requests?status=${status}`, undefined, c2);
+      expect(list.body.requests.map((r: { id: string }) => r.id)).toEqual([id]);
+      expect((await temporaryMails()).length).toBe(status === 'approved' ? 1 : 0);
+      expect(auditOf(id).filter((a) => a.event === 'decision_refused').length).toBe(1);
+    });
+  });
+
   it("needs the checker's own fresh OTP to approve", async () => {
     const maker = await signInTotp(host, 'C00191');
     const made = await host.call(
