@@ -4,6 +4,7 @@ import { API_PREFIX } from '../shared/protocol.js';
 import type { SimContext } from './context.js';
 import { installErrorHandling } from './http/errors.js';
 import { installRequestLog, type LogSink } from './http/request-log.js';
+import { installSecurityHeaders, securityHeaderLines } from './http/security-headers.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
 import { initRoutes } from './routes/init.js';
@@ -42,6 +43,7 @@ export async function buildApp(
       });
       socket.end(
         `HTTP/1.1 ${timeout ? '408 Request Timeout' : '400 Bad Request'}\r\nContent-Type: application/json\r\n` +
+          securityHeaderLines() +
           `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     },
@@ -65,6 +67,7 @@ export async function buildApp(
         }
       : {}),
   });
+  installSecurityHeaders(app);
   installErrorHandling(app, (err) =>
     log({ level: 'error', msg: 'defect', error: String((err as Error)?.stack ?? err) }),
   );

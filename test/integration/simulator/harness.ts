@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { request, Agent } from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ export interface Reply {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary JSON
   raw: string;
+  headers: IncomingHttpHeaders;
 }
 
 /** A simulator on a random port with its own data folder and a manual clock, and a client for it. */
@@ -70,7 +72,7 @@ export async function startHost(
           } catch {
             body = raw;
           }
-          resolve({ status: res.statusCode ?? 0, body, raw });
+          resolve({ status: res.statusCode ?? 0, body, raw, headers: res.headers });
         });
       });
       req.on('error', reject);
