@@ -103,7 +103,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       ),
     };
     if ((opts.seedIfEmpty ?? true) && isEmpty(db)) await resetToSeed(db, hasher, box, clock.now());
-    stopPurging = startPurging(db, clock);
+    stopPurging = startPurging(db, clock, settings);
     app = await buildApp(ctx, log, tls);
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? defaultPort(), host });

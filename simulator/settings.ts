@@ -25,6 +25,10 @@ export const SimSettings = z.strictObject({
   lockoutThreshold: count.default(5),
   /** How long a lockout lasts unless a DA unlocks first. */
   lockoutDurationSec: sec.default(900),
+  /** A failure count with no new failure for this long is forgotten (any user ID, known or not). */
+  lockoutFailureMemorySec: sec.default(86_400),
+  /** At most this many lockout rows; past it the purge drops the oldest first. */
+  lockoutMaxRows: count.default(100_000),
   /** Session idle timeout; past it the session is locked until a step-up OTP. */
   sessionIdleSec: sec.default(900),
   /** Session absolute lifetime. */

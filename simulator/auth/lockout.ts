@@ -27,15 +27,19 @@ export function recordFailure(
   key: string,
 ): { attemptsLeft: number; lockedUntil?: number } {
   const row = lockoutOf(ctx.db, key);
-  const failures = row.failures + 1;
+  const now = ctx.clock.now();
+  // A count nobody added to for a day is forgotten, here as by the purge (store/purge.ts), for
+  // every key alike: a known and an unknown user ID must keep answering the same.
+  const remembered = row.updated_at > now - ctx.settings.lockoutFailureMemorySec * 1000;
+  const failures = (remembered ? row.failures : 0) + 1;
   const threshold = ctx.settings.lockoutThreshold;
   if (failures >= threshold) {
-    const lockedUntil = ctx.clock.now() + ctx.settings.lockoutDurationSec * 1000;
-    saveLockout(ctx.db, { user_key: key, failures, locked_until: lockedUntil });
-    revokeSessions(ctx.db, key, ctx.clock.now());
+    const lockedUntil = now + ctx.settings.lockoutDurationSec * 1000;
+    saveLockout(ctx.db, { user_key: key, failures, locked_until: lockedUntil, updated_at: now });
+    revokeSessions(ctx.db, key, now);
     return { attemptsLeft: 0, lockedUntil };
   }
-  saveLockout(ctx.db, { user_key: key, failures, locked_until: null });
+  saveLockout(ctx.db, { user_key: key, failures, locked_until: null, updated_at: now });
   return { attemptsLeft: threshold - failures };
 }
 

@@ -118,4 +118,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE dms_requests ADD COLUMN claimed_by TEXT;
   ALTER TABLE dms_requests ADD COLUMN claimed_at INTEGER;
   `,
+  // 4: a lockout row knows its last failure, so counts nobody adds to are forgotten and purged
+  `
+  ALTER TABLE lockouts ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX lockouts_updated ON lockouts(updated_at);
+  `,
 ];

@@ -34,4 +34,35 @@ describe('purgeExpired', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('forgets lockout counts a day without a failure and ended locks, for any user key, and bounds the rows', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccms-purge-'));
+    const db = openDatabase(join(dir, 'sim.db'));
+    try {
+      const now = Date.UTC(2026, 0, 5);
+      const h = 60 * 60 * 1000;
+      const row = db.prepare(
+        'INSERT INTO lockouts (user_key, failures, locked_until, updated_at) VALUES (?, ?, ?, ?)',
+      );
+      row.run('STALE-COUNT', 3, null, now - 25 * h);
+      row.run('RECENT-COUNT', 3, null, now - h);
+      row.run('ENDED-LOCK', 5, now - 1, now - 2 * h);
+      row.run('LIVE-LOCK', 5, now + h, now - 2 * h);
+      const keys = () =>
+        (
+          db.prepare('SELECT user_key FROM lockouts ORDER BY user_key').all() as Array<{
+            user_key: string;
+          }>
+        ).map((r) => r.user_key);
+      purgeExpired(db, now);
+      expect(keys()).toEqual(['LIVE-LOCK', 'RECENT-COUNT']);
+      for (let i = 0; i < 5; i++) row.run(`NEW-${i}`, 1, null, now - 10 * 60_000 + i);
+      purgeExpired(db, now, { lockoutFailureMemorySec: 86_400, lockoutMaxRows: 4 });
+      // Over the bound: the oldest counts go first, a live lock last.
+      expect(keys()).toEqual(['LIVE-LOCK', 'NEW-2', 'NEW-3', 'NEW-4']);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -156,8 +156,8 @@ export function insertUser(db: Db, prepared: PreparedUser, nowMs: number): void 
   if (user.lockedUntil !== undefined) {
     stmt(
       db,
-      'INSERT OR REPLACE INTO lockouts (user_key, failures, locked_until) VALUES (?, 0, ?)',
-    ).run(key, user.lockedUntil);
+      'INSERT OR REPLACE INTO lockouts (user_key, failures, locked_until, updated_at) VALUES (?, 0, ?, ?)',
+    ).run(key, user.lockedUntil, nowMs);
   }
 }
 

@@ -55,21 +55,25 @@ export interface LockoutRow {
   user_key: string;
   failures: number;
   locked_until: number | null;
+  /** When the last failure was counted. */
+  updated_at: number;
 }
 
 /** The lockout row of a user key (zero failures when none). */
 export function lockoutOf(db: Db, key: string): LockoutRow {
   const row = stmt(db, 'SELECT * FROM lockouts WHERE user_key = ?').get(key) as
     LockoutRow | undefined;
-  return row ?? { user_key: key, failures: 0, locked_until: null };
+  return row ?? { user_key: key, failures: 0, locked_until: null, updated_at: 0 };
 }
 
 /** Stores the lockout state. */
 export function saveLockout(db: Db, row: LockoutRow): void {
   stmt(
     db,
-    `INSERT INTO lockouts (user_key, failures, locked_until) VALUES (@user_key, @failures, @locked_until)
-     ON CONFLICT(user_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until`,
+    `INSERT INTO lockouts (user_key, failures, locked_until, updated_at)
+       VALUES (@user_key, @failures, @locked_until, @updated_at)
+     ON CONFLICT(user_key) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until,
+       updated_at = excluded.updated_at`,
   ).run(row);
 }
 

@@ -43,9 +43,10 @@ export async function startHost(
   settings: Partial<SimSettings> = {},
   dataDir?: string,
   log?: (line: Record<string, unknown>) => void,
+  startMs = T0,
 ): Promise<TestHost> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'ccms-sim-'));
-  const clock = new ManualClock(T0);
+  const clock = new ManualClock(startMs);
   const sim = await startSimulator({
     dataDir: dir,
     port: 0,
