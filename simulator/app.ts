@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:https';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { API_PREFIX } from '../shared/protocol.js';
+import { TLS_CIPHERS, TLS_MIN_VERSION } from '../shared/tls-profile.js';
 import type { SimContext } from './context.js';
 import { installErrorHandling } from './http/errors.js';
 import { installRequestLog, type LogSink } from './http/request-log.js';
@@ -57,6 +58,10 @@ export async function buildApp(
               {
                 cert: tls.certPem,
                 key: tls.keyPem,
+                // shared/tls-profile.ts: forward secrecy and AEAD only; the server picks the suite.
+                minVersion: TLS_MIN_VERSION,
+                ciphers: TLS_CIPHERS,
+                honorCipherOrder: true,
                 requestTimeout: ctx.settings.requestTimeoutMs,
                 headersTimeout: Math.min(ctx.settings.requestTimeoutMs, 20_000),
                 connectionsCheckingInterval: ctx.settings.connectionsCheckingIntervalMs,
