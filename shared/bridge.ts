@@ -104,6 +104,18 @@ export const UserSettings = z.strictObject({
 /** Settings the user may change. */
 export type UserSettings = z.infer<typeof UserSettings>;
 
+/** Where the machine policy came from and whether it could be read. */
+export const PolicyState = z.object({
+  /** `none`: no policy set; `ok`: read; `unreadable`: the most restrictive values apply. */
+  status: z.enum(['none', 'ok', 'unreadable']),
+  /** The registry key or file the policy is read from. */
+  source: z.string(),
+  /** Each bad value or read failure, naming the setting and what applies instead. */
+  problems: z.array(z.string()),
+});
+/** Where the machine policy came from and whether it could be read. */
+export type PolicyState = z.infer<typeof PolicyState>;
+
 /** What the renderer needs to know about the app and its policy at start. */
 export const AppInfo = z.object({
   version: z.string(),
@@ -116,6 +128,8 @@ export const AppInfo = z.object({
   /** Clear messages about configuration files that were bad and ignored. */
   configProblems: z.array(z.string()),
   keychainAvailable: z.boolean(),
+  /** The machine policy's state (the core sends it; optional only for callers built before it). */
+  policy: PolicyState.optional(),
 });
 /** What the renderer needs to know about the app at start. */
 export type AppInfo = z.infer<typeof AppInfo>;

@@ -1,9 +1,15 @@
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { EnvironmentId, UserSettings } from '../../../shared/bridge.js';
+import { EnvironmentId, UserSettings, type PolicyState } from '../../../shared/bridge.js';
 import { CcmsError } from '../../../shared/errors.js';
-import { MachinePolicy, parseFieldwise } from './machine-policy.js';
-import type { PolicySource } from './policy-source.js';
+import {
+  proxyPolicy,
+  resolvePolicy,
+  type EffectivePolicy,
+  type ProxyPolicy,
+} from './effective-policy.js';
+import type { MachinePolicy } from './machine-policy.js';
+import type { PolicySource } from './policy-read.js';
 import { loadUserSettings, saveUserSettings, settingsPath } from './user-settings.js';
 
 /** Placeholders until IT's policy names the real hosts; `.invalid` never resolves. */
@@ -64,13 +70,16 @@ async function loadCas(
   return { pems, problems };
 }
 
+const remembersUserId = (p: Partial<MachinePolicy>) =>
+  !(p.sharedDesk ?? false) && (p.rememberUserId ?? true);
+
 /** Machine policy over user settings: what the core is allowed to do and where it connects. */
 export class ConfigStore {
   private writes: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly opts: ConfigOptions,
-    readonly policy: Partial<MachinePolicy>,
+    private readonly effective: EffectivePolicy,
     private readonly caPems: string[],
     private readonly allowed: EnvironmentId[],
     private current: UserSettings,
@@ -79,15 +88,9 @@ export class ConfigStore {
 
   /** Loads policy and settings; never throws for bad files (they become `problems()`). */
   static async load(opts: ConfigOptions): Promise<ConfigStore> {
-    const problems: string[] = [];
-    const read = await opts.policySource.read();
-    let policy: Partial<MachinePolicy> = {};
-    if (read.kind === 'unreadable') problems.push(read.message);
-    if (read.kind === 'ok') {
-      const r = parseFieldwise(MachinePolicy, read.raw, opts.policySource.location);
-      policy = r.value;
-      problems.push(...r.problems);
-    }
+    const effective = resolvePolicy(await opts.policySource.read(), opts.policySource);
+    const policy = effective.values;
+    const problems = [...effective.problems];
     const cas = await loadCas(policy.extraCaCertificates ?? [], opts.policySource.location);
     problems.push(...cas.problems);
 
@@ -116,8 +119,8 @@ export class ConfigStore {
       );
       settings.environment = preferred;
     }
-    if (policy.sharedDesk) delete settings.lastUserId;
-    return new ConfigStore(opts, policy, cas.pems, allowed, settings, problems);
+    if (!remembersUserId(policy)) delete settings.lastUserId;
+    return new ConfigStore(opts, effective, cas.pems, allowed, settings, problems);
   }
 
   settings(): UserSettings {
@@ -133,8 +136,21 @@ export class ConfigStore {
   allowedEnvironments(): EnvironmentId[] {
     return [...this.allowed];
   }
+  /** The machine policy applied: its values, where it came from, whether it could be read. */
+  get policy(): Partial<MachinePolicy> {
+    return this.effective.values;
+  }
+  /** Where the policy came from and whether it could be read, for Settings and the connectivity check. */
+  policyState(): PolicyState {
+    const { status, source, problems } = this.effective;
+    return { status, source, problems: [...problems] };
+  }
   sharedDesk(): boolean {
     return this.policy.sharedDesk ?? false;
+  }
+  /** Whether the last user ID is kept for the sign-in screen (never on a shared desk). */
+  rememberUserId(): boolean {
+    return remembersUserId(this.policy);
   }
   logLevel(): 'error' | 'warn' | 'info' | 'debug' {
     return this.policy.logLevel ?? 'info';
@@ -146,9 +162,13 @@ export class ConfigStore {
   extraCaPems(): string[] {
     return [...this.caPems];
   }
-  /** The policy's explicit proxy, if any. */
+  /** The policy's explicit proxy, when its proxy mode uses one. */
   proxy(): string | undefined {
-    return this.policy.proxy;
+    return this.proxySettings().proxy;
+  }
+  /** The proxy mode the policy asks for, with the proxy, PAC file and bypass rules it uses. */
+  proxySettings(): ProxyPolicy {
+    return proxyPolicy(this.policy);
   }
 
   /** Where `env`'s host is; CONFIG_INVALID when the policy does not allow it. */
@@ -160,7 +180,8 @@ export class ConfigStore {
         { field: 'environment' },
       );
     }
-    const proxy = this.policy.proxy === undefined ? {} : { proxy: this.policy.proxy };
+    const explicit = this.proxy();
+    const proxy = explicit === undefined ? {} : { proxy: explicit };
     const fromPolicy = this.policy.hostUrls?.[env];
     if (env === 'simulator') {
       const sim = this.opts.simulatorHost;
@@ -197,8 +218,8 @@ export class ConfigStore {
       );
     }
     const next: UserSettings = UserSettings.parse({ ...this.current, ...patch });
-    // Shared desk: nothing about who used the machine is kept.
-    if (this.sharedDesk()) delete next.lastUserId;
+    // Shared desk or no remembering: nothing about who used the machine is kept.
+    if (!this.rememberUserId()) delete next.lastUserId;
     const path = settingsPath(this.opts.userDataDir);
     try {
       await saveUserSettings(path, next);

@@ -6,10 +6,8 @@ import { makeCa } from '../host/testing/tls-fixtures.js';
 import { ConfigStore } from './config-store.js';
 import {
   createFilePolicySource,
-  createRegistryPolicySource,
   defaultPolicyFile,
   defaultPolicySource,
-  parseRegQuery,
   POLICY_REGISTRY_KEY,
 } from './policy-source.js';
 
@@ -41,6 +39,12 @@ describe('machine policy', () => {
     expect(c.allowedEnvironments()).toEqual(['production', 'connectivity-test', 'simulator']);
     expect(c.settings()).toEqual({ language: 'en', environment: 'simulator' });
     expect(c.problems()).toEqual([]);
+    expect(c.policyState()).toEqual({
+      status: 'none',
+      source: join(dir, 'missing.json'),
+      problems: [],
+    });
+    expect(c.rememberUserId()).toBe(true);
     expect(c.hostFor('simulator')).toEqual({
       environment: 'simulator',
       url: sim.url,
@@ -73,6 +77,7 @@ describe('machine policy', () => {
       }),
     );
     expect(c.problems()).toEqual([]);
+    expect(c.policyState().status).toBe('ok');
     expect(c.allowedEnvironments()).toEqual(['production', 'connectivity-test']);
     expect(c.settings().environment).toBe('production');
     expect(c.hostFor('production')).toEqual({
@@ -86,16 +91,37 @@ describe('machine policy', () => {
     expect(c.sharedDesk()).toBe(true);
   });
 
-  it('FAULT corrupt policy file: not JSON → a clear message naming the file, safe defaults', async () => {
+  it('FAULT corrupt policy file: not JSON → unreadable, named, and the most restrictive policy applies', async () => {
     const p = await policyFile('{ "hostUrls": { "production": ');
     const c = await load(p);
+    expect(c.policyState()).toMatchObject({ status: 'unreadable', source: p });
     expect(c.problems()).toHaveLength(1);
-    expect(c.problems()[0]).toContain(p);
-    expect(c.problems()[0]).toContain('not valid JSON');
-    expect(c.allowedEnvironments()).toContain('production');
+    expect(c.problems()[0]).toContain(`${p}: is not valid JSON`);
+    expect(c.problems()[0]).toContain(
+      'The most restrictive policy applies until it can be read: allowedEnvironments = production; idleTimeoutCeilingSec = 60; sharedDesk = true; rememberUserId = false.',
+    );
+    expect(c.allowedEnvironments()).toEqual(['production']);
+    expect(c.settings().environment).toBe('production');
+    expect(c.idleCeilingSec()).toBe(60);
+    expect(c.sharedDesk()).toBe(true);
+    expect(c.rememberUserId()).toBe(false);
+    expect(c.logLevel()).toBe('info');
   });
 
-  it('FAULT corrupt policy file: a bad field is named and dropped, the good ones kept', async () => {
+  it('FAULT policy file that cannot be read (a folder) or is not an object → unreadable', async () => {
+    const folder = join(dir, 'policy-folder');
+    await import('node:fs/promises').then((fs) => fs.mkdir(folder));
+    const c = await load(folder);
+    expect(c.policyState().status).toBe('unreadable');
+    expect(c.problems()[0]).toContain(`${folder}: cannot be read (EISDIR)`);
+    expect(c.allowedEnvironments()).toEqual(['production']);
+    const list = await load(await policyFile(['production']));
+    expect(list.policyState().status).toBe('unreadable');
+    expect(list.problems()[0]).toContain('is not a JSON object of settings');
+    expect(list.sharedDesk()).toBe(true);
+  });
+
+  it('FAULT corrupt policy file: a bad harmless field is named and dropped, a bad restricting one fails closed', async () => {
     const p = await policyFile({
       hostUrls: { production: 'http://plain.example' },
       sharedDesk: 'yes',
@@ -104,11 +130,22 @@ describe('machine policy', () => {
     });
     const c = await load(p);
     const text = c.problems().join('\n');
-    expect(text).toContain(`${p}: "hostUrls.production" must be an https:// URL`);
+    expect(c.policyState().status).toBe('ok');
+    expect(text).toContain(
+      `${p}: "hostUrls.production" must be an https:// URL; it is ignored and the default applies.`,
+    );
     expect(text).toContain(`${p}: "sharedDesk"`);
+    expect(text).toContain('the most restrictive value applies (sharedDesk = true)');
     expect(text).toContain('unknown setting "colour"');
     expect(c.allowedEnvironments()).toEqual(['production']);
-    expect(c.sharedDesk()).toBe(false);
+    expect(c.sharedDesk()).toBe(true);
+    expect(c.hostFor('production').url).toBe('https://ccms.example.invalid');
+  });
+
+  it('a hostUrls that is not an object is named and ignored', async () => {
+    const p = await policyFile({ hostUrls: 'https://ccms.example.com' });
+    const c = await load(p);
+    expect(c.problems()).toEqual([`${p}: "hostUrls" is not an object; it is ignored.`]);
     expect(c.hostFor('production').url).toBe('https://ccms.example.invalid');
   });
 
@@ -130,43 +167,46 @@ describe('machine policy', () => {
     expect(c.hostFor('production').caPems).toEqual([]);
   });
 
-  it('reads the Windows registry policy through reg query', async () => {
-    const stdout = [
-      '',
-      POLICY_REGISTRY_KEY.replace('HKLM', 'HKEY_LOCAL_MACHINE'),
-      '    ProductionUrl    REG_SZ    https://ccms.hkex.example',
-      '    AllowedEnvironments    REG_MULTI_SZ    production\\0connectivity-test',
-      '    IdleTimeoutCeilingSec    REG_DWORD    0x258',
-      '    SharedDesk    REG_DWORD    0x1',
-      '    LogLevel    REG_SZ    warn',
-      '',
-    ].join('\r\n');
-    const calls: string[][] = [];
-    const source = createRegistryPolicySource(
-      async (args) => (calls.push(args), { code: 0, stdout }),
+  it('proxy mode: a proxy alone means fixed; direct and pac drop it; fixed without one falls back', async () => {
+    const proxy = 'http://proxy.corp.example:8080';
+    const fixed = await load(
+      await policyFile({ proxy, proxyBypassList: ['*.corp.example', '<local>'] }),
     );
-    const c = await ConfigStore.load({ userDataDir: dir, policySource: source });
-    expect(calls).toEqual([
-      ['query', 'HKLM\\SOFTWARE\\Policies\\CCMS Terminal Project\\CCMS Terminal'],
+    expect(fixed.proxySettings()).toEqual({
+      mode: 'fixed',
+      proxy,
+      bypass: ['*.corp.example', '<local>'],
+    });
+    expect(fixed.hostFor('production').proxy).toBe(proxy);
+
+    const direct = await load(await policyFile({ proxyMode: 'direct', proxy }));
+    expect(direct.proxySettings()).toEqual({ mode: 'direct', bypass: [] });
+    expect(direct.proxy()).toBeUndefined();
+    expect(direct.hostFor('production').proxy).toBeUndefined();
+
+    const pacUrl = 'https://wpad.corp.example/proxy.pac';
+    const pac = await load(await policyFile({ proxyMode: 'pac', proxyPacUrl: pacUrl, proxy }));
+    expect(pac.proxySettings()).toEqual({ mode: 'pac', pacUrl, bypass: [] });
+
+    const p = await policyFile({ proxyMode: 'fixed', proxy: 'socks5://x:1' });
+    const broken = await load(p);
+    expect(broken.proxySettings()).toEqual({ mode: 'system', bypass: [] });
+    expect(broken.problems()).toEqual([
+      `${p}: "proxy" must be an http:// or https:// URL; it is ignored and the default applies.`,
+      `${p}: "proxyMode" is fixed but "proxy" is not set or not valid; the system proxy settings are used.`,
     ]);
-    expect(c.problems()).toEqual([]);
-    expect(c.allowedEnvironments()).toEqual(['production', 'connectivity-test']);
-    expect(c.hostFor('production').url).toBe('https://ccms.hkex.example');
-    expect(c.idleCeilingSec()).toBe(600);
-    expect(c.sharedDesk()).toBe(true);
-    expect(c.logLevel()).toBe('warn');
   });
 
-  it('a missing registry key is no policy', async () => {
-    const source = createRegistryPolicySource(async () => ({ code: 1, stdout: '' }));
-    const c = await ConfigStore.load({ userDataDir: dir, policySource: source });
-    expect(c.problems()).toEqual([]);
-  });
-
-  it('parses registry value names that contain spaces', () => {
-    const v = parseRegQuery('    Some Name    REG_SZ    a b  c\n    Empty    REG_SZ\n');
-    expect(v.get('Some Name')).toEqual({ type: 'REG_SZ', data: 'a b  c' });
-    expect(v.get('Empty')).toEqual({ type: 'REG_SZ', data: '' });
+  it('a bypass list with two rules on one line is named and dropped', async () => {
+    const p = await policyFile({
+      proxy: 'http://p.example:8080',
+      proxyBypassList: ['a.example, b.example'],
+    });
+    const c = await load(p);
+    expect(c.problems().join('\n')).toContain(
+      `${p}: "proxyBypassList" entry 1: must be a host pattern`,
+    );
+    expect(c.proxySettings().bypass).toEqual([]);
   });
 
   it('picks the policy source per platform, CCMS_POLICY_FILE only off Windows', () => {
@@ -217,6 +257,20 @@ describe('user settings', () => {
       code: 'CONFIG_INVALID',
       details: { field: 'environment' },
     });
+  });
+
+  it('with RememberUserId off the last user ID is not kept, and one kept before is dropped', async () => {
+    await import('node:fs/promises').then((fs) => fs.mkdir(join(dir, 'user')));
+    await writeFile(
+      join(dir, 'user', 'settings.json'),
+      JSON.stringify({ language: 'en', environment: 'simulator', lastUserId: 'C00101' }),
+    );
+    const c = await load(await policyFile({ rememberUserId: false }));
+    expect(c.rememberUserId()).toBe(false);
+    expect(c.sharedDesk()).toBe(false);
+    expect(c.settings().lastUserId).toBeUndefined();
+    await c.update({ lastUserId: 'C00102' });
+    expect(await readFile(join(dir, 'user', 'settings.json'), 'utf8')).not.toContain('C0010');
   });
 
   it('a shared desk never stores the last user ID', async () => {

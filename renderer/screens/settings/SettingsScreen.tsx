@@ -15,6 +15,7 @@ import { useSessionStore } from '../../state/session-store.js';
 import { useSettingsStore } from '../../state/settings-store.js';
 import { ForgetWorkstation } from './ForgetWorkstation.js';
 import { AboutSection } from './AboutSection.js';
+import { PolicySection } from './PolicySection.js';
 import { useSettingsStyles } from './settings-styles.js';
 
 /** Props of the settings screen. */
@@ -118,6 +119,7 @@ export default function SettingsScreen({ onClose }: SettingsScreenProps) {
         </Field>
       </section>
 
+      {appInfo?.policy && <PolicySection policy={appInfo.policy} />}
       <ForgetWorkstation />
       {appInfo && <AboutSection info={appInfo} />}
     </section>
