@@ -23,13 +23,14 @@ export function errorReply(err: unknown): {
     };
   }
   if (status >= 400 && status < 500) {
-    // Fastify's own rejections: broken JSON, wrong content type, body too large, bad URL.
+    // Fastify's own rejections: wrong content type, body too large, bad URL. Fixed sentences
+    // only: a library's message may quote what the client sent.
     const message =
       fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
         ? 'The request body must be JSON (Content-Type: application/json).'
         : fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
           ? 'The request body is too large.'
-          : `The request is malformed: ${fe.message ?? 'unreadable'}`;
+          : `The request is malformed (${fe.code ?? 'unreadable'}).`;
     return { status: 400, body: { error: { code: 'INVALID_REQUEST', message } }, defect: false };
   }
   return {
@@ -57,14 +58,9 @@ export function installErrorHandling(app: FastifyInstance, onDefect: (err: unkno
     if (text.trim() === '') return done(null, undefined);
     try {
       done(null, JSON.parse(text));
-    } catch (e) {
-      done(
-        new CcmsError(
-          'INVALID_REQUEST',
-          `The request body is not valid JSON: ${(e as Error).message}`,
-        ),
-        undefined,
-      );
+    } catch {
+      // Never JSON.parse's message: it quotes the body around the fault, a password included.
+      done(new CcmsError('INVALID_REQUEST', 'The request body is not valid JSON.'), undefined);
     }
   });
 }

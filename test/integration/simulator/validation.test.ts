@@ -51,6 +51,18 @@ describe('bad input is INVALID_REQUEST 400 naming the field; nothing secret is l
     expect([nowhere.status, nowhere.body.error.code]).toEqual([404, 'NOT_FOUND']);
   });
 
+  it('never echoes a malformed body (it may hold a password) in the error', async () => {
+    for (const body of [
+      '{"userId":"C00101","password":Secret-Pw-1!}',
+      'Secret-Pw-1!',
+      '{"userId":"C00101","password":"Secret-Pw-1!"}}',
+    ]) {
+      const r = await host.raw('POST', '/auth/login', body);
+      expect([r.status, r.body.error.code]).toEqual([400, 'INVALID_REQUEST']);
+      expect(r.raw, body).not.toContain('Secret');
+    }
+  });
+
   it('closes a request whose body never finishes (Node requestTimeout, set at server creation)', async () => {
     const url = new URL(host.sim.url);
     const socket = connect({
