@@ -72,6 +72,18 @@ describe('lockout: 5 consecutive failures lock for 15 minutes; a success resets;
     }
   });
 
+  it('tells a suspended account from another only to the holder of its password (decision in simulator/README.md)', async () => {
+    const suspended = await wrong('C00105');
+    expect(suspended.status).toBe(401);
+    expect(suspended.body).toEqual((await wrong('C00101')).body);
+    expect(suspended.body).toEqual((await wrong('C09999')).body);
+    const holder = await right('C00105');
+    expect([holder.status, holder.body.error.code]).toEqual([403, 'ACCOUNT_SUSPENDED']);
+    // Wrong passwords count as on any account; once locked, the right one learns nothing either.
+    for (let i = 0; i < 4; i++) await wrong('C00105');
+    expect((await right('C00105')).body.error.code).toBe('ACCOUNT_LOCKED');
+  });
+
   it('lets a DA pair unlock a locked user before the 15 minutes end', async () => {
     expect((await right('C00104')).body.error.code).toBe('ACCOUNT_LOCKED');
     // makeAndApprove fails unless both the request and the approval answer 200.
