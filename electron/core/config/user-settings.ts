@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserSettings } from '../../../shared/bridge.js';
-import { parseFieldwise } from './machine-policy.js';
+import { parseFieldwise } from './fieldwise.js';
 
 /** The user settings file's name inside the user data folder. */
 export const SETTINGS_FILE = 'settings.json';
