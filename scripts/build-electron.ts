@@ -39,6 +39,11 @@ export function bundleOptions(outDir: string, production = true): BuildOptions[]
       outfile: path.join(outDir, 'main.cjs'),
       platform: 'node',
       target: NODE_TARGET,
+      // The core is ES modules (createRequire(import.meta.url)); in this CommonJS bundle a
+      // module's own URL is the bundle file's. Main process only: the sandboxed preload has no
+      // node:url.
+      define: { ...common.define, 'import.meta.url': '__bundleUrl' },
+      banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
       external: MAIN_EXTERNALS,
     },
     {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { fieldByValueName } from './policy-fields.js';
 import type { PolicyRead, PolicySource } from './policy-read.js';
 import { decodeRegistryValue, toFieldValue, type RawRegistryValue } from './registry-values.js';
@@ -24,7 +25,10 @@ export interface RegistryAccess {
  * nothing else (tests, browser mode, Linux builds) ever loads it.
  */
 export async function loadNativeRegistry(): Promise<RegistryAccess> {
-  const reg = await import('native-reg');
+  // A plain require, not import(): the main bundle is CommonJS and Electron's require reads
+  // app.asar (and its unpacked .node) by itself; import() would go through the ESM loader.
+  const load = createRequire(import.meta.url);
+  const reg = load('native-reg') as typeof import('native-reg');
   return {
     readMachineValues(subKey) {
       // SOFTWARE\Policies is shared by the 32- and 64-bit views; the 64-bit one is asked for anyway.

@@ -124,7 +124,7 @@ describe('core faults', () => {
     }
   });
 
-  it('FAULT corrupt policy file: the core starts, names the file in configProblems, and still signs in', async () => {
+  it('FAULT corrupt policy file: the core starts, names the file, and applies the most restrictive policy', async () => {
     const c = await startCore(
       sim,
       {},
@@ -134,6 +134,27 @@ describe('core faults', () => {
     try {
       const info = await c.ok('getAppInfo', {});
       expect(info.configProblems.join('\n')).toContain(policy);
+      // Unreadable policy fails closed: what it might have restricted is restricted.
+      expect(info.policy).toMatchObject({ status: 'unreadable' });
+      expect(info.allowedEnvironments).toEqual(['production']);
+      expect(info.sharedDesk).toBe(true);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('FAULT a bad value in a readable policy file: only that setting falls back, and sign-in works', async () => {
+    const c = await startCore(
+      sim,
+      {},
+      '{"allowedEnvironments": ["simulator"], "idleTimeoutCeilingSec": "ten"}',
+    );
+    const policy = join(c.userDataDir, 'policy.json');
+    try {
+      const info = await c.ok('getAppInfo', {});
+      expect(info.configProblems.join('\n')).toContain(policy);
+      expect(info.configProblems.join('\n')).toContain('idleTimeoutCeilingSec');
+      expect(info.allowedEnvironments).toEqual(['simulator']);
       sim.simClock.advance(30_000);
       c.clock.advance(30_000);
       expect(await signInTotp(sim, c, 'C00101', SEED.C00101)).toMatchObject({ step: 'signedIn' });
