@@ -7,6 +7,7 @@
 // every account the vault wrote, so `forgetAll` removes them all even where the keychain cannot
 // be enumerated. No plaintext fallback: with no keychain, nothing is kept.
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { CcmsError } from '../../../shared/errors.js';
 import { parse, parseOrThrow } from '../../../shared/parse.js';
@@ -36,11 +37,22 @@ export interface VaultOptions {
   service?: string;
   /** Source of random bytes (injected so tests can see what was made). */
   randomBytes?: (n: number) => Buffer;
+  /** This workstation's name; default the computer name. */
+  workstation?: string;
 }
 
-/** The keychain account of an environment's user's device credential. */
-export function deviceAccount(env: EnvironmentId, userId: string): string {
-  return `device/${env}/${userId.toUpperCase()}`;
+/**
+ * The keychain account of an environment's user's device credential on a workstation. Windows
+ * Credential Manager entries written by the keychain library roam with a roaming profile (the
+ * library offers no "this machine only" persistence), so the account names the workstation: a
+ * credential that roamed in from another desk is never taken for this one's (docs/deployment.md).
+ */
+export function deviceAccount(env: EnvironmentId, userId: string, workstation: string): string {
+  const desk = workstation
+    .toUpperCase()
+    .replace(/[^A-Z0-9._-]/g, '_')
+    .slice(0, 63);
+  return `device/${desk}/${env}/${userId.toUpperCase()}`;
 }
 
 /** The per-workstation credential store over the OS keychain. */
@@ -50,6 +62,7 @@ export class Vault {
   private readonly log: Logger;
   private readonly service: string;
   private readonly random: (n: number) => Buffer;
+  private readonly workstation: string;
   // Index updates are read-modify-write: one at a time.
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -59,6 +72,7 @@ export class Vault {
     this.log = opts.logger ?? nullLogger;
     this.service = opts.service ?? VAULT_SERVICE;
     this.random = opts.randomBytes ?? randomBytes;
+    this.workstation = opts.workstation ?? hostname();
   }
 
   /** Whether the OS keychain answers now (false when locked, missing or refused). */
@@ -123,7 +137,7 @@ export class Vault {
   private account(env: EnvironmentId, userId: string): string {
     const e = parseOrThrow(EnvironmentId, env, 'INVALID_REQUEST', 'environment');
     const u = parseOrThrow(UserId, userId, 'INVALID_REQUEST', 'user ID');
-    return deviceAccount(e, u);
+    return deviceAccount(e, u, this.workstation);
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 // The vault against the real OS keychain. On Linux: run under `scripts/with-keyring.sh`, which
 // gives the tests a private D-Bus session with an unlocked gnome-keyring (Secret Service).
 import { execFile } from 'node:child_process';
@@ -76,12 +77,28 @@ describe('Vault', () => {
     expect(other).not.toBe(first);
     expect((await keychain.list(service)).sort()).toEqual(
       [
-        deviceAccount('production', 'C00101'),
-        deviceAccount('simulator', 'C00101'),
-        deviceAccount('simulator', 'C00102'),
+        deviceAccount('production', 'C00101', hostname()),
+        deviceAccount('simulator', 'C00101', hostname()),
+        deviceAccount('simulator', 'C00102', hostname()),
         INDEX_ACCOUNT,
       ].sort(),
     );
+  });
+
+  it('keeps one device credential per workstation: one that roamed in from another desk is not used', async () => {
+    const service = freshService();
+    const deskA = new Vault(keychain, { sharedDesk: false, service, workstation: 'DESK-A' });
+    const deskB = new Vault(keychain, { sharedDesk: false, service, workstation: 'desk-b' });
+    await deskA.rememberSignIn('simulator', 'C00101');
+    const a = await deskA.deviceCredential('simulator', 'C00101');
+    expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Same keychain (a roaming profile brings desk A's entries along), another computer name.
+    expect(await deskB.deviceCredential('simulator', 'C00101')).toBeNull();
+    await deskB.rememberSignIn('simulator', 'C00101');
+    const b = await deskB.deviceCredential('simulator', 'C00101');
+    expect(b).not.toBeNull();
+    expect(b).not.toBe(a);
+    expect(await deskA.deviceCredential('simulator', 'C00101')).toBe(a);
   });
 
   it('forgets every entry it made, the index too, and reports how many', async () => {
