@@ -1,8 +1,8 @@
-import { hostname } from 'node:os';
 // The vault against the real OS keychain. On Linux: run under `scripts/with-keyring.sh`, which
 // gives the tests a private D-Bus session with an unlocked gnome-keyring (Secret Service).
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
