@@ -99,6 +99,29 @@ describe('simulator parts without a port', () => {
     await app.close();
   });
 
+  it('answers INTERNAL 500 when a reply cannot be made durable (fault injected: a failing fsync)', async () => {
+    const defects: unknown[] = [];
+    const app = await buildApp(
+      ctx,
+      (line) => {
+        if (line.msg === 'defect') defects.push(line);
+      },
+      undefined,
+      () => Promise.reject(new Error('EIO: i/o error, fsync')),
+    );
+    const r = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(r.statusCode).toBe(500);
+    expect(r.json()).toEqual({
+      error: {
+        code: 'INTERNAL',
+        message: 'The simulator could not store the change; this is a defect.',
+      },
+    });
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(defects.length).toBe(1);
+    await app.close();
+  });
+
   it('generates openapi.json for every route of PROTOCOL.md', () => {
     const doc = buildOpenApi() as { paths: Record<string, Record<string, unknown>> };
     const ops = Object.entries(doc.paths).flatMap(([p, m]) =>

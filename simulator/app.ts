@@ -6,6 +6,7 @@ import type { SimContext } from './context.js';
 import { installErrorHandling } from './http/errors.js';
 import { installRequestLog, type LogSink } from './http/request-log.js';
 import { installSecurityHeaders, securityHeaderLines } from './http/security-headers.js';
+import { installDurableReplies } from './http/durable-replies.js';
 import { healthRoutes } from './routes/health.js';
 import { authRoutes } from './routes/auth.js';
 import { initRoutes } from './routes/init.js';
@@ -20,11 +21,15 @@ export interface AppTls {
   keyPem: string;
 }
 
-/** Builds the Fastify app: every route of PROTOCOL.md under /api/v1. */
+/**
+ * Builds the Fastify app: every route of PROTOCOL.md under /api/v1. `beforeReply` runs before
+ * each reply is sent (the running simulator waits there for its writes to be durable).
+ */
 export async function buildApp(
   ctx: SimContext,
   log: LogSink,
   tls?: AppTls,
+  beforeReply?: () => Promise<void>,
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
@@ -72,10 +77,11 @@ export async function buildApp(
         }
       : {}),
   });
+  const onDefect = (err: unknown): void =>
+    log({ level: 'error', msg: 'defect', error: String((err as Error)?.stack ?? err) });
   installSecurityHeaders(app);
-  installErrorHandling(app, (err) =>
-    log({ level: 'error', msg: 'defect', error: String((err as Error)?.stack ?? err) }),
-  );
+  if (beforeReply) installDurableReplies(app, beforeReply, onDefect);
+  installErrorHandling(app, onDefect);
   installRequestLog(app, log);
   await app.register(
     async (api) => {

@@ -6,6 +6,7 @@ import { ensureCertificates } from './tls/certificates.js';
 import { openDatabase } from './store/db.js';
 import { isEmpty, resetToSeed } from './store/seed.js';
 import { startPurging } from './store/purge.js';
+import { WalSyncer } from './store/wal-sync.js';
 import { SecretBox } from './auth/secrets.js';
 import { PasswordHasher } from './auth/passwords.js';
 import { FailureRateLimiter } from './auth/rate-limit.js';
@@ -53,6 +54,8 @@ export interface RunningSimulator {
   outbox(userId?: string): Promise<OutboxMail[]>;
   /** Password checks (argon2 verifies, dummy ones included) since the start; for tests. */
   passwordVerifies(): number;
+  /** Changes committed that no fsync has covered yet (0 between replies when replies are durable). */
+  unsyncedWrites(): number;
   clock: Clock;
 }
 
@@ -76,6 +79,11 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   const settings = resolveSettings(config.settings, settingsFromEnv(process.env), opts.settings);
   const tls = ensureCertificates(paths);
   const db = openDatabase(paths.db, settings.sqliteSynchronous);
+  // With FULL, SQLite fsyncs every commit itself; with NORMAL, replies wait for a shared fsync.
+  const syncer =
+    settings.sqliteSynchronous === 'NORMAL' && settings.fsyncBeforeReply
+      ? new WalSyncer(db, `${paths.db}-wal`)
+      : undefined;
   const box = new SecretBox(config.secretKey);
   const hasher = new PasswordHasher(settings);
 
@@ -104,7 +112,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     };
     if ((opts.seedIfEmpty ?? true) && isEmpty(db)) await resetToSeed(db, hasher, box, clock.now());
     stopPurging = startPurging(db, clock, settings);
-    app = await buildApp(ctx, log, tls);
+    app = await buildApp(ctx, log, tls, syncer && (() => syncer.durable()));
     const host = opts.host ?? '127.0.0.1';
     await app.listen({ port: opts.port ?? defaultPort(), host });
     const address = app.server.address() as AddressInfo;
@@ -131,6 +139,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
         await app?.close();
         mailer.close();
         await sink?.close();
+        syncer?.close();
         db.close();
       },
       seed: () => resetToSeed(db, hasher, box, clock.now()),
@@ -138,12 +147,14 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
         currentTotpOf(db, box, userId, clock.now(), offsetSteps),
       outbox: async (userId) => readOutbox(db, userId),
       passwordVerifies: () => hasher.verifies,
+      unsyncedWrites: () => syncer?.unsynced() ?? 0,
     };
     return running;
   } catch (e) {
     stopPurging();
     await app?.close().catch(() => {});
     await sink?.close().catch(() => {});
+    syncer?.close();
     db.close();
     throw e;
   }

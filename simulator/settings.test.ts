@@ -33,6 +33,12 @@ describe('simulator settings', () => {
       CCMS_SIM_SQLITE_SYNCHRONOUS: 'NORMAL',
     });
     expect(env).toEqual({ lockoutDurationSec: 60, sqliteSynchronous: 'NORMAL' });
+    expect(settingsFromEnv({ CCMS_SIM_FSYNC_BEFORE_REPLY: 'false' })).toEqual({
+      fsyncBeforeReply: false,
+    });
+    expect(() => settingsFromEnv({ CCMS_SIM_FSYNC_BEFORE_REPLY: 'no' })).toThrow(
+      /CCMS_SIM_FSYNC_BEFORE_REPLY/,
+    );
     expect(
       resolveSettings({ lockoutDurationSec: 30 }, env, { lockoutDurationSec: 5 })
         .lockoutDurationSec,

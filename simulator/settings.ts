@@ -59,11 +59,17 @@ export const SimSettings = z.strictObject({
   /** Largest accepted request body. */
   bodyLimitBytes: count.default(16_384),
   /**
-   * SQLite `synchronous` in WAL mode. NORMAL: a committed write survives the simulator process
-   * being killed (kill -9; the durability test proves it), not a power cut of the machine, and
-   * costs no fsync per commit (~1 ms of CPU per login). FULL: fsync on every commit.
+   * SQLite `synchronous` in WAL mode. NORMAL: a commit is written without an fsync (it survives
+   * kill -9 at once, a power cut once `fsyncBeforeReply`'s fsync covers it). FULL: an fsync on
+   * every commit, on the event loop.
    */
   sqliteSynchronous: z.enum(['FULL', 'NORMAL']).default('NORMAL'),
+  /**
+   * With NORMAL: every reply waits until an fsync of the WAL covers every write made before it
+   * (one fsync shared by the replies waiting, off the event loop), so what a reply acknowledges
+   * survives a power cut, as with FULL, at a fraction of FULL's cost (store/wal-sync.ts).
+   */
+  fsyncBeforeReply: z.boolean().default(true),
   /** Outgoing SMTP relay; empty = the embedded server on 127.0.0.1 (its mail lands in `outbox`). */
   smtpHost: z.string().default(''),
   smtpPort: z.number().int().min(0).max(65_535).default(0),
@@ -88,9 +94,16 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown>
   for (const key of Object.keys(shape)) {
     const raw = env[envName(key)];
     if (raw === undefined || raw === '') continue;
-    const isNumber = typeof DEFAULT_SETTINGS[key as keyof SimSettings] === 'number';
-    const value = isNumber ? Number(raw) : raw;
-    if (isNumber && !Number.isFinite(value)) {
+    const kind = typeof DEFAULT_SETTINGS[key as keyof SimSettings];
+    if (kind === 'boolean') {
+      if (raw !== 'true' && raw !== 'false') {
+        throw new Error(`${envName(key)}: "${raw}" is not true or false`);
+      }
+      out[key] = raw === 'true';
+      continue;
+    }
+    const value = kind === 'number' ? Number(raw) : raw;
+    if (kind === 'number' && !Number.isFinite(value)) {
       throw new Error(`${envName(key)}: "${raw}" is not a number`);
     }
     out[key] = value;
