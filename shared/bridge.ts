@@ -155,6 +155,59 @@ export const DiagnosticStep = z.object({
 });
 /** The result of one connectivity check step. */
 export type DiagnosticStep = z.infer<typeof DiagnosticStep>;
+/**
+ * Every fact a connectivity step reports under `details`; the renderer has a label for each
+ * (`diagnostics.detail.<key>`) and formats its value.
+ */
+export const DiagnosticDetailKey = z.enum([
+  'host',
+  'addresses',
+  'address',
+  'port',
+  'via',
+  'ms',
+  'protocol',
+  'chain',
+  'validTo',
+  'daysToExpiry',
+  'hostnameMatch',
+  'trusted',
+  'verifiedBy',
+  'status',
+  'version',
+  'environment',
+  'transport',
+  'offsetSec',
+  'source',
+  'rules',
+  'proxy',
+  'credentials',
+  'proxyStatus',
+  'tested',
+  'available',
+  'error',
+  'message',
+]);
+/** A fact a connectivity step reports. */
+export type DiagnosticDetailKey = z.infer<typeof DiagnosticDetailKey>;
+
+/**
+ * The longest report `saveDiagnostics` takes, in UTF-16 code units. JSON writes one code unit in
+ * at most 6 bytes (`\u0001`, a lone surrogate), so 300,000 of them plus the frame around them stay
+ * under browser mode's 2 MiB WebSocket frame limit (`maxPayload` in scripts/web-server.ts).
+ */
+export const DIAGNOSTICS_TEXT_MAX = 300_000;
+
+/** What saving a support bundle wrote. */
+export const SupportBundleSaved = z.object({
+  path: z.string(),
+  bytes: z.number().int().nonnegative(),
+  /** The names inside the zip, for the screen to list. */
+  files: z.array(z.string()),
+});
+/** What saving a support bundle wrote. */
+export type SupportBundleSaved = z.infer<typeof SupportBundleSaved>;
+
 /** The whole connectivity check report. */
 export const DiagnosticReport = z.object({
   startedAt: isoTime,
@@ -220,9 +273,14 @@ export const BridgeCalls = {
   },
   runDiagnostics: { input: Empty, output: DiagnosticReport },
   saveDiagnostics: {
-    input: z.strictObject({ text: z.string().max(1_000_000) }),
+    input: z.strictObject({ text: z.string().max(DIAGNOSTICS_TEXT_MAX) }),
     output: z.object({ path: z.string() }),
   },
+  /**
+   * One zip for the DCASS Hotline under the user data folder's diagnostics/: redacted logs, the
+   * latest connectivity report (a fresh one when there is none), policy, versions, crash dumps.
+   */
+  saveSupportBundle: { input: Empty, output: SupportBundleSaved },
 } as const;
 
 /** The name of a bridge call. */

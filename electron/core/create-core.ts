@@ -37,6 +37,13 @@ export interface CoreOptions {
   clock?: Clock;
   /** Electron passes `net.fetch` so requests go through Chromium's network stack. */
   fetch?: typeof fetch;
+  /**
+   * Electron passes `session.defaultSession.resolveProxy`: the connectivity check shows its answer
+   * and sends its probes through the proxy it names, as the app's own requests go.
+   */
+  resolveProxy?: (url: string) => Promise<string>;
+  /** Crashpad's dump folder (Electron); the support bundle takes its newest dumps. */
+  crashDumpsDir?: string;
   versions?: Record<string, string>;
   /** Host timeouts in ms (defaults: connect 10 s, total 30 s). */
   hostTimeouts?: { connectMs?: number; totalMs?: number };
@@ -215,6 +222,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       hostFor,
       emit,
       settled: () => background,
+      diagnostics: {
+        logDir,
+        ...(options.crashDumpsDir !== undefined && { crashDumpsDir: options.crashDumpsDir }),
+        ...(options.resolveProxy && { resolveProxy: options.resolveProxy }),
+        policySource: policySource.location,
+        // As hostFor decides: with a fetch given, every host goes through Chromium.
+        transportFor: () => (options.fetch ? 'chromium' : 'node'),
+      },
     }),
     log,
   );

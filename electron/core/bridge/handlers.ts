@@ -1,8 +1,10 @@
-import { join } from 'node:path';
 import type { AppInfo, EnvironmentId, EventName, EventPayload } from '../../../shared/bridge.js';
 import { CcmsError } from '../../../shared/errors.js';
 import type { ConfigStore } from '../config/config-store.js';
-import { runDiagnostics, saveReport } from '../diagnostics/run-diagnostics.js';
+import {
+  createDiagnosticsHandlers,
+  type DiagnosticsWiring,
+} from '../diagnostics/diagnostics-handlers.js';
 import { HostClient } from '../host/host-client.js';
 import type { Logger } from '../logging/logger.js';
 import type { SessionManager } from '../session/session-manager.js';
@@ -27,6 +29,8 @@ export interface HandlerDeps {
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
   /** Resolves when the work following the last sign-in (remembering the user) is done. */
   settled(): Promise<void>;
+  /** The connectivity check's and the support bundle's wiring. */
+  diagnostics: DiagnosticsWiring;
 }
 
 /** The full host client behind a session target (the core only ever makes HostClient targets). */
@@ -104,16 +108,6 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
         await d.config.update({ lastUserId: undefined });
       return { removed };
     },
-    runDiagnostics: async () => {
-      const target = d.config.hostFor(d.config.settings().environment);
-      return runDiagnostics(target, {
-        vault: d.vault,
-        clock: d.clock,
-        onProgress: (step) => d.emit('diagnosticsProgress', step),
-      });
-    },
-    saveDiagnostics: async ({ text }) => ({
-      path: await saveReport(join(d.userDataDir, 'diagnostics'), text),
-    }),
+    ...createDiagnosticsHandlers(d),
   };
 }

@@ -1,18 +1,21 @@
-// Network primitives of the connectivity check, each bounded in time: DNS lookup, TCP connect
-// (direct or through an HTTP proxy's CONNECT tunnel), TLS handshake inspected rather than trusted
-// blindly, and one HTTP GET over that TLS socket.
+// Network primitives of the connectivity check, each bounded in time: DNS lookup, TCP connect,
+// and a TLS handshake inspected rather than trusted blindly (direct, or inside a proxy's CONNECT
+// tunnel made by https-proxy-agent, see proxy-tunnel.ts). They explain a failure of the real path
+// (the host client); they are not the path itself.
 import dns from 'node:dns/promises';
-import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 
 /** A probe failure: a Node error code (`ECONNREFUSED`, `ETIMEDOUT` …) and its message. */
 export class ProbeError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  /** Through a proxy: the HTTP status it answered CONNECT with, when it answered. */
+  readonly proxyStatus: number | undefined;
+  constructor(code: string, message: string, proxyStatus?: number) {
     super(message);
     this.name = 'ProbeError';
     this.code = code;
+    this.proxyStatus = proxyStatus;
   }
 }
 
@@ -67,57 +70,6 @@ export function connectTcp(host: string, port: number, ms: number): Promise<net.
   return withTimeout(opened, ms, `TCP connection to ${host}:${port}`, () => socket.destroy());
 }
 
-/** A parsed HTTP proxy: where it is and the header that authenticates to it, if any. */
-export interface ProxyTarget {
-  host: string;
-  port: number;
-  authorization?: string;
-}
-
-/** Parses an `http://[user:pass@]host:port` proxy URL. */
-export function parseProxy(url: string): ProxyTarget {
-  const u = new URL(url);
-  if (u.protocol !== 'http:')
-    throw new ProbeError('EPROXYURL', `proxy URL must start with http:// (got ${u.protocol})`);
-  const target: ProxyTarget = { host: u.hostname, port: Number(u.port || 80) };
-  if (u.username) {
-    const creds = `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`;
-    target.authorization = `Basic ${Buffer.from(creds).toString('base64')}`;
-  }
-  return target;
-}
-
-/** Opens a tunnel to host:port through an HTTP proxy (`CONNECT`). */
-export function connectViaProxy(
-  proxy: ProxyTarget,
-  host: string,
-  port: number,
-  ms: number,
-): Promise<net.Socket> {
-  const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const req = http.request({
-    host: proxy.host,
-    port: proxy.port,
-    method: 'CONNECT',
-    path: authority,
-    headers: {
-      Host: authority,
-      ...(proxy.authorization ? { 'Proxy-Authorization': proxy.authorization } : {}),
-    },
-  });
-  const opened = new Promise<net.Socket>((resolve, reject) => {
-    req.once('connect', (res, socket) => {
-      if (res.statusCode === 200) return resolve(socket);
-      socket.destroy();
-      const code = res.statusCode === 407 ? 'EPROXYAUTH' : 'EPROXY';
-      reject(new ProbeError(code, `the proxy answered CONNECT with HTTP ${res.statusCode ?? '?'}`));
-    });
-    req.once('error', reject);
-  });
-  req.end();
-  return withTimeout(opened, ms, `proxy tunnel to ${authority}`, () => req.destroy());
-}
-
 /**
  * The roots the check trusts: Node's bundled roots plus, where the runtime can read it (Node 22.15+,
  * so in Electron 45), the operating system's store, as Chromium trusts it for the app's requests.
@@ -153,76 +105,44 @@ export function handshake(
   ca: string[],
   ms: number,
 ): Promise<TlsFacts> {
-  const sni = net.isIP(servername) ? undefined : servername;
-  const secure = tls.connect({
-    socket,
-    ...(sni ? { servername: sni } : {}),
-    ca: [...trustedRoots(), ...ca],
-    rejectUnauthorized: false,
-    // The identity is checked below and reported, not thrown.
-    checkServerIdentity: () => undefined,
-  });
+  const secure = tls.connect({ socket, ...inspectingTlsOptions(servername, ca) });
   const done = new Promise<TlsFacts>((resolve, reject) => {
-    secure.once('secureConnect', () => {
-      const leaf = secure.getPeerCertificate(true);
-      const chain: tls.DetailedPeerCertificate[] = [];
-      for (
-        let c: tls.DetailedPeerCertificate | undefined = leaf;
-        c && c.raw;
-        c = c.issuerCertificate
-      ) {
-        if (chain.includes(c)) break; // a self-signed root names itself as issuer
-        chain.push(c);
-      }
-      const idError = chain[0]
-        ? tls.checkServerIdentity(servername, chain[0])
-        : new Error('no certificate');
-      const facts: TlsFacts = {
-        socket: secure,
-        protocol: secure.getProtocol() ?? 'unknown',
-        authorized: secure.authorized,
-        chain,
-      };
-      if (secure.authorizationError) facts.authorizationError = String(secure.authorizationError);
-      if (idError) facts.hostnameError = idError.message;
-      resolve(facts);
-    });
+    secure.once('secureConnect', () => resolve(tlsFacts(secure, servername)));
     secure.once('error', reject);
   });
   return withTimeout(done, ms, `TLS handshake with ${servername}`, () => secure.destroy());
 }
 
-/** One HTTP/1.1 GET over an established (TLS) socket; resolves with status and body text. */
-export function getOver(
-  socket: net.Socket,
-  hostHeader: string,
-  path: string,
-  ms: number,
-): Promise<{ status: number; body: string }> {
-  const req = http.request({
-    createConnection: () => socket,
-    host: hostHeader,
-    path,
-    method: 'GET',
-    headers: { Host: hostHeader, Accept: 'application/json', Connection: 'close' },
-  });
-  const done = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    req.once('response', (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        // A health reply is tiny; anything huge is not our host.
-        if (size > 256 * 1024) req.destroy(new ProbeError('ETOOBIG', 'the reply exceeded 256 KiB'));
-        else chunks.push(c);
-      });
-      res.once('end', () =>
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
-      );
-      res.once('error', reject);
-    });
-    req.once('error', reject);
-  });
-  req.end();
-  return withTimeout(done, ms, `GET ${path}`, () => req.destroy());
+/** The options a TLS connection to the host is opened with: inspect, never reject. */
+export function inspectingTlsOptions(servername: string, ca: string[]): tls.ConnectionOptions {
+  const sni = net.isIP(servername) ? undefined : servername;
+  return {
+    ...(sni ? { servername: sni } : {}),
+    ca: [...trustedRoots(), ...ca],
+    rejectUnauthorized: false,
+    // The identity is checked by `tlsFacts` and reported, not thrown.
+    checkServerIdentity: () => undefined,
+  };
+}
+
+/** What a completed handshake showed: protocol, trust verdict, the chain and the name check. */
+export function tlsFacts(secure: tls.TLSSocket, servername: string): TlsFacts {
+  const leaf = secure.getPeerCertificate(true);
+  const chain: tls.DetailedPeerCertificate[] = [];
+  for (let c: tls.DetailedPeerCertificate | undefined = leaf; c && c.raw; c = c.issuerCertificate) {
+    if (chain.includes(c)) break; // a self-signed root names itself as issuer
+    chain.push(c);
+  }
+  const idError = chain[0]
+    ? tls.checkServerIdentity(servername, chain[0])
+    : new Error('no certificate');
+  const facts: TlsFacts = {
+    socket: secure,
+    protocol: secure.getProtocol() ?? 'unknown',
+    authorized: secure.authorized,
+    chain,
+  };
+  if (secure.authorizationError) facts.authorizationError = String(secure.authorizationError);
+  if (idError) facts.hostnameError = idError.message;
+  return facts;
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADVICE, STEP_ORDER, formatReport, saveReport, stepFail } from './report.js';
+import { DIAGNOSTICS_TEXT_MAX } from '../../../shared/bridge.js';
+import { ADVICE, STEP_ORDER, cleanStep, formatReport, saveReport, stepFail } from './report.js';
 
 const base = {
   environment: 'production' as const,
@@ -37,14 +38,40 @@ describe('formatReport', () => {
       ...base,
       hostUrl: 'https://ccms.example',
       steps: [
-        stepFail('proxy', ADVICE.proxyFailed, new Error('Authorization: Bearer abcdef123456'), {
-          proxy: 'http://it:Proxy-Pass-9@proxy.corp:8080',
-        }),
+        stepFail(
+          'proxy',
+          ADVICE.proxyUnreachable,
+          new Error('Authorization: Bearer abcdef123456'),
+          {
+            proxy: 'http://it:Proxy-Pass-9@proxy.corp:8080',
+          },
+        ),
       ],
     });
     expect(text).not.toContain('Proxy-Pass-9');
     expect(text).not.toContain('abcdef123456');
     expect(text).toContain('proxy.corp:8080');
+  });
+
+  it('prints sections after the steps, cleaned like every other line', () => {
+    const text = formatReport({
+      ...base,
+      hostUrl: 'https://ccms.example',
+      steps: [],
+      sections: [{ heading: 'Machine policy in force', lines: ['proxy: http://u:Pw-77@p:8080'] }],
+    });
+    expect(text).toContain('\nMachine policy in force:\n    proxy: http://[REDACTED]@p:8080\n');
+    expect(text).not.toContain('Pw-77');
+  });
+
+  it('cleanStep strips user information from every detail before it leaves the check', () => {
+    const step = cleanStep({
+      id: 'proxy',
+      status: 'fail',
+      details: { proxy: 'http://desk:Pw-77@proxy.bank:8080', message: 'token=abc123456' },
+    });
+    expect(JSON.stringify(step)).not.toMatch(/Pw-77|desk:|abc123456/);
+    expect(step.details['proxy']).toContain('proxy.bank:8080');
   });
 
   it('orders steps as the contract lists them', () => {
@@ -61,6 +88,19 @@ describe('saveReport', () => {
       expect(a).not.toBe(b);
       expect(path.basename(a)).toMatch(/^ccms-connectivity-.*\.txt$/);
       expect(fs.readFileSync(a, 'utf8')).toBe('report\npassword=[REDACTED]\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses text longer than the bridge allows, naming the limit', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-report-'));
+    try {
+      await expect(saveReport(dir, 'x'.repeat(DIAGNOSTICS_TEXT_MAX + 1))).rejects.toMatchObject({
+        code: 'INVALID_REQUEST',
+        message: expect.stringContaining('300,000 characters'),
+      });
+      expect(fs.readdirSync(dir)).toEqual([]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DiagnosticStep, EnvironmentId } from '../../../shared/bridge.js';
-import { DiagnosticStepId } from '../../../shared/bridge.js';
+import { DIAGNOSTICS_TEXT_MAX, DiagnosticStepId } from '../../../shared/bridge.js';
 import { CcmsError } from '../../../shared/errors.js';
 import { redactString } from '../logging/redact.js';
 
@@ -20,7 +20,10 @@ export const STEP_ORDER: readonly StepId[] = DiagnosticStepId.options;
  * A key says what to do about the outcome, not merely what happened.
  */
 export const ADVICE = {
+  hostNotConfigured: 'hostNotConfigured',
   dnsFailed: 'dnsFailed',
+  dnsViaProxy: 'dnsViaProxy',
+  hostNotAnswering: 'hostNotAnswering',
   tcpFailed: 'tcpFailed',
   tcpTimeout: 'tcpTimeout',
   tlsFailed: 'tlsFailed',
@@ -29,12 +32,20 @@ export const ADVICE = {
   tlsNameMismatch: 'tlsNameMismatch',
   tlsExpiresSoon: 'tlsExpiresSoon',
   hostDown: 'hostDown',
+  hostTimeout: 'hostTimeout',
   badReply: 'badReply',
+  terminalPathFailed: 'terminalPathFailed',
   clockSkew: 'clockSkew',
   clockFailed: 'clockFailed',
   proxyInUse: 'proxyInUse',
-  proxyFailed: 'proxyFailed',
+  proxyLookupFailed: 'proxyLookupFailed',
+  proxyUnreachable: 'proxyUnreachable',
+  proxyRefused: 'proxyRefused',
+  proxyCouldNotReach: 'proxyCouldNotReach',
+  proxyAuthFailed: 'proxyAuthFailed',
   proxyAuthRequired: 'proxyAuthRequired',
+  proxyNotTestable: 'proxyNotTestable',
+  probeOnly: 'probeOnly',
   keychainUnavailable: 'keychainUnavailable',
   skipped: 'skipped',
 } as const;
@@ -62,9 +73,17 @@ export function stepFail(
   };
 }
 
-/** Strips credentials from any URL inside a detail value. */
-function cleanValue(value: string): string {
+/** Strips credentials from any URL inside a value, and any secret a message may quote. */
+export function cleanValue(value: string): string {
   return redactString(value.replace(/(\w+:\/\/)[^/@\s]+@/g, '$1[REDACTED]@'));
+}
+
+/** A step with every detail cleaned: what leaves the check (events, report) goes through here. */
+export function cleanStep(step: DiagnosticStep): DiagnosticStep {
+  const details = Object.fromEntries(
+    Object.entries(step.details).map(([k, v]) => [k, cleanValue(v)]),
+  );
+  return { ...step, details };
 }
 
 /** The plain-text report. */
@@ -74,7 +93,10 @@ export function formatReport(r: {
   startedAt: string;
   finishedAt: string;
   steps: DiagnosticStep[];
+  /** Facts for the hotline (version, OS, user, times), in order. */
   about?: Record<string, string>;
+  /** Indented lines under their heading, e.g. the effective policy. */
+  sections?: { heading: string; lines: string[] }[];
 }): string {
   const count = (s: DiagnosticStep['status']) => r.steps.filter((x) => x.status === s).length;
   const lines = [
@@ -93,15 +115,18 @@ export function formatReport(r: {
     );
     for (const [k, v] of Object.entries(step.details)) lines.push(`    ${k}: ${cleanValue(v)}`);
   }
+  for (const section of r.sections ?? []) {
+    lines.push('', `${section.heading}:`, ...section.lines.map((l) => `    ${cleanValue(l)}`));
+  }
   return `${lines.join('\n')}\n`;
 }
 
 /** Writes a (redacted) report to `dir` under a new, timestamped name and returns its path. */
 export async function saveReport(dir: string, text: string): Promise<string> {
-  if (typeof text !== 'string' || text.length > 1_000_000) {
+  if (typeof text !== 'string' || text.length > DIAGNOSTICS_TEXT_MAX) {
     throw new CcmsError(
       'INVALID_REQUEST',
-      'report text must be a string of at most 1,000,000 characters',
+      `report text must be a string of at most ${DIAGNOSTICS_TEXT_MAX.toLocaleString('en')} characters`,
       { field: 'text' },
     );
   }
@@ -110,7 +135,9 @@ export async function saveReport(dir: string, text: string): Promise<string> {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const file = path.join(dir, `ccms-connectivity-${stamp}-${randomBytes(3).toString('hex')}.txt`);
     // `wx`: never overwrite a report already there.
-    await fs.writeFile(file, redactString(text), { flag: 'wx', encoding: 'utf8' });
+    // Line by line: redaction shortens a single string past 20,000 characters (logging/redact.ts).
+    const clean = text.split('\n').map(redactString).join('\n');
+    await fs.writeFile(file, clean, { flag: 'wx', encoding: 'utf8', mode: 0o600 });
     return file;
   } catch (err) {
     throw new CcmsError(

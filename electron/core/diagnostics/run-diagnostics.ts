@@ -1,27 +1,24 @@
-// The connectivity check ("the seed's connectivity test, on demand"): each link between this
-// workstation and the host, measured one after another over ONE connection (TCP, then TLS on it,
-// then /health on that), each step bounded in time, each with plain advice the renderer translates
-// (`diagnostics.advice.<adviceKey>`).
+// The connectivity check ("the seed's connectivity test, on demand"). The real path: the host
+// client the sign-in uses asks the host's /health (health, TLS, version, clock). Beside it, the raw
+// probes along the same route (DNS, TCP or the proxy's tunnel, the TLS handshake), which say where
+// and why the real path failed. Each step is bounded in time and carries plain advice the renderer
+// translates (`diagnostics.advice.<adviceKey>`).
 import { CcmsError } from '../../../shared/errors.js';
-import { parse } from '../../../shared/parse.js';
-import { API_PREFIX, HealthReply } from '../../../shared/protocol.js';
 import type { DiagnosticReport, DiagnosticStep, EnvironmentId } from '../../../shared/bridge.js';
+import { DEFAULT_HOST_URLS } from '../config/config-store.js';
 import type { Vault } from '../vault/vault.js';
-import {
-  connectTcp,
-  connectViaProxy,
-  getOver,
-  handshake,
-  lookup,
-  withTimeout,
-  type TlsFacts,
-} from './net-probes.js';
-import { checkProxy, type ResolveProxy } from './proxy-step.js';
-import { ADVICE, STEP_ORDER, formatReport, stepFail, type StepId } from './report.js';
-import type net from 'node:net';
+import { clockStep, healthStep, type Transport } from './judge-host.js';
+import { dnsStep, proxyStep, tcpStep, tlsStep, type Verdicts } from './judge-route.js';
+import { withTimeout } from './net-probes.js';
+import { chooseProxy, type ResolveProxy } from './proxy-step.js';
+import { askHealth, type HealthSource } from './real-path.js';
+import { ADVICE, STEP_ORDER, cleanStep, formatReport, type StepId } from './report.js';
+import { probe, probeDns, probeRoute } from './route-probes.js';
 
 export { saveReport, ADVICE, type AdviceKey } from './report.js';
 export type { ResolveProxy } from './proxy-step.js';
+export { CLOCK_SKEW_WARN_SEC } from './judge-host.js';
+export { CERT_EXPIRY_WARN_DAYS } from './judge-route.js';
 
 /** What to check: the environment's host, the extra CAs it is trusted with, the proxy if any. */
 export interface DiagnosticsTarget {
@@ -32,28 +29,29 @@ export interface DiagnosticsTarget {
   proxy?: string;
 }
 
-/** What the check uses: the vault (keychain step), a clock, and a progress listener. */
+/** What the check uses: the host client, the vault (keychain step), a clock, a progress listener. */
 export interface DiagnosticsDeps {
+  /** The host client the sign-in uses for this environment (`hostFor(env)` in create-core.ts). */
+  host: HealthSource;
+  /** Which transport that client uses, for the report. */
+  transport?: Transport;
   vault: Vault;
   clock?: { now(): number };
   onProgress(step: DiagnosticStep): void;
   /**
-   * The system's proxy for a URL (Electron: `session.resolveProxy`), used when policy sets none,
-   * so the check goes the way the app's own requests go.
+   * The system's proxy for a URL (Electron: `session.resolveProxy`): shown in the proxy step and,
+   * when policy sets no proxy, the route the probes take, so they go where the app's requests go.
    */
   resolveProxy?: ResolveProxy;
-  /** Facts printed at the top of the text report (app version, OS …) for the hotline. */
+  /** Facts printed at the top of the text report (app version, OS, user, times) for the hotline. */
   about?: Record<string, string>;
-  /** Time allowed per step, ms (default 8000). */
+  /** Sections printed after the steps (the effective policy). */
+  sections?: { heading: string; lines: string[] }[];
+  /** Time allowed per probe, ms (default 8000). */
   stepTimeoutMs?: number;
+  /** Time allowed for the host client's answer, ms (default 20000; the client retries inside it). */
+  hostTimeoutMs?: number;
 }
-
-/** TOTP accepts one 30-second step either side; beyond that the clocks disagree too much. */
-export const CLOCK_SKEW_WARN_SEC = 30;
-/** A certificate expiring sooner than this earns a warning. */
-export const CERT_EXPIRY_WARN_DAYS = 14;
-
-const DAY_MS = 86_400_000;
 
 function parseHostUrl(url: string): URL {
   let u: URL;
@@ -72,6 +70,11 @@ function parseHostUrl(url: string): URL {
   return u;
 }
 
+/** True for the built-in host URLs that stand in until IT's policy names the real hosts. */
+export function isPlaceholderHost(url: URL): boolean {
+  return Object.values(DEFAULT_HOST_URLS).some((p) => new URL(p).host === url.host);
+}
+
 /** Runs every step and returns the report; never rejects for a network fault (that is a `fail` step). */
 export async function runDiagnostics(
   target: DiagnosticsTarget,
@@ -79,13 +82,12 @@ export async function runDiagnostics(
 ): Promise<DiagnosticReport> {
   const url = parseHostUrl(target.url);
   const clock = deps.clock ?? { now: () => Date.now() };
+  const now = () => clock.now();
   const ms = deps.stepTimeoutMs ?? 8_000;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const port = Number(url.port || 443);
-  const hostHeader = url.host;
   const steps = new Map<StepId, DiagnosticStep>();
-  const startedAt = new Date(clock.now()).toISOString();
-  const report = (step: DiagnosticStep): void => {
+  const startedAt = new Date(now()).toISOString();
+  const report = (raw: DiagnosticStep): void => {
+    const step = cleanStep(raw);
     steps.set(step.id, step);
     try {
       deps.onProgress(step);
@@ -94,149 +96,43 @@ export async function runDiagnostics(
     }
   };
   const running = (id: StepId) => report({ id, status: 'running', details: {} });
-  const skip = (id: StepId) =>
-    report({ id, status: 'skipped', details: {}, adviceKey: ADVICE.skipped });
+  const v: Verdicts = {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port || 443),
+    now: now(),
+    placeholder: isPlaceholderHost(url),
+    route: {},
+  };
 
-  // proxy: what the connection goes through.
   running('proxy');
-  const outcome = await checkProxy(target.proxy, url.href, deps.resolveProxy, ms, () =>
-    clock.now(),
-  );
-  report(outcome.step);
-  const proxy = outcome.proxy;
-  const proxyFailed = steps.get('proxy')?.status === 'fail';
+  const choice = await probe(() => chooseProxy(target.proxy, url.href, deps.resolveProxy, ms));
+  if (choice.ok) v.choice = choice.value;
+  else v.choiceError = choice.error;
 
-  // dns
-  running('dns');
-  let address = host;
-  try {
-    const started = clock.now();
-    const addresses = await lookup(host, ms);
-    address = addresses[0] ?? host;
-    report({
-      id: 'dns',
-      status: 'pass',
-      details: { host, addresses: addresses.join(', '), ms: String(clock.now() - started) },
-    });
-  } catch (err) {
-    // Behind a proxy the workstation may not resolve outside names at all; the proxy does.
-    const step = stepFail('dns', ADVICE.dnsFailed, err, { host });
-    report(proxy ? { ...step, status: 'warn' } : step);
+  // The real path and the probes run side by side; each step's verdict needs both.
+  for (const id of ['health', 'dns', 'tcp', 'tls'] as const) running(id);
+  const real = v.placeholder ? undefined : askHealth(deps.host, deps.hostTimeoutMs ?? 20_000, now);
+  if (!v.placeholder) v.dns = await probeDns(v.host, ms, now);
+  if (!v.placeholder && v.choice && !v.choice.unsupported) {
+    const address = v.dns?.ok ? v.dns.value.addresses[0] : undefined;
+    const routeTarget = { host: v.host, port: v.port, caPems: target.caPems };
+    v.route = await probeRoute(
+      address === undefined ? routeTarget : { ...routeTarget, address },
+      v.choice,
+      ms,
+      now,
+    );
   }
-  const dnsFailed = steps.get('dns')?.status === 'fail';
+  if (real) v.real = await real;
 
-  // tcp
-  let socket: net.Socket | undefined;
-  if (dnsFailed || proxyFailed) skip('tcp');
-  else {
-    running('tcp');
-    try {
-      const started = clock.now();
-      socket = proxy
-        ? await connectViaProxy(proxy, host, port, ms)
-        : await connectTcp(address, port, ms);
-      report({
-        id: 'tcp',
-        status: 'pass',
-        details: {
-          address: proxy ? `${host} (through the proxy)` : address,
-          port: String(port),
-          ms: String(clock.now() - started),
-        },
-      });
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      const advice =
-        code === 'EPROXY'
-          ? ADVICE.proxyFailed
-          : code === 'ETIMEDOUT'
-            ? ADVICE.tcpTimeout
-            : ADVICE.tcpFailed;
-      const step = stepFail('tcp', code === 'EPROXYAUTH' ? ADVICE.proxyAuthRequired : advice, err, {
-        address,
-        port: String(port),
-      });
-      // A proxy asking for Windows sign-in is normal: the app's requests answer it, this check cannot.
-      report(code === 'EPROXYAUTH' ? { ...step, status: 'warn' } : step);
-    }
-  }
+  report(dnsStep(v));
+  report(tcpStep(v));
+  report(proxyStep(v));
+  report(tlsStep(v));
+  report(healthStep(v, deps.transport ?? 'node'));
+  running('clock');
+  report(clockStep(v));
 
-  // tls
-  let secure: TlsFacts | undefined;
-  if (!socket) skip('tls');
-  else {
-    running('tls');
-    try {
-      secure = await handshake(socket, host, target.caPems, ms);
-      const step = judgeTls(secure, clock.now());
-      report(step);
-      if (step.status === 'fail') {
-        secure.socket.destroy();
-        secure = undefined;
-      }
-    } catch (err) {
-      socket.destroy();
-      report(stepFail('tls', ADVICE.tlsFailed, err, {}));
-    }
-  }
-
-  // health and clock
-  let serverOffsetMs: number | undefined;
-  if (!secure) {
-    skip('health');
-    skip('clock');
-  } else {
-    running('health');
-    const t0 = clock.now();
-    try {
-      const reply = await getOver(
-        secure.socket,
-        hostHeader,
-        `${url.pathname.replace(/\/+$/, '')}${API_PREFIX}/health`,
-        ms,
-      );
-      const t1 = clock.now();
-      const health = reply.status === 200 ? parse(HealthReply, safeJson(reply.body)) : undefined;
-      if (reply.status !== 200) {
-        report({
-          id: 'health',
-          status: 'fail',
-          details: { httpStatus: String(reply.status), ms: String(t1 - t0) },
-          adviceKey: ADVICE.hostDown,
-        });
-      } else if (!health?.ok) {
-        report({
-          id: 'health',
-          status: 'fail',
-          details: { httpStatus: '200', problem: health?.issues.join('; ') ?? 'not JSON' },
-          adviceKey: ADVICE.badReply,
-        });
-      } else {
-        const h = health.value;
-        report({
-          id: 'health',
-          status: 'pass',
-          details: {
-            status: h.status,
-            version: h.version,
-            environment: h.environment,
-            ms: String(t1 - t0),
-          },
-        });
-        serverOffsetMs = Date.parse(h.serverTime) - (t0 + t1) / 2;
-      }
-    } catch (err) {
-      report(stepFail('health', ADVICE.hostDown, err, {}));
-    } finally {
-      secure.socket.destroy();
-    }
-    running('clock');
-    if (serverOffsetMs === undefined)
-      report({ id: 'clock', status: 'skipped', details: {}, adviceKey: ADVICE.clockFailed });
-    else report(judgeClock(serverOffsetMs));
-  }
-
-  // keychain
   running('keychain');
   const available = await withTimeout(deps.vault.isAvailable(), ms, 'keychain check').catch(
     () => false,
@@ -253,9 +149,9 @@ export async function runDiagnostics(
   );
 
   const ordered = STEP_ORDER.map((id) => steps.get(id)).filter(
-    (s): s is DiagnosticStep => s !== undefined,
+    (s): s is DiagnosticStep => s !== undefined && s.status !== 'running',
   );
-  const finishedAt = new Date(clock.now()).toISOString();
+  const finishedAt = new Date(now()).toISOString();
   const hostUrl = `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
   const text = formatReport({
     environment: target.environment,
@@ -264,60 +160,7 @@ export async function runDiagnostics(
     finishedAt,
     steps: ordered,
     about: deps.about ?? {},
+    sections: deps.sections ?? [],
   });
   return { startedAt, finishedAt, environment: target.environment, hostUrl, steps: ordered, text };
-}
-
-function safeJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
-function judgeTls(facts: TlsFacts, now: number): DiagnosticStep {
-  const leaf = facts.chain[0];
-  const validTo = leaf ? Date.parse(leaf.valid_to) : Number.NaN;
-  const days = Number.isNaN(validTo) ? undefined : Math.floor((validTo - now) / DAY_MS);
-  const details: Record<string, string> = {
-    protocol: facts.protocol,
-    chain: facts.chain.map((c) => subjectName(c.subject)).join(' < '),
-    validTo: leaf?.valid_to ?? 'unknown',
-    daysToExpiry: days === undefined ? 'unknown' : String(days),
-    hostnameMatch: facts.hostnameError ? 'no' : 'yes',
-    trusted: facts.authorized ? 'yes' : 'no',
-  };
-  if (facts.authorizationError) details['error'] = facts.authorizationError;
-  const fail = (adviceKey: string): DiagnosticStep => ({
-    id: 'tls',
-    status: 'fail',
-    details,
-    adviceKey,
-  });
-  if (
-    facts.authorizationError === 'CERT_HAS_EXPIRED' ||
-    facts.authorizationError === 'CERT_NOT_YET_VALID'
-  )
-    return fail(ADVICE.tlsExpired);
-  if (facts.hostnameError) return fail(ADVICE.tlsNameMismatch);
-  if (!facts.authorized) return fail(ADVICE.tlsUntrusted);
-  if (days !== undefined && days < CERT_EXPIRY_WARN_DAYS)
-    return { id: 'tls', status: 'warn', details, adviceKey: ADVICE.tlsExpiresSoon };
-  return { id: 'tls', status: 'pass', details };
-}
-
-function subjectName(subject: unknown): string {
-  const s = (subject ?? {}) as Record<string, unknown>;
-  const pick = (v: unknown) =>
-    Array.isArray(v) ? v.join('+') : typeof v === 'string' ? v : undefined;
-  return pick(s['CN']) ?? pick(s['O']) ?? 'unnamed';
-}
-
-function judgeClock(offsetMs: number): DiagnosticStep {
-  const offsetSec = Math.round(offsetMs / 100) / 10;
-  const details = { offsetSec: String(offsetSec) };
-  if (Math.abs(offsetSec) > CLOCK_SKEW_WARN_SEC)
-    return { id: 'clock', status: 'warn', details, adviceKey: ADVICE.clockSkew };
-  return { id: 'clock', status: 'pass', details };
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen, within } from '@testing-library/react';
 import type { DiagnosticReport, DiagnosticStep, BridgeResult } from '../../../shared/index.js';
 import { installFakeBridge, ok, renderWithProviders } from '../shell/test-support.js';
+import { useDiagnosticsStore } from '../../state/diagnostics-store.js';
 import DiagnosticsScreen from './DiagnosticsScreen.js';
 
 const fake = installFakeBridge();
@@ -24,7 +25,8 @@ function report(steps: DiagnosticStep[]): DiagnosticReport {
 }
 
 /** The row of a step, found by its visible name. */
-const row = (name: string) => screen.getByText(name).closest('li') as HTMLElement;
+const row = (name: string) =>
+  screen.getByText(name, { selector: 'li > div > span' }).closest('li') as HTMLElement;
 
 afterEach(() => {
   cleanup();
@@ -40,9 +42,10 @@ describe('DiagnosticsScreen', () => {
     expect(within(row('Name lookup (DNS)')).getByText('Waiting')).toBeTruthy();
     act(() => fake.emit('diagnosticsProgress', { id: 'dns', status: 'running', details: {} }));
     expect(within(row('Name lookup (DNS)')).getByText('Checking')).toBeTruthy();
-    act(() => fake.emit('diagnosticsProgress', pass('dns', { address: '127.0.0.1' })));
+    act(() => fake.emit('diagnosticsProgress', pass('dns', { addresses: '127.0.0.1', ms: '3' })));
     expect(within(row('Name lookup (DNS)')).getByText('Passed')).toBeTruthy();
     expect(within(row('Name lookup (DNS)')).getByText('127.0.0.1')).toBeTruthy();
+    expect(within(row('Name lookup (DNS)')).getByText('3 ms')).toBeTruthy();
     act(() =>
       fake.emit('diagnosticsProgress', {
         id: 'clock',
@@ -93,10 +96,82 @@ describe('DiagnosticsScreen', () => {
     expect(screen.getByText(/connectivity-report\.txt/)).toBeTruthy();
   });
 
-  it('speaks Traditional Chinese (Hong Kong)', async () => {
+  it('speaks Traditional Chinese (Hong Kong), with the glossary term 連接檢查', async () => {
     fake.answer('runDiagnostics', () => ok(report([pass('dns')])));
     await renderWithProviders(<DiagnosticsScreen onClose={() => undefined} />, 'zh-HK');
-    expect(screen.getByRole('heading', { name: '連線測試' })).toBeTruthy();
-    await screen.findByText(/全部測試通過/);
+    expect(screen.getByRole('heading', { name: '連接檢查' })).toBeTruthy();
+    await screen.findByText(/全部檢查通過/);
+  });
+
+  it('labels every fact and formats its value, in both languages', async () => {
+    const tls: DiagnosticStep = {
+      id: 'tls',
+      status: 'pass',
+      details: {
+        validTo: '2027-03-01T00:00:00.000Z',
+        daysToExpiry: '89',
+        hostnameMatch: 'yes',
+        trusted: 'no',
+      },
+    };
+    const clock: DiagnosticStep = { id: 'clock', status: 'pass', details: { offsetSec: '1.5' } };
+    fake.answer('runDiagnostics', () => ok(report([tls, clock])));
+    const shown = (name: string) =>
+      [...row(name).querySelectorAll('[data-detail]')].map((d) => d.textContent);
+
+    const en = await renderWithProviders(<DiagnosticsScreen onClose={() => undefined} />);
+    await screen.findByText(/All checks passed/);
+    expect(shown('Secure connection (TLS certificate)')).toEqual([
+      'Valid until1 Mar 2027',
+      'Expires in89 days',
+      'Name matches the hostYes',
+      'TrustedNo',
+    ]);
+    expect(shown('Clock compared with the host')).toEqual(['Clock difference+1.5 s']);
+    en.unmount();
+    useDiagnosticsStore.getState().reset();
+
+    await renderWithProviders(<DiagnosticsScreen onClose={() => undefined} />, 'zh-HK');
+    await screen.findByText(/全部檢查通過/);
+    expect(shown('安全連接（TLS 證書）')).toEqual([
+      '有效期至2027年3月1日',
+      '距離到期89 日',
+      '名稱與主機相符是',
+      '受信任否',
+    ]);
+    // No raw key reaches the operator in either language.
+    expect(document.body.textContent).not.toMatch(/daysToExpiry|hostnameMatch|offsetSec/);
+  });
+
+  it('names the proxy in its advice, and offers the support bundle after the check', async () => {
+    const proxy: DiagnosticStep = {
+      id: 'proxy',
+      status: 'fail',
+      details: { source: 'policy', proxy: 'proxy.bank:8080', proxyStatus: '407' },
+      adviceKey: 'proxyAuthFailed',
+    };
+    fake.answer('runDiagnostics', () => ok(report([proxy])));
+    fake.answer('saveSupportBundle', () =>
+      ok({
+        path: '/home/op/CCMS/diagnostics/ccms-support-1.zip',
+        bytes: 40_960,
+        files: ['manifest.json', 'connectivity-report.txt', 'policy.txt', 'versions.txt'],
+      }),
+    );
+    await renderWithProviders(<DiagnosticsScreen onClose={() => undefined} />);
+    await screen.findByText(/1 check failed/);
+    expect(
+      within(row('Proxy')).getByText(/The proxy proxy\.bank:8080 refused the user name/),
+    ).toBeTruthy();
+    expect(within(row('Proxy')).getByText('HTTP 407')).toBeTruthy();
+    expect(within(row('Proxy')).getByText('Machine policy')).toBeTruthy();
+
+    await act(async () => screen.getByRole('button', { name: 'Save support bundle' }).click());
+    expect(fake.calls.some((c) => c.name === 'saveSupportBundle')).toBe(true);
+    expect(
+      screen.getByText(
+        /saved to \/home\/op\/CCMS\/diagnostics\/ccms-support-1\.zip 4 files, 40 KB/,
+      ),
+    ).toBeTruthy();
   });
 });

@@ -5,6 +5,7 @@ import { DiagnosticStepId } from '../../../shared/index.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import { selectDiagnosticsSummary, useDiagnosticsStore } from '../../state/diagnostics-store.js';
 import { StepRow } from './StepRow.js';
+import { SupportBundleButton } from './SupportBundleButton.js';
 import { useDiagnosticsStyles } from './diagnostics-styles.js';
 
 /** Props of the connectivity check screen. */
@@ -127,6 +128,15 @@ export default function DiagnosticsScreen({ onClose }: DiagnosticsScreenProps) {
               </MessageBar>
             )}
           </div>
+        </section>
+      )}
+      {(status === 'done' || status === 'error') && (
+        <section aria-labelledby="diagnostics-bundle-heading" className={styles.report}>
+          <h2 id="diagnostics-bundle-heading" className={styles.subheading}>
+            {t('bundle.heading')}
+          </h2>
+          <p className={styles.note}>{t('bundle.intro')}</p>
+          <SupportBundleButton />
         </section>
       )}
       <p className={styles.hotline}>{t('hotline')}</p>

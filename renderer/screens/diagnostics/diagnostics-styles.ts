@@ -63,6 +63,7 @@ export const useDiagnosticsStyles = makeStyles({
   },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   note: { margin: 0, overflowWrap: 'anywhere' },
+  bundle: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hotline: { margin: 0, color: tokens.colorNeutralForeground2 },
   visuallyHidden: {
     position: 'absolute',

@@ -1,19 +1,23 @@
 // Fault tests of the connectivity check: each test names the fault it injects. The hosts are real
 // HTTPS servers on 127.0.0.1 with certificates made for the fault (tls-fixtures.ts); the keychain
 // is the real one (run under scripts/with-keyring.sh) unless the test is about its failure.
-import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   runDiagnostics,
   type DiagnosticsDeps,
   type DiagnosticsTarget,
 } from '../../../electron/core/diagnostics/run-diagnostics.js';
+import { HostClient } from '../../../electron/core/host/host-client.js';
 import { Vault, createOsKeychain, type Keychain } from '../../../electron/core/vault/vault.js';
 import { CcmsError } from '../../../shared/errors.js';
-import type { DiagnosticReport, DiagnosticStep } from '../../../shared/bridge.js';
+import {
+  DiagnosticDetailKey,
+  type DiagnosticReport,
+  type DiagnosticStep,
+} from '../../../shared/bridge.js';
 import { makeCa, makeLeaf, startHealthHost, type HealthHost } from './tls-fixtures.js';
 
 const vault = new Vault(createOsKeychain(), {
@@ -49,19 +53,37 @@ async function check(
   target: Partial<DiagnosticsTarget> & { url: string },
   v: Vault = vault,
   stepTimeoutMs = 5_000,
-  more: Partial<DiagnosticsDeps> = {},
+  more: Partial<DiagnosticsDeps> & { clientCaPems?: string[] } = {},
 ): Promise<{ report: DiagnosticReport; progress: DiagnosticStep[] }> {
   const progress: DiagnosticStep[] = [];
-  const report = await runDiagnostics(
-    { environment: 'simulator', caPems: [ca.cert], ...target },
-    { vault: v, onProgress: (s) => progress.push(s), stepTimeoutMs, ...more },
-  );
-  return { report, progress };
+  const full = { environment: 'simulator' as const, caPems: [ca.cert], ...target };
+  const { clientCaPems, ...deps } = more;
+  // The host client as create-core.ts builds it for an environment: the real path.
+  const client = new HostClient({
+    baseUrl: full.url,
+    extraCaPems: clientCaPems ?? full.caPems,
+    connectTimeoutMs: stepTimeoutMs,
+    ...(full.proxy !== undefined && { proxy: full.proxy }),
+  });
+  try {
+    const report = await runDiagnostics(full, {
+      host: client,
+      vault: v,
+      onProgress: (s) => progress.push(s),
+      stepTimeoutMs,
+      ...deps,
+    });
+    return { report, progress };
+  } finally {
+    client.close();
+  }
 }
 
 function step(report: DiagnosticReport, id: DiagnosticStep['id']): DiagnosticStep {
   const s = report.steps.find((x) => x.id === id);
   if (!s) throw new Error(`no ${id} step`);
+  // Every fact is one the renderer has a label for.
+  for (const key of Object.keys(s.details)) expect(DiagnosticDetailKey.options).toContain(key);
   return s;
 }
 
@@ -103,7 +125,7 @@ describe('connectivity check against a host under a base path', () => {
 });
 
 describe('fault tests', () => {
-  it('fault: host down (nothing listens on the port)', async () => {
+  it('fault: host down (nothing listens on the port): the host service is not answering', async () => {
     const probe = net.createServer();
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
     const { port } = probe.address() as AddressInfo;
@@ -111,12 +133,16 @@ describe('fault tests', () => {
     const { report } = await check({ url: `https://127.0.0.1:${port}` });
     expect(step(report, 'tcp')).toMatchObject({
       status: 'fail',
-      adviceKey: 'tcpFailed',
+      adviceKey: 'hostNotAnswering',
       details: { error: 'ECONNREFUSED' },
     });
-    for (const id of ['tls', 'health', 'clock'] as const)
-      expect(step(report, id).status).toBe('skipped');
-    expect(report.text).toContain('[FAIL] tcp (advice: tcpFailed)');
+    expect(step(report, 'health')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'hostNotAnswering',
+      details: { error: 'HOST_UNREACHABLE', transport: 'node' },
+    });
+    for (const id of ['tls', 'clock'] as const) expect(step(report, id).status).toBe('skipped');
+    expect(report.text).toContain('[FAIL] tcp (advice: hostNotAnswering)');
   });
 
   it('fault: host hanging past the timeout (accepts TCP, never answers TLS)', async () => {
@@ -138,6 +164,11 @@ describe('fault tests', () => {
       adviceKey: 'tlsFailed',
       details: { error: 'ETIMEDOUT' },
     });
+    expect(step(report, 'health')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'hostTimeout',
+      details: { error: 'HOST_TIMEOUT' },
+    });
   });
 
   it('fault: wrong CA (the host certificate is from a CA the client was not given)', async () => {
@@ -149,7 +180,12 @@ describe('fault tests', () => {
       adviceKey: 'tlsUntrusted',
       details: { trusted: 'no' },
     });
-    expect(step(report, 'health').status).toBe('skipped');
+    expect(step(report, 'health')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'tlsUntrusted',
+      details: { error: 'TLS_ERROR' },
+    });
+    expect(step(report, 'clock').status).toBe('skipped');
   });
 
   it('fault: expired certificate', async () => {
@@ -161,6 +197,7 @@ describe('fault tests', () => {
       details: { error: 'CERT_HAS_EXPIRED' },
     });
     expect(Number(step(report, 'tls').details['daysToExpiry'])).toBeLessThan(0);
+    expect(step(report, 'health')).toMatchObject({ status: 'fail', adviceKey: 'tlsExpired' });
   });
 
   it('fault: certificate expiring within 14 days (a warning, the check goes on)', async () => {
@@ -178,6 +215,7 @@ describe('fault tests', () => {
       adviceKey: 'tlsNameMismatch',
       details: { hostnameMatch: 'no' },
     });
+    expect(step(report, 'health')).toMatchObject({ status: 'fail', adviceKey: 'tlsNameMismatch' });
   });
 
   it('fault: clock skewed (the host is 2 minutes ahead)', async () => {
@@ -197,21 +235,38 @@ describe('fault tests', () => {
     expect(step(report, 'health')).toMatchObject({
       status: 'fail',
       adviceKey: 'hostDown',
-      details: { httpStatus: '503' },
+      details: { error: 'INTERNAL' },
     });
+    expect(step(report, 'tls').status).toBe('pass');
     expect(step(report, 'clock')).toMatchObject({ status: 'skipped', adviceKey: 'clockFailed' });
   });
 
   it('fault: host answers health with something that is not the protocol', async () => {
     const h = await host({}, { body: '<html>captive portal</html>' });
     const { report } = await check({ url: h.url });
-    expect(step(report, 'health')).toMatchObject({ status: 'fail', adviceKey: 'badReply' });
+    expect(step(report, 'health')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'badReply',
+      details: { error: 'BAD_HOST_REPLY' },
+    });
   });
 
   it('fault: host name that does not resolve', async () => {
     const { report } = await check({ url: 'https://ccms-host.invalid' });
     expect(step(report, 'dns')).toMatchObject({ status: 'fail', adviceKey: 'dnsFailed' });
     expect(step(report, 'tcp').status).toBe('skipped');
+    expect(step(report, 'health')).toMatchObject({ status: 'fail', adviceKey: 'dnsFailed' });
+  });
+
+  it('fault: the built-in placeholder host (IT has not configured the environment)', async () => {
+    const { report } = await check({ url: 'https://ccms.example.invalid', caPems: [] });
+    expect(step(report, 'dns')).toMatchObject({
+      status: 'fail',
+      adviceKey: 'hostNotConfigured',
+      details: { host: 'ccms.example.invalid' },
+    });
+    for (const id of ['tcp', 'tls', 'health', 'clock'] as const)
+      expect(step(report, id).status, id).toBe('skipped');
   });
 
   it('fault: keychain unavailable (fake Keychain that rejects every call)', async () => {
@@ -226,148 +281,47 @@ describe('fault tests', () => {
   });
 
   it('rejects a host URL that is not https with a clear error', async () => {
-    await expect(check({ url: 'http://127.0.0.1:1' })).rejects.toMatchObject({
+    const h = await host();
+    const client = new HostClient({ baseUrl: h.url, extraCaPems: [ca.cert] });
+    const run = (url: string) =>
+      runDiagnostics(
+        { environment: 'simulator', url, caPems: [] },
+        { host: client, vault, onProgress: () => {} },
+      );
+    await expect(run('http://127.0.0.1:1')).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       message: expect.stringContaining('https://'),
     });
-    await expect(check({ url: 'not a url' })).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    await expect(run('not a url')).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    client.close();
   });
 });
 
-describe('through an HTTP proxy', () => {
-  let proxy: http.Server;
-  let proxyPort = 0;
-  const seen: string[] = [];
-  const tunnels: net.Socket[] = [];
-  beforeAll(async () => {
-    // A real CONNECT proxy: refuses one forbidden port, tunnels everything else.
-    proxy = http.createServer((_req, res) => res.writeHead(405).end());
-    proxy.on('connect', (req: http.IncomingMessage, client: net.Socket) => {
-      seen.push(`${req.url ?? ''} auth=${req.headers['proxy-authorization'] ? 'yes' : 'no'}`);
-      tunnels.push(client);
-      const [h, p] = (req.url ?? '').split(':');
-      if (p === '1') {
-        client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-        return;
-      }
-      if (p === '2') {
-        client.end(
-          'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Negotiate\r\n\r\n',
-        );
-        return;
-      }
-      const upstream = net.connect(Number(p), h, () => {
-        tunnels.push(upstream);
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.pipe(client).pipe(upstream);
-      });
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-    });
-    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-    proxyPort = (proxy.address() as AddressInfo).port;
-  });
-  afterAll(async () => {
-    // Tunnelled sockets left the HTTP server's bookkeeping at CONNECT: end them by hand.
-    tunnels.forEach((t) => t.destroy());
-    proxy.closeAllConnections();
-    await new Promise<void>((r) => proxy.close(() => r()));
-  });
-
-  it('tunnels the whole check through the proxy and never shows its password', async () => {
+describe('the real path decides', () => {
+  it('fault: the host client does not trust the CA the probe trusts: TLS fails', async () => {
     const h = await host();
-    const { report } = await check({
-      url: h.url,
-      proxy: `http://it-user:Proxy-Pass-9@127.0.0.1:${proxyPort}`,
-    });
-    expect(step(report, 'proxy')).toMatchObject({
-      status: 'pass',
-      adviceKey: 'proxyInUse',
-      details: { authenticated: 'yes' },
-    });
-    expect(step(report, 'health').status).toBe('pass');
-    expect(seen.at(-1)).toBe(`${new URL(h.url).host} auth=yes`);
-    expect(JSON.stringify(report)).not.toContain('Proxy-Pass-9');
-  });
-
-  it('fault: proxy refuses the tunnel', async () => {
-    const { report } = await check({
-      url: 'https://127.0.0.1:1',
-      proxy: `http://127.0.0.1:${proxyPort}`,
-    });
-    expect(step(report, 'tcp')).toMatchObject({ status: 'fail', adviceKey: 'proxyFailed' });
-  });
-
-  it('goes through the system proxy when policy sets none', async () => {
-    const h = await host();
-    const asked: string[] = [];
-    const resolveProxy = async (u: string) => {
-      asked.push(u);
-      return `PROXY 127.0.0.1:${proxyPort}; DIRECT`;
-    };
-    const { report } = await check({ url: h.url }, vault, 5_000, { resolveProxy });
-    expect(asked).toEqual([`${h.url}/`]);
-    expect(step(report, 'proxy')).toMatchObject({
-      status: 'pass',
-      adviceKey: 'proxyInUse',
-      details: { source: 'system', proxy: `http://127.0.0.1:${proxyPort}` },
-    });
-    expect(step(report, 'tcp').details['address']).toContain('through the proxy');
-    expect(step(report, 'health').status).toBe('pass');
-  });
-
-  it('connects directly when the system proxy settings say DIRECT', async () => {
-    const h = await host();
-    const { report } = await check({ url: h.url }, vault, 5_000, {
-      resolveProxy: async () => 'DIRECT',
-    });
-    expect(step(report, 'proxy')).toMatchObject({
-      status: 'pass',
-      details: { proxy: 'system (DIRECT)' },
-    });
-    expect(step(report, 'health').status).toBe('pass');
-  });
-
-  it('fault: system proxy is SOCKS (used by the app, not testable by the check)', async () => {
-    const h = await host();
-    const { report } = await check({ url: h.url }, vault, 5_000, {
-      resolveProxy: async () => 'SOCKS5 127.0.0.1:1080',
-    });
-    expect(step(report, 'proxy')).toMatchObject({
-      status: 'warn',
-      adviceKey: 'proxyInUse',
-      details: { tested: 'no' },
-    });
-  });
-
-  it('fault: system proxy lookup hanging past the timeout', async () => {
-    const { report } = await check({ url: 'https://127.0.0.1:1' }, vault, 200, {
-      resolveProxy: () => new Promise<string>(() => {}),
-    });
-    expect(step(report, 'proxy')).toMatchObject({
+    const { report } = await check({ url: h.url }, vault, 5_000, { clientCaPems: [] });
+    expect(step(report, 'tls')).toMatchObject({
       status: 'fail',
-      adviceKey: 'proxyFailed',
-      details: { error: 'ETIMEDOUT' },
+      adviceKey: 'tlsFailed',
+      details: { trusted: 'yes', verifiedBy: 'probe' },
     });
-    expect(step(report, 'tcp').status).toBe('skipped');
+    expect(step(report, 'health')).toMatchObject({
+      status: 'fail',
+      details: { error: 'TLS_ERROR' },
+    });
   });
 
-  it('fault: proxy requires Windows authentication (407)', async () => {
-    const { report } = await check({
-      url: 'https://127.0.0.1:2',
-      proxy: `http://127.0.0.1:${proxyPort}`,
+  it('a probe that fails while the host client gets through is a warning about the probe only', async () => {
+    const h = await host();
+    const { report } = await check({ url: h.url, caPems: [] }, vault, 5_000, {
+      clientCaPems: [ca.cert],
     });
-    expect(step(report, 'tcp')).toMatchObject({
+    expect(step(report, 'tls')).toMatchObject({
       status: 'warn',
-      adviceKey: 'proxyAuthRequired',
-      details: { error: 'EPROXYAUTH' },
+      adviceKey: 'probeOnly',
+      details: { trusted: 'no' },
     });
-    expect(step(report, 'tls').status).toBe('skipped');
-  });
-
-  it('fault: proxy down', async () => {
-    const { report } = await check({ url: 'https://127.0.0.1:1', proxy: 'http://127.0.0.1:1' });
-    expect(step(report, 'proxy')).toMatchObject({ status: 'fail', adviceKey: 'proxyFailed' });
-    expect(step(report, 'tcp').status).toBe('skipped');
+    expect(step(report, 'health').status).toBe('pass');
   });
 });

@@ -1,0 +1,54 @@
+// A connectivity step's facts as the operator reads them: a translated label per fact and a value
+// in the interface language (units, yes/no, dates). Codes and names (error codes, host names,
+// certificate subjects) stay as the core sent them: they are what IT searches for.
+import type { TFunction } from 'i18next';
+import { DiagnosticDetailKey } from '../../../shared/index.js';
+
+/** One fact, ready to show. */
+export interface DetailView {
+  key: string;
+  label: string;
+  value: string;
+}
+
+const YES_NO = new Set(['hostnameMatch', 'trusted', 'credentials', 'tested', 'available']);
+const CHOICES = new Set(['source', 'transport', 'verifiedBy']);
+
+function formatDate(iso: string, language: string): string | undefined {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  // Hong Kong desks read English dates day first ("1 Mar 2027").
+  const locale = language === 'en' ? 'en-HK' : language;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(ms);
+}
+
+/** The value of a fact in the interface language; what it cannot read stays as sent. */
+function formatValue(t: TFunction, language: string, key: string, value: string): string {
+  const n = Number(value);
+  const numeric = value.trim() !== '' && Number.isFinite(n);
+  if (key === 'ms' && numeric) return t('value.ms', { value: n.toLocaleString(language) });
+  if (key === 'offsetSec' && numeric)
+    return t('value.seconds', { value: `${n > 0 ? '+' : ''}${n.toLocaleString(language)}` });
+  if (key === 'daysToExpiry' && numeric) return t('value.days', { count: n });
+  if (key === 'proxyStatus' && numeric) return t('value.httpStatus', { value });
+  if (key === 'validTo') return formatDate(value, language) ?? value;
+  if (YES_NO.has(key) && (value === 'yes' || value === 'no')) return t(`value.${value}`);
+  if (CHOICES.has(key)) return t(`value.${key}.${value}`, { defaultValue: value });
+  if (value === 'unknown') return t('value.unknown');
+  return value;
+}
+
+/** Every fact of a step, labelled and formatted; an unknown fact keeps its key as its label. */
+export function formatDetails(
+  t: TFunction,
+  language: string,
+  details: Record<string, string>,
+): DetailView[] {
+  return Object.entries(details).map(([key, value]) => ({
+    key,
+    label: DiagnosticDetailKey.safeParse(key).success
+      ? t(`detail.${key}`, { defaultValue: key })
+      : key,
+    value: formatValue(t, language, key, value),
+  }));
+}
