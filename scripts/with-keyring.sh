@@ -3,6 +3,8 @@
 # (gnome-keyring), as the OS keychain tests need on Linux. Elsewhere (or when already inside a
 # session with a keyring) it runs the command as it is.
 set -euo pipefail
+# Windows (Git Bash) and macOS: the OS keychain needs no session of its own.
+case "$(uname -s)" in MINGW* | MSYS* | CYGWIN* | Darwin) exec "$@" ;; esac
 if [ "${CCMS_IN_KEYRING_SESSION:-}" = 1 ] || ! command -v dbus-run-session >/dev/null || ! command -v gnome-keyring-daemon >/dev/null; then
   exec "$@"
 fi
