@@ -60,11 +60,16 @@ type DiagnosticsCalls = Pick<
 export function createDiagnosticsHandlers(d: DiagnosticsHandlerDeps): DiagnosticsCalls {
   let last: { report: DiagnosticReport; at: number } | undefined;
   const dir = join(d.userDataDir, 'diagnostics');
-  const policy = (): PolicyView => ({
-    source: d.diagnostics.policySource,
-    values: d.config.policy as Record<string, unknown>,
-    problems: d.config.problems(),
-  });
+  // The effective policy with where it came from and whether it could be read (fail closed).
+  const policy = (): PolicyView => {
+    const state = d.config.policyState();
+    return {
+      source: state.source,
+      status: state.status,
+      values: d.config.policy as Record<string, unknown>,
+      problems: state.problems,
+    };
+  };
   // Every runtime version the glue passed (Electron passes process.versions: electron, chrome, node …).
   const versions = (): Record<string, string> => ({
     'Terminal version': d.appVersion,

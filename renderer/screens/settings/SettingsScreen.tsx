@@ -16,6 +16,7 @@ import { useSettingsStore } from '../../state/settings-store.js';
 import { ForgetWorkstation } from './ForgetWorkstation.js';
 import { AboutSection } from './AboutSection.js';
 import { PolicySection } from './PolicySection.js';
+import { SupportBundleSection } from './SupportBundleSection.js';
 import { useSettingsStyles } from './settings-styles.js';
 
 /** Props of the settings screen. */
@@ -121,6 +122,7 @@ export default function SettingsScreen({ onClose }: SettingsScreenProps) {
 
       {appInfo?.policy && <PolicySection policy={appInfo.policy} />}
       <ForgetWorkstation />
+      <SupportBundleSection />
       {appInfo && <AboutSection info={appInfo} />}
     </section>
   );
