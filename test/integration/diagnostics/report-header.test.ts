@@ -38,7 +38,7 @@ describe('connectivity report header', () => {
       expect(text).toContain(
         [
           'Machine policy in force:',
-          `    source: ${join(c.userDataDir, 'policy.json')}`,
+          `    source: ${join(c.userDataDir, 'policy.json')} (ok)`,
           '    allowedEnvironments: simulator, connectivity-test',
           '    logLevel: debug',
         ].join('\n'),
