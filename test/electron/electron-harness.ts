@@ -3,9 +3,9 @@
 // tests its window as a Playwright Page, plus the main process where Playwright can reach it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
@@ -154,6 +154,12 @@ export async function launchApp(
     },
     async quit() {
       const code = await driven.quit();
+      // The app's logs outlive its throwaway profile: CI uploads test-results/ as an artifact.
+      const logs = join(userDataDir, 'logs');
+      if (existsSync(logs))
+        await cp(logs, join(REPO_ROOT, 'test-results', 'electron-logs', basename(base)), {
+          recursive: true,
+        });
       await rm(base, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 });
       return code;
     },
