@@ -1,5 +1,5 @@
 // @ts-check
-// The layering of DESIGN.md, enforced: shared <- electron/core <- electron glue; shared <- renderer;
+// The layering of docs/architecture.md, enforced: shared <- electron/core <- electron glue; shared <- renderer;
 // shared <- simulator; nothing imports test/. See test/lint/layering.test.ts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const project = (...names) =>
   names.map((n) => ({
     group: [`**/${n}/**`, `**/${n}`],
-    message: `this layer may not import ${n}/ (DESIGN.md dependency rule)`,
+    message: `this layer may not import ${n}/ (docs/architecture.md dependency rule)`,
   }));
 const nodeBuiltins = [
   'node:*',

@@ -28,7 +28,7 @@ export const PasswordRule = z.enum([
 /** One password rule id. */
 export type PasswordRule = z.infer<typeof PasswordRule>;
 
-/** PROTOCOL.md: 10 to 64 characters for users. */
+/** docs/protocol.md: 10 to 64 characters for users. */
 export const USER_PASSWORD_POLICY: PasswordPolicy = {
   minLength: 10,
   maxLength: 64,
@@ -40,7 +40,7 @@ export const USER_PASSWORD_POLICY: PasswordPolicy = {
   disallowCommon: true,
 };
 
-/** PROTOCOL.md: 16 characters minimum for Delegated Administrators. */
+/** docs/protocol.md: 16 characters minimum for Delegated Administrators. */
 export const DA_PASSWORD_POLICY: PasswordPolicy = { ...USER_PASSWORD_POLICY, minLength: 16 };
 
 /**

@@ -81,7 +81,7 @@ describe('simulator parts without a port', () => {
     expect(ensureCertificates(paths).caCertPem).toBe(readFileSync(paths.caCert, 'utf8'));
   });
 
-  it('answers through inject() with the error shape of PROTOCOL.md', async () => {
+  it('answers through inject() with the error shape of docs/protocol.md', async () => {
     const app = await buildApp(ctx, () => {});
     const health = await app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(health.json()).toMatchObject({
@@ -122,7 +122,7 @@ describe('simulator parts without a port', () => {
     await app.close();
   });
 
-  it('generates openapi.json for every route of PROTOCOL.md', () => {
+  it('generates openapi.json for every route of docs/protocol.md', () => {
     const doc = buildOpenApi() as { paths: Record<string, Record<string, unknown>> };
     const ops = Object.entries(doc.paths).flatMap(([p, m]) =>
       Object.keys(m).map((v) => `${v.toUpperCase()} ${p}`),

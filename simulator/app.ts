@@ -22,7 +22,7 @@ export interface AppTls {
 }
 
 /**
- * Builds the Fastify app: every route of PROTOCOL.md under /api/v1. `beforeReply` runs before
+ * Builds the Fastify app: every route of docs/protocol.md under /api/v1. `beforeReply` runs before
  * each reply is sent (the running simulator waits there for its writes to be durable).
  */
 export async function buildApp(
@@ -54,7 +54,7 @@ export async function buildApp(
       );
     },
     return503OnClosing: true,
-    // FACTS.md: Node's requestTimeout only works when given at server creation, and is checked
+    // docs/architecture.md: Node's requestTimeout only works when given at server creation, and is checked
     // every connectionsCheckingInterval; Fastify's own option would leave it disabled.
     ...(tls
       ? {

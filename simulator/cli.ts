@@ -1,5 +1,5 @@
 /**
- * The simulator's command line (PROTOCOL.md):
+ * The simulator's command line (docs/protocol.md):
  *   npm run sim                      start; prints the URL and the CA certificate's path
  *   npm run sim -- seed              reset the data to the seed table
  *   npm run sim -- otp <userId>      print the user's current TOTP (plays the user's phone)

@@ -7,7 +7,7 @@ import { z } from 'zod';
 const ConfigFile = z.strictObject({
   /** AES-256-GCM key (base64, 32 bytes) that encrypts TOTP secrets at rest. */
   secretKey: z.base64().refine((s) => Buffer.from(s, 'base64').length === 32, 'must be 32 bytes'),
-  /** Overrides of PROTOCOL.md's rules (see settings.ts). */
+  /** Overrides of docs/protocol.md's rules (see settings.ts). */
   settings: z.record(z.string(), z.unknown()).optional(),
 });
 /** The simulator's config file. */

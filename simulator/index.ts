@@ -31,7 +31,7 @@ export interface SimulatorOptions {
   host?: string;
   /** Default: real time. */
   clock?: Clock;
-  /** Overrides of the PROTOCOL.md rules (see settings.ts). */
+  /** Overrides of the docs/protocol.md rules (see settings.ts). */
   settings?: Partial<SimSettings>;
   /** Structured log lines; default quiet. */
   log?: (line: Record<string, unknown>) => void;
@@ -46,7 +46,7 @@ export interface RunningSimulator {
   caCertPem: string;
   caCertPath: string;
   close(): Promise<void>;
-  /** Resets the data to PROTOCOL.md's seed table. */
+  /** Resets the data to docs/protocol.md's seed table. */
   seed(): Promise<void>;
   /** Plays the user's phone: the TOTP code now (shifted by `offsetSteps` 30-second steps). */
   currentTotp(userId: string, offsetSteps?: number): string;

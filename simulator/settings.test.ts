@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, envName, resolveSettings, settingsFromEnv } from './settings.js';
 
 describe('simulator settings', () => {
-  it('default to the numbers of PROTOCOL.md', () => {
+  it('default to the numbers of docs/protocol.md', () => {
     expect(DEFAULT_SETTINGS).toMatchObject({
       totpWindowSteps: 1,
       emailOtpTtlSec: 300,

@@ -4,7 +4,7 @@ const sec = z.number().int().positive();
 const count = z.number().int().positive();
 
 /**
- * The rules of PROTOCOL.md, each a setting with the protocol's number as its default.
+ * The rules of docs/protocol.md, each a setting with the protocol's number as its default.
  * Sources, later wins: defaults, `config.json` (`settings`), environment `CCMS_SIM_<UPPER_SNAKE>`,
  * and `SimulatorOptions.settings`.
  */
@@ -79,7 +79,7 @@ export const SimSettings = z.strictObject({
 /** The simulator's rules, all resolved. */
 export type SimSettings = z.infer<typeof SimSettings>;
 
-/** The defaults: exactly PROTOCOL.md. */
+/** The defaults: exactly docs/protocol.md. */
 export const DEFAULT_SETTINGS: SimSettings = SimSettings.parse({});
 
 /** `loginRateLimitFailures` -> `CCMS_SIM_LOGIN_RATE_LIMIT_FAILURES`. */

@@ -1,4 +1,4 @@
-// Proves DESIGN.md's rule "no password or code in renderer state after submit" for every zustand
+// Proves docs/architecture.md's rule "no password or code in renderer state after submit" for every zustand
 // store the renderer has. The bridge is a fake that records calls: this test is about the stores,
 // not the core, so the fake stands in for the main process and shows the secrets did go out.
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';

@@ -3,7 +3,7 @@ import { authenticator, totp } from 'otplib';
 // otplib's KeyEncodings enum lives in a subpath TypeScript cannot resolve here; its value is 'hex'.
 const HEX = 'hex' as NonNullable<NonNullable<Parameters<typeof totp.clone>[0]>['encoding']>;
 
-/** RFC 6238 as PROTOCOL.md fixes it: SHA-1, 6 digits, 30-second steps. */
+/** RFC 6238 as docs/protocol.md fixes it: SHA-1, 6 digits, 30-second steps. */
 export const TOTP_PERIOD_SEC = 30;
 export const TOTP_DIGITS = 6;
 

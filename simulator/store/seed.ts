@@ -19,13 +19,13 @@ export interface NewUser {
   lockedUntil?: number;
 }
 
-/** PROTOCOL.md's seed participant. */
+/** docs/protocol.md's seed participant. */
 export const SEED_PARTICIPANT = { participantId: 'CP001', name: 'Demo Clearing Participant Ltd' };
 
 /** A seeded lock stays until a DA unlocks it (30 days), so demos find C00104 locked. */
 export const SEED_LOCK_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** PROTOCOL.md's seed table, exactly. Demo passwords, never real ones. */
+/** docs/protocol.md's seed table, exactly. Demo passwords, never real ones. */
 export function seedUsers(nowMs: number): NewUser[] {
   const p = SEED_PARTICIPANT.participantId;
   return [
@@ -174,7 +174,7 @@ const ALL_TABLES = [
   'participants',
 ];
 
-/** Resets every table to PROTOCOL.md's seed. Safe while a simulator runs (one transaction). */
+/** Resets every table to docs/protocol.md's seed. Safe while a simulator runs (one transaction). */
 export async function resetToSeed(
   db: Db,
   hasher: PasswordHasher,

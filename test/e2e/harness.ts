@@ -11,7 +11,7 @@ const root = resolve(import.meta.dirname, '../..');
 /** Where screenshots are kept for people to look at. */
 export const SCREENSHOT_DIR = join(root, 'test-results', 'screenshots');
 
-/** The seed table's demo passwords (PROTOCOL.md), never real ones. */
+/** The seed table's demo passwords (docs/protocol.md), never real ones. */
 export const SEED_PASSWORDS: Record<string, string> = {
   C00101: 'Demo-Pass-101!',
   C00102: 'Demo-Pass-102!',
@@ -22,7 +22,7 @@ export const SEED_PASSWORDS: Record<string, string> = {
   C00192: 'Demo-Admin-Pass-192!',
 };
 
-/** Chromium flags for this closed network (FACTS.md). */
+/** Chromium flags for this closed network (docs/architecture.md). */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

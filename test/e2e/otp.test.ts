@@ -90,7 +90,7 @@ describe('OTP prompt (en)', () => {
     await submitLogin(page, 'C00101');
     const otp = page.getByLabel('One-time password', { exact: true });
     const userId = page.getByLabel('User ID', { exact: true });
-    // Wrong codes until the host locks the account (5 failures in a row, PROTOCOL.md); each
+    // Wrong codes until the host locks the account (5 failures in a row, docs/protocol.md); each
     // answer is awaited by its new alert text, or by the login form coming back.
     let lastAlert = '';
     await otp.waitFor();

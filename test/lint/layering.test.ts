@@ -1,4 +1,4 @@
-// DESIGN.md's dependency rule is checked by lint, not by hope: these feed ESLint imports that
+// docs/architecture.md's dependency rule is checked by lint, not by hope: these feed ESLint imports that
 // cross a layer and expect it to refuse them (and to accept the allowed direction).
 import { resolve } from 'node:path';
 import { ESLint } from 'eslint';

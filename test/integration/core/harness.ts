@@ -133,7 +133,7 @@ export async function signInTotp(
   return c.ok('submitOtp', { code: sim.sim.currentTotp(userId) });
 }
 
-/** Seeded users (PROTOCOL.md). */
+/** Seeded users (docs/protocol.md). */
 export const SEED = {
   C00101: 'Demo-Pass-101!',
   C00102: 'Demo-Pass-102!',

@@ -100,7 +100,7 @@ export async function startHost(
   };
 }
 
-/** Seeded passwords (PROTOCOL.md). */
+/** Seeded passwords (docs/protocol.md). */
 export const PW: Record<string, string> = {
   C00101: 'Demo-Pass-101!',
   C00102: 'Demo-Pass-102!',
