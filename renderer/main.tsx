@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import type { Language } from '../shared/index.js';
 import App from './App.js';
 import { callBridge } from './bridge/bridge.js';
+import { ProxySignInDialog } from './components/ProxySignInDialog.js';
 import { initI18n } from './i18n/index.js';
 import { useSessionStore } from './state/session-store.js';
 import './components/focus.css';
@@ -24,6 +25,7 @@ async function boot(): Promise<void> {
     <StrictMode>
       <FluentProvider theme={webLightTheme} style={{ minHeight: '100vh' }}>
         <App />
+        <ProxySignInDialog />
       </FluentProvider>
     </StrictMode>,
   );

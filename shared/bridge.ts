@@ -134,6 +134,34 @@ export const AppInfo = z.object({
 /** What the renderer needs to know about the app at start. */
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** A proxy server between the terminal and the host asks the user to sign in (`proxyAuthRequired`). */
+export const ProxyAuthPrompt = z.object({
+  /** Answer with this id (`answerProxyAuth`). */
+  id: z.string(),
+  /** The proxy, `host:port`. */
+  proxy: z.string(),
+  /** The realm the proxy named, if any: shown so the user knows which account it wants. */
+  realm: z.string().optional(),
+  /** The sign-in scheme the proxy asked for (`Basic`, `Digest`, `NTLM` …). */
+  scheme: z.string(),
+  /** True when a user name and password were just refused by this proxy. */
+  failedBefore: z.boolean(),
+});
+/** A proxy sign-in prompt. */
+export type ProxyAuthPrompt = z.infer<typeof ProxyAuthPrompt>;
+
+// Basic sends `user:password`, so a colon cannot be part of the user name (RFC 7617); line breaks
+// would break the header. The messages name the rule, never the value.
+const ProxyUserName = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[^:\r\n]*$/, 'must not contain a colon or a line break');
+const ProxyPassword = z
+  .string()
+  .max(256)
+  .regex(/^[^\r\n]*$/, 'must not contain a line break');
+
 /** One step of the connectivity check. */
 export const DiagnosticStepId = z.enum([
   'dns',
@@ -248,6 +276,18 @@ export const BridgeCalls = {
   /** The user did something: keeps the session alive and postpones the idle lock. */
   reportActivity: { input: Empty, output: Void },
   logout: { input: Empty, output: AuthState },
+  /** The user's answer to a `proxyAuthRequired` prompt: a user name and password, or cancel. */
+  answerProxyAuth: {
+    input: z.union([
+      z.strictObject({
+        id: z.string().min(1).max(64),
+        username: ProxyUserName,
+        password: ProxyPassword,
+      }),
+      z.strictObject({ id: z.string().min(1).max(64), cancel: z.literal(true) }),
+    ]),
+    output: Void,
+  },
   getTerminalSummary: { input: Empty, output: TerminalSummary },
   dmsListUsers: { input: Empty, output: z.object({ users: z.array(DmsUser) }) },
   dmsListRequests: {
@@ -304,6 +344,13 @@ export const BridgeEvents = {
   /** The idle lock will come in `secondsLeft` unless the user does something. */
   idleWarning: z.object({ secondsLeft: z.number().int().nonnegative() }),
   diagnosticsProgress: DiagnosticStep,
+  /** A proxy asks for a user name and password; the host call waits for `answerProxyAuth`. */
+  proxyAuthRequired: ProxyAuthPrompt,
+  /** A prompt is over (answered, cancelled, or timed out): close its dialog. */
+  proxyAuthEnded: z.object({
+    id: z.string(),
+    reason: z.enum(['answered', 'cancelled', 'timedOut']),
+  }),
 } as const;
 /** The name of a bridge event. */
 export type EventName = keyof typeof BridgeEvents;

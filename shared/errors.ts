@@ -38,6 +38,10 @@ export const ErrorCode = z.enum([
   'NOT_SIGNED_IN',
   'WRONG_STATE',
   'UNLOCK_CODE_NOT_SENT',
+  // the proxy between the terminal and the host (electron/core/network)
+  'PROXY_AUTH_FAILED',
+  'PROXY_AUTH_CANCELLED',
+  'PROXY_AUTH_UNSUPPORTED',
   'UNKNOWN',
 ]);
 /** An error code: the renderer maps it to a translated sentence (`errors.<CODE>`). */
@@ -50,6 +54,10 @@ export const ErrorDetails = z.object({
   lockedUntil: z.iso.datetime().optional(),
   retryAfterSec: z.number().int().nonnegative().optional(),
   violations: z.array(z.string()).optional(),
+  /** The proxy server an error is about, `host:port` (never with credentials). */
+  proxy: z.string().optional(),
+  /** The sign-in scheme a proxy asked for, e.g. `Negotiate`, when the terminal cannot use it. */
+  proxyScheme: z.string().optional(),
 });
 /** Facts that come with an error (which field, attempts left, lock end …). */
 export type ErrorDetails = z.infer<typeof ErrorDetails>;

@@ -15,6 +15,7 @@ import { defaultPolicySource, type PolicySource } from './config/policy-source.j
 import { HostClient } from './host/host-client.js';
 import { chainTrustedByPolicy, type TrustAnchors } from './host/policy-trust.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { ProxyAuthBroker, type ProxyAuth } from './network/proxy-auth-broker.js';
 import { SessionManager } from './session/session-manager.js';
 import { createOsKeychain, Vault, type Keychain } from './vault/vault.js';
 
@@ -44,6 +45,11 @@ export interface CoreOptions {
   resolveProxy?: (url: string) => Promise<string>;
   /** Crashpad's dump folder (Electron); the support bundle takes its newest dumps. */
   crashDumpsDir?: string;
+  /**
+   * Instead of `fetch`: builds it with the core's proxy-credentials broker, so a proxy's 407 in
+   * Chromium asks the user (electron/chromium-fetch.ts).
+   */
+  makeFetch?: (proxyAuth: ProxyAuth) => typeof fetch;
   versions?: Record<string, string>;
   /** Host timeouts in ms (defaults: connect 10 s, total 30 s). */
   hostTimeouts?: { connectMs?: number; totalMs?: number };
@@ -141,12 +147,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // In Electron every host, the simulator's included, is reached through Chromium (the fetch
     // given), so what is tested is the path users take; Chromium trusts the simulator's private CA
     // through the verify proc (trustAnchors), for the simulator's host only.
-    const viaFetch = options.fetch;
+    const viaFetch = hostFetch;
     const client = new HostClient({
       baseUrl: target.url,
       extraCaPems: target.caPems,
       userAgent: `CCMS-Terminal/${options.appVersion} (${options.mode}; ${process.platform})`,
       log,
+      proxyAuth,
       ...(viaFetch ? { fetch: viaFetch } : target.proxy !== undefined && { proxy: target.proxy }),
       ...(options.hostTimeouts?.connectMs !== undefined && {
         connectTimeoutMs: options.hostTimeouts.connectMs,
@@ -176,6 +183,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
     }
   };
+
+  // Proxy sign-in prompts go to the renderer as bridge events; answers stay in memory only.
+  const proxyAuth = new ProxyAuthBroker({ clock, emit, log });
+  const hostFetch = options.makeFetch ? options.makeFetch(proxyAuth) : options.fetch;
 
   // Work that follows a transition (remembering the user); awaited by getAppInfo and dispose.
   let background: Promise<void> = Promise.resolve();
@@ -221,6 +232,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       hostFor,
       emit,
+      proxyAuth,
       settled: () => background,
       diagnostics: {
         logDir,
@@ -228,7 +240,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         ...(options.resolveProxy && { resolveProxy: options.resolveProxy }),
         policySource: policySource.location,
         // As hostFor decides: with a fetch given, every host goes through Chromium.
-        transportFor: () => (options.fetch ? 'chromium' : 'node'),
+        transportFor: () => (hostFetch ? 'chromium' : 'node'),
       },
     }),
     log,
@@ -248,6 +260,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         chainTrustedByPolicy(hostname, chainPems, trustAnchors(config)),
     },
     async dispose() {
+      // A prompt left open would hold the logout below until its timeout.
+      proxyAuth.dispose();
       // Quitting revokes the session, but a slow host must not hold the app open for long.
       if (session.current()) {
         let timer: NodeJS.Timeout | undefined;

@@ -28,6 +28,9 @@ export function createWsBridge(url: string): CcmsBridge {
   let nextId = 1;
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  // Proxy sign-in prompts the core has open: the host call behind one waits for the user, so
+  // no call times out while one is open (electron/core/network/proxy-auth-broker.ts).
+  const proxyPrompts = new Set<string>();
 
   const failAll = (message: string): void => {
     for (const [id, p] of pending) {
@@ -59,6 +62,8 @@ export function createWsBridge(url: string): CcmsBridge {
     if (!schema) return;
     const checked = parse(schema, payload);
     if (!checked.ok) return;
+    if (name === 'proxyAuthRequired') proxyPrompts.add((checked.value as { id: string }).id);
+    if (name === 'proxyAuthEnded') proxyPrompts.delete((checked.value as { id: string }).id);
     for (const l of listeners.get(name) ?? []) l(checked.value);
   };
 
@@ -76,6 +81,7 @@ export function createWsBridge(url: string): CcmsBridge {
       ws.addEventListener('close', () => {
         if (socket === ws) socket = null;
         opening = null;
+        proxyPrompts.clear();
         failAll('The connection to the CCMS Terminal core was lost.');
         reject(new Error('closed'));
       });
@@ -97,13 +103,19 @@ export function createWsBridge(url: string): CcmsBridge {
       }
       const id = nextId++;
       return new Promise((resolve) => {
-        const timer = setTimeout(() => {
+        const giveUp = (): void => {
+          const p = pending.get(id);
+          if (p && proxyPrompts.size > 0) {
+            p.timer = setTimeout(giveUp, CALL_TIMEOUT_MS);
+            return;
+          }
           pending.delete(id);
           resolve({
             ok: false,
             error: appError('BRIDGE_DISCONNECTED', `No answer to ${name} in time.`),
           });
-        }, CALL_TIMEOUT_MS);
+        };
+        const timer = setTimeout(giveUp, CALL_TIMEOUT_MS);
         pending.set(id, { resolve: resolve as Pending['resolve'], timer });
         ws.send(JSON.stringify({ id, call: name satisfies CallName, input }));
       });

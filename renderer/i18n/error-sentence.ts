@@ -31,7 +31,8 @@ export function errorSentence(t: TFunction, error: AppError, language: string): 
     const minutes = Math.max(1, Math.ceil(error.retryAfterSec / 60));
     parts.push(t('errors:UNLOCK_CODE_NOT_SENT_retry', { minutes }));
   } else {
-    parts.push(t(`errors:${error.code}`));
+    // Proxy errors name the proxy server, and the sign-in scheme it asked for.
+    parts.push(t(`errors:${error.code}`, { proxy: error.proxy, scheme: error.proxyScheme }));
   }
   if (error.attemptsLeft !== undefined && error.code !== 'ACCOUNT_LOCKED') {
     parts.push(t('errors:attemptsLeft', { count: error.attemptsLeft }));

@@ -7,6 +7,7 @@ import {
 } from '../diagnostics/diagnostics-handlers.js';
 import { HostClient } from '../host/host-client.js';
 import type { Logger } from '../logging/logger.js';
+import type { ProxyAuthAnswer } from '../network/proxy-auth-broker.js';
 import type { SessionManager } from '../session/session-manager.js';
 import type { SessionTarget } from '../session/session-state.js';
 import type { Vault } from '../vault/vault.js';
@@ -27,6 +28,8 @@ export interface HandlerDeps {
   /** The host client of an environment (one per environment, made on first use). */
   hostFor(env: EnvironmentId): HostClient;
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
+  /** The proxy-credentials broker, which `answerProxyAuth` answers. */
+  proxyAuth: { answer(answer: ProxyAuthAnswer): void };
   /** Resolves when the work following the last sign-in (remembering the user) is done. */
   settled(): Promise<void>;
   /** The connectivity check's and the support bundle's wiring. */
@@ -82,6 +85,10 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
       return {};
     },
     logout: () => d.session.logout(),
+    answerProxyAuth: async (answer) => {
+      d.proxyAuth.answer(answer);
+      return {};
+    },
     getTerminalSummary: () => authed((host, token) => host.terminalSummary(token)),
     dmsListUsers: () => authed((host, token) => host.dmsUsers(token)),
     dmsListRequests: ({ status }) => authed((host, token) => host.dmsListRequests(token, status)),

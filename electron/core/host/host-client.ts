@@ -19,6 +19,8 @@ import {
   type OtpChannel,
 } from '../../../shared/protocol.js';
 import { hostError } from './host-error.js';
+import type { ProxyAuth } from '../network/proxy-auth-broker.js';
+import { proxyAuthErrorIn } from '../network/proxy-auth-round.js';
 import { isConnectionFailure, mapNetworkError } from './network-errors.js';
 import { createTlsAgent } from './tls-agent.js';
 
@@ -42,6 +44,11 @@ export interface HostClientOptions {
   retry?: { retries: number; baseDelayMs: number };
   /** An explicit proxy from policy (Node transport; with `fetch`, Chromium's proxy settings apply). */
   proxy?: string;
+  /**
+   * Answers a proxy's 407 (Node transport: the policy proxy's CONNECT; Electron: the fetch given
+   * has it built in). While it waits for the user, the total timeout does not run out.
+   */
+  proxyAuth?: ProxyAuth;
   /** A fetch implementation (Electron's `net.fetch`); without it, Node's https is used. */
   fetch?: typeof fetch;
   /** Names the client in the host's logs, e.g. `CCMS-Terminal/1.2.0 (electron; win32)`. */
@@ -88,6 +95,7 @@ export class HostClient {
           extraCaPems: options.extraCaPems ?? [],
           connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
           ...(options.proxy !== undefined && { proxy: options.proxy }),
+          ...(options.proxyAuth && { proxyAuth: options.proxyAuth }),
         });
     const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}${API_PREFIX}`;
     this.http = axios.create({
@@ -262,11 +270,20 @@ export class HostClient {
   private async once(req: Request<z.ZodType>): Promise<AxiosResponse> {
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.opts.totalTimeoutMs);
-    timer.unref();
+    const arm = (): NodeJS.Timeout => {
+      const t = setTimeout(() => {
+        // The user is typing the proxy's password: that time is theirs, not the host's.
+        if (this.opts.proxyAuth?.waiting()) {
+          timer = arm();
+          return;
+        }
+        timedOut = true;
+        controller.abort();
+      }, this.opts.totalTimeoutMs);
+      t.unref();
+      return t;
+    };
+    let timer = arm();
     const started = Date.now();
     try {
       const res = await this.http.request({
@@ -289,7 +306,7 @@ export class HostClient {
       });
       return res;
     } catch (err) {
-      const mapped = mapNetworkError(err, this.origin, timedOut);
+      const mapped = proxyAuthErrorIn(err) ?? mapNetworkError(err, this.origin, timedOut);
       this.opts.log?.warn('host call failed', {
         call: `${req.method} ${req.path}`,
         code: mapped.code,

@@ -2,6 +2,13 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
+import type { ProxyAuth, ProxyCredentials } from '../network/proxy-auth-broker.js';
+import { ProxyAuthRound, proxyAuthUnsupported } from '../network/proxy-auth-round.js';
+import {
+  basicAuthorization,
+  parseChallenges,
+  proxyAuthenticateValues,
+} from '../network/proxy-challenge.js';
 import { CONNECT_TIMEOUT_CODE, PROXY_REFUSED_CODE } from './network-errors.js';
 
 /** What the HTTPS agent trusts and how long it waits for a connection. */
@@ -12,6 +19,8 @@ export interface TlsAgentOptions {
   connectTimeoutMs: number;
   /** An explicit proxy from policy, `http://[user:pass@]host:port`: HTTPS goes through a CONNECT tunnel. */
   proxy?: string;
+  /** Asks for and remembers the proxy's user name and password when it answers 407 (Basic). */
+  proxyAuth?: ProxyAuth;
 }
 
 type Callback = (err: Error | null, stream: Duplex) => void;
@@ -29,6 +38,7 @@ class HostAgent extends https.Agent {
     options: https.AgentOptions,
     private readonly connectTimeoutMs: number,
     private readonly proxy: URL | undefined,
+    private readonly proxyAuth: ProxyAuth | undefined,
   ) {
     super(options);
   }
@@ -60,58 +70,112 @@ class HostAgent extends https.Agent {
     socket.once('close', clear);
   }
 
-  /** HTTP CONNECT to the proxy, then TLS to the host inside the tunnel (the proxy sees only ciphertext). */
+  /**
+   * HTTP CONNECT to the proxy, then TLS to the host inside the tunnel (the proxy sees only
+   * ciphertext). A 407 with a Basic challenge is answered (policy URL credentials, then what the
+   * broker remembers or asks the user) and the CONNECT sent again on a new connection.
+   *
+   * Not https-proxy-agent: its CONNECT has no time limit and its socket is out of reach to
+   * destroy, it retries a 407 once only, it drops this agent's CA and TLS options for the host leg,
+   * and it replays a refusal into the HTTP parser as if the host had answered. Node's own
+   * http client reads the CONNECT reply here, so no HTTP is parsed by hand.
+   */
   private tunnel(proxy: URL, options: https.RequestOptions, callback: Callback): void {
-    let done = false;
-    const finish = (err: Error | null, stream?: Duplex) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      callback(err, stream as Duplex);
-    };
     const target = `${options.host ?? options.hostname ?? 'localhost'}:${options.port ?? 443}`;
-    const auth = proxy.username
-      ? {
-          'Proxy-Authorization': `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64')}`,
-        }
-      : {};
-    const request = (proxy.protocol === 'https:' ? https : http).request({
-      host: proxy.hostname,
-      port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
-      method: 'CONNECT',
-      path: target,
-      headers: { Host: target, ...auth },
-      agent: false,
-    });
-    const timer = setTimeout(() => {
-      request.destroy();
-      finish(
-        coded(
-          `connect timeout after ${this.connectTimeoutMs} ms (through the proxy)`,
-          CONNECT_TIMEOUT_CODE,
-        ),
-      );
-    }, this.connectTimeoutMs);
-    timer.unref();
-    request.once('error', (err) => finish(err));
-    request.once('connect', (res, socket) => {
-      if (res.statusCode !== 200) {
-        socket.destroy();
-        finish(
+    const round = new ProxyAuthRound(this.proxyAuth, proxyName(proxy), inlineCredentials(proxy));
+    this.throughProxy(proxy, target, round).then(
+      (socket) => {
+        const secure = tls.connect({ ...(options as tls.ConnectionOptions), socket });
+        this.guard(secure);
+        callback(null, secure);
+      },
+      (err: Error) => callback(err, undefined as unknown as Duplex),
+    );
+  }
+
+  /** CONNECTs until the proxy opens the tunnel, answering its 407s; the user's time is not timed. */
+  private async throughProxy(proxy: URL, target: string, round: ProxyAuthRound): Promise<Duplex> {
+    let credentials = round.first();
+    for (;;) {
+      const reply = await this.connectOnce(proxy, target, credentials);
+      if (reply.status === 200) return reply.socket;
+      reply.socket.destroy();
+      if (reply.status !== 407 || (!this.proxyAuth && !credentials)) {
+        throw coded(
+          `the proxy ${proxy.host} answered ${reply.status} to CONNECT ${target}`,
+          PROXY_REFUSED_CODE,
+        );
+      }
+      const challenges = parseChallenges(proxyAuthenticateValues(reply.rawHeaders));
+      const basic = challenges.find((c) => c.scheme.toLowerCase() === 'basic');
+      if (!basic)
+        throw proxyAuthUnsupported(
+          round.proxy,
+          challenges.map((c) => c.scheme),
+        );
+      credentials = await round.next(basic);
+    }
+  }
+
+  /** One CONNECT, bounded by the connect timeout: the proxy's status, headers and socket. */
+  private connectOnce(
+    proxy: URL,
+    target: string,
+    credentials: ProxyCredentials | undefined,
+  ): Promise<{ status: number; rawHeaders: string[]; socket: Duplex }> {
+    return new Promise((resolve, reject) => {
+      const auth = credentials
+        ? { 'Proxy-Authorization': basicAuthorization(credentials.username, credentials.password) }
+        : {};
+      const request = (proxy.protocol === 'https:' ? https : http).request({
+        host: proxy.hostname,
+        port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+        method: 'CONNECT',
+        path: target,
+        headers: { Host: target, ...auth },
+        agent: false,
+      });
+      const timer = setTimeout(() => {
+        request.destroy();
+        reject(
           coded(
-            `the proxy ${proxy.host} answered ${res.statusCode ?? '?'} to CONNECT ${target}`,
-            PROXY_REFUSED_CODE,
+            `connect timeout after ${this.connectTimeoutMs} ms (through the proxy)`,
+            CONNECT_TIMEOUT_CODE,
           ),
         );
-        return;
-      }
-      clearTimeout(timer);
-      const secure = tls.connect({ ...(options as tls.ConnectionOptions), socket });
-      this.guard(secure);
-      finish(null, secure);
+      }, this.connectTimeoutMs);
+      timer.unref();
+      request.once('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+      request.once('connect', (res, socket) => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, socket });
+      });
+      request.end();
     });
-    request.end();
   }
+}
+
+/** `host:port` of the proxy, as prompts and messages name it (never with credentials). */
+function proxyName(proxy: URL): string {
+  return `${proxy.hostname}:${proxy.port || (proxy.protocol === 'https:' ? '443' : '80')}`;
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    // A stray `%` in the policy: the text as written is the best guess.
+    return text;
+  }
+}
+
+/** Credentials written in the policy's proxy URL (`http://user:pass@host:port`), if any. */
+function inlineCredentials(proxy: URL): ProxyCredentials | undefined {
+  if (!proxy.username && !proxy.password) return undefined;
+  return { username: decode(proxy.username), password: decode(proxy.password) };
 }
 
 /** Builds the agent the Node transport uses. */
@@ -125,5 +189,6 @@ export function createTlsAgent(opts: TlsAgentOptions): https.Agent {
     },
     opts.connectTimeoutMs,
     opts.proxy ? new URL(opts.proxy) : undefined,
+    opts.proxyAuth,
   );
 }

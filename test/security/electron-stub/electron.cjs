@@ -2,10 +2,11 @@
 // (Electron's binary cannot be downloaded on these machines). It records what the app registers
 // and lets the harness drive it: IPC calls from chosen senders, permission requests, requests,
 // navigation. It implements no security itself: every decision tested is the app's.
-/* global require, module, process, fetch */
+/* global require, module, process, fetch, Buffer */
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS fixture: the bundle require()s 'electron' */
 'use strict';
 const { EventEmitter } = require('node:events');
+const { Readable } = require('node:stream');
 
 const state = {
   privileged: [],
@@ -28,7 +29,49 @@ const state = {
   messageBoxResponse: 0,
   reloads: 0,
   quits: 0,
+  netRequests: [],
 };
+
+// `net.request` (for electron/chromium-fetch.ts): a ClientRequest the harness answers by hand.
+// Like Electron's, a `login` nobody listens to is cancelled at once (callback with no arguments).
+class StubClientRequest extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.chunks = [];
+    this.ended = false;
+    this.aborted = false;
+    state.netRequests.push(this);
+  }
+  write(chunk) {
+    this.chunks.push(Buffer.from(chunk));
+    return true;
+  }
+  end(chunk) {
+    if (chunk) this.write(chunk);
+    this.ended = true;
+  }
+  abort() {
+    this.aborted = true;
+  }
+  /** Chromium meets an auth challenge: resolves with what the app called back with. */
+  challenge(authInfo) {
+    return new Promise((resolve) => {
+      const callback = (...args) => resolve(args);
+      if (!this.emit('login', authInfo, callback)) callback();
+    });
+  }
+  /** Chromium has the reply: status, headers (lower-case names) and a body. */
+  respond(statusCode, headers, body = '') {
+    const res = Readable.from(body === '' ? [] : [Buffer.from(body)]);
+    Object.assign(res, { statusCode, statusMessage: '', headers });
+    this.emit('response', res);
+  }
+  /** Chromium failed the request, e.g. `net::ERR_CONNECTION_REFUSED`. */
+  fail(message) {
+    this.emit('error', new Error(message));
+  }
+}
 
 function frame(url, id) {
   return { url, parent: null, processId: 1, routingId: id };
@@ -153,7 +196,10 @@ module.exports = {
       state.crashReporter = options;
     },
   },
-  net: { fetch: (...args) => fetch(...args) },
+  net: {
+    fetch: (...args) => fetch(...args),
+    request: (options) => new StubClientRequest(options),
+  },
   ipcMain: {
     handle: (channel, fn) => state.ipcHandlers.set(channel, fn),
     removeHandler: (channel) => state.ipcHandlers.delete(channel),
