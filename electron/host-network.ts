@@ -1,9 +1,10 @@
 // The host connection in Electron goes through Chromium's network stack (net.fetch on the default
 // session), so the Windows system proxy, PAC files, proxy authentication and the Windows
-// certificate store work as IT expects. Machine policy adds to that: an explicit proxy, and extra
-// CA certificates that Chromium alone would not know.
+// certificate store work as IT expects. Machine policy adds to that: a proxy mode (system, direct,
+// fixed with a bypass list, PAC), and extra CA certificates that Chromium alone would not know.
 import { session, type Certificate } from 'electron';
 import type { NetworkPolicy } from './core/index.js';
+import { chromiumProxyConfig } from './proxy-config.js';
 
 /** Chromium's verify-proc answers: trust, refuse, or keep Chromium's own verdict. */
 const TRUST = 0;
@@ -35,10 +36,10 @@ async function policyVouches(
   }
 }
 
-/** Applies the policy's proxy and extra CAs to the session `net.fetch` uses. */
+/** Applies the policy's proxy mode and extra CAs to the session host calls go through. */
 export async function setupHostNetwork(network: NetworkPolicy): Promise<void> {
   const ses = session.defaultSession;
-  if (network.proxy) await ses.setProxy({ proxyRules: network.proxy });
+  await ses.setProxy(chromiumProxyConfig(network.proxySettings));
   ses.setCertificateVerifyProc((request, callback) => {
     // Chromium's verdict stands when it already trusts the chain (the OS store).
     if (request.errorCode === 0) return callback(USE_CHROMIUM_RESULT);

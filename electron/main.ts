@@ -1,10 +1,11 @@
 // The Electron composition root: an ordered list of setup steps (read top to bottom).
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, dialog, net, type BrowserWindow } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { createCore, type CoreOptions } from './core/index.js';
 import { APP_USER_MODEL_ID, dataLayout, type DataLayout } from './app-identity.js';
 import { registerAppScheme, serveApp } from './app-protocol.js';
+import { createChromiumFetch } from './chromium-fetch.js';
 import { setupCrashReporter, setupProcessGoneHandling } from './crash-handling.js';
 import { setupHostNetwork } from './host-network.js';
 import { setupIpcTransport } from './ipc-transport.js';
@@ -46,8 +47,13 @@ async function start(layout: DataLayout): Promise<void> {
     appVersion: app.getVersion(),
     userDataDir: layout.userData,
     logDir: layout.logs,
-    // Chromium's network stack: the Windows proxy settings, PAC, proxy auth and certificate store.
-    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    // Chromium's network stack (the default session, where setupHostNetwork applies the policy's
+    // proxy and CAs): the Windows proxy settings, PAC, Negotiate/NTLM and certificate store; a
+    // Basic/Digest proxy sign-in is asked of the user through the core's broker.
+    makeFetch: (proxyAuth) => createChromiumFetch(session.defaultSession, proxyAuth),
+    // The connectivity check shows and follows the route Chromium takes to the host.
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+    crashDumpsDir: layout.crashDumps,
     versions: process.versions as Record<string, string>,
     ...(simulatorHost && { simulatorHost }),
   });

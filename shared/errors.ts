@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Every error code that can travel from the host or the client core to a screen. */
 export const ErrorCode = z.enum([
-  // host protocol (PROTOCOL.md)
+  // host protocol (docs/protocol.md)
   'INVALID_REQUEST',
   'INVALID_CREDENTIALS',
   'ACCOUNT_LOCKED',

@@ -11,6 +11,7 @@ import { createHandlers } from './bridge/handlers.js';
 import { createRouter } from './bridge/router.js';
 import { systemClock, type Clock } from './clock.js';
 import { ConfigStore } from './config/config-store.js';
+import type { ProxyPolicy } from './config/effective-policy.js';
 import { defaultPolicySource, type PolicySource } from './config/policy-source.js';
 import { HostClient } from './host/host-client.js';
 import { chainTrustedByPolicy, type TrustAnchors } from './host/policy-trust.js';
@@ -77,6 +78,8 @@ const DISPOSE_LOGOUT_MS = 3_000;
 export interface NetworkPolicy {
   /** An explicit proxy (`http://host:port`) for `session.setProxy`; absent: the system's. */
   proxy?: string;
+  /** The policy's proxy mode (system, direct, a fixed proxy with bypass rules, or a PAC file). */
+  proxySettings: ProxyPolicy;
   /**
    * For `session.setCertificateVerifyProc`: true when the chain (leaf first, PEM) leads by a valid
    * path to one of the policy's extra CAs (or the embedded simulator's) and `hostname` is a host
@@ -256,6 +259,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     network: {
       ...(config.proxy() !== undefined && { proxy: config.proxy() }),
+      proxySettings: config.proxySettings(),
       trustsCertificate: (hostname, chainPems) =>
         chainTrustedByPolicy(hostname, chainPems, trustAnchors(config)),
     },

@@ -166,4 +166,8 @@ describe('bundled main process (over an Electron stand-in)', () => {
     );
     expect(r['appUserModelId']).toBe('hk.ccms.terminal');
   });
+
+  it("uses Windows' own proxy settings when the policy sets no proxy mode", () => {
+    expect(r['proxyConfig']).toEqual({ mode: 'system' });
+  });
 });

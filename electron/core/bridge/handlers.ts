@@ -55,6 +55,7 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
       allowedEnvironments: d.config.allowedEnvironments(),
       sharedDesk: d.config.sharedDesk(),
       configProblems: d.config.problems(),
+      policy: d.config.policyState(),
       keychainAvailable: await d.vault.isAvailable(),
     };
   };

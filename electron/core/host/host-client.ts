@@ -18,6 +18,7 @@ import {
   type DmsCreateRequest,
   type OtpChannel,
 } from '../../../shared/protocol.js';
+import { holdLiveSecrets, isSecretKey } from '../logging/redact.js';
 import { hostError } from './host-error.js';
 import type { ProxyAuth } from '../network/proxy-auth-broker.js';
 import { proxyAuthErrorIn } from '../network/proxy-auth-round.js';
@@ -71,7 +72,16 @@ interface Request<S extends z.ZodType> {
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
-/** The CCMS host API (PROTOCOL.md), one method per endpoint. Tokens are passed per call, never kept. */
+/** The secret values a request carries: its session token, and body fields named as secrets. */
+function secretsOf(req: { token?: string; body?: unknown }): string[] {
+  const out = req.token ? [req.token] : [];
+  if (!req.body || typeof req.body !== 'object') return out;
+  for (const [k, v] of Object.entries(req.body))
+    if (typeof v === 'string' && (k === 'code' || isSecretKey(k))) out.push(v);
+  return out;
+}
+
+/** The CCMS host API (docs/protocol.md), one method per endpoint. Tokens are passed per call, never kept. */
 export class HostClient {
   private readonly http: AxiosInstance;
   private readonly opts: Required<Pick<HostClientOptions, 'totalTimeoutMs' | 'retry'>> &
@@ -234,6 +244,17 @@ export class HostClient {
 
   /** Sends one call, retrying only idempotent GETs on connection failures and 503. */
   private async send<S extends z.ZodType>(req: Request<S>): Promise<z.infer<S>> {
+    // While the request is in flight its password, code and tokens are scrubbed from every log
+    // line by exact match, whatever shape an error might carry them in (logging/redact.ts).
+    const release = holdLiveSecrets(secretsOf(req));
+    try {
+      return await this.sendHeld(req);
+    } finally {
+      release();
+    }
+  }
+
+  private async sendHeld<S extends z.ZodType>(req: Request<S>): Promise<z.infer<S>> {
     const what = `${req.method} ${req.path}`;
     const retries = req.method === 'GET' ? this.opts.retry.retries : 0;
     for (let attempt = 0; ; attempt++) {

@@ -26,7 +26,7 @@ export interface SessionManagerOptions {
 
 type Step = InternalState['step'];
 
-/** The host emails a new code at most once per 30 s (PROTOCOL.md, email OTP resend rule). */
+/** The host emails a new code at most once per 30 s (docs/protocol.md, email OTP resend rule). */
 const RESEND_COOLDOWN_MS = 30_000;
 
 const wrongState = (what: string, step: Step) =>

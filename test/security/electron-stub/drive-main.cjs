@@ -147,6 +147,7 @@ async function main() {
   for (const l of s.appListeners.get('child-process-gone') ?? [])
     l({}, { type: 'GPU', reason: 'crashed', exitCode: 3 });
   r.appUserModelId = s.appUserModelId;
+  r.proxyConfig = s.proxyConfig;
   r.paths = s.paths;
   r.crashReporter = s.crashReporter;
   r.errors = s.errors;
