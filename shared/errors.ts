@@ -53,6 +53,8 @@ export const ErrorDetails = z.object({
   attemptsLeft: z.number().int().nonnegative().optional(),
   lockedUntil: z.iso.datetime().optional(),
   retryAfterSec: z.number().int().nonnegative().optional(),
+  /** With `SESSION_LOCKED`: when the host will email the next unlock code. */
+  resendAvailableAt: z.iso.datetime().optional(),
   violations: z.array(z.string()).optional(),
   /** The proxy server an error is about, `host:port` (never with credentials). */
   proxy: z.string().optional(),

@@ -110,6 +110,31 @@ describe('SessionManager: unlock code for the email channel', () => {
     expect(host.calls).toEqual(['getSession']);
   });
 
+  it("a successful authenticated call restarts the host's idle estimate: the code waits a full host idle timeout after it", async () => {
+    await signIn('email');
+    clock.advance(5 * MIN);
+    expect(await sm.withSession(async () => 'summary')).toBe('summary');
+    sm.lock();
+    // 15 min + 1 s after the call, not after the sign-in (which would leave 10 min + 1 s).
+    await expect(sm.sendUnlockCode()).rejects.toMatchObject({
+      code: 'UNLOCK_CODE_NOT_SENT',
+      details: { retryAfterSec: 901 },
+    });
+    expect(host.calls).toEqual([]);
+  });
+
+  it('takes the resend time the host gives with SESSION_LOCKED', async () => {
+    await signIn('email');
+    const hostSays = iso(IDLE + 1000 + 45_000);
+    host.answer(
+      'getSession',
+      new CcmsError('SESSION_LOCKED', 'locked', { resendAvailableAt: hostSays }),
+    );
+    clock.advance(IDLE + 1000);
+    await flush();
+    expect(sm.state()).toMatchObject({ step: 'locked', resendAvailableAt: hostSays });
+  });
+
   it('a TOTP user locks with channel totp and no code is asked for', async () => {
     await signIn('totp');
     clock.advance(IDLE + MIN);

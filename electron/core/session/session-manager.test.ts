@@ -309,6 +309,16 @@ describe('SessionManager transitions', () => {
     expect(sm.state()).toEqual({ step: 'signedOut', reason: 'initExpired' });
   });
 
+  it.each(['ACCOUNT_LOCKED', 'ACCOUNT_SUSPENDED'] as const)(
+    'init → signedOut when the host says %s during initialization',
+    async (code) => {
+      host.answer('login', initReply).answer('initPassword', hostErr(code));
+      await sm.login(target(), 'C00103', 'pw');
+      await expect(sm.initSetPassword('New-Pass-12345!')).rejects.toMatchObject({ code });
+      expect(sm.state()).toEqual({ step: 'signedOut' });
+    },
+  );
+
   it('init → signedOut on cancelLogin', async () => {
     host.answer('login', initReply);
     await sm.login(target(), 'C00103', 'pw');
