@@ -18,6 +18,7 @@ import { chainTrustedByPolicy, type TrustAnchors } from './host/policy-trust.js'
 import { createLogger, type Logger } from './logging/logger.js';
 import { ProxyAuthBroker, type ProxyAuth } from './network/proxy-auth-broker.js';
 import { SessionManager } from './session/session-manager.js';
+import { followSignIns } from './session/sign-in-follow-up.js';
 import { createOsKeychain, Vault, type Keychain } from './vault/vault.js';
 
 /** How the core is started by a composition root (electron/main.ts or browser mode). */
@@ -92,7 +93,7 @@ export interface NetworkPolicy {
 function trustAnchors(config: ConfigStore): TrustAnchors[] {
   return config.allowedEnvironments().flatMap((env) => {
     try {
-      const target = config.hostFor(env);
+      const target = config.hostTarget(env);
       return [{ caPems: target.caPems, hosts: [new URL(target.url).hostname] }];
     } catch {
       return []; // no host configured for it: nothing to trust
@@ -146,7 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const hostFor = (env: EnvironmentId): HostClient => {
     const existing = hosts.get(env);
     if (existing) return existing;
-    const target = config.hostFor(env);
+    const target = config.hostTarget(env);
     // In Electron every host, the simulator's included, is reached through Chromium (the fetch
     // given), so what is tested is the path users take; Chromium trusts the simulator's private CA
     // through the verify proc (trustAnchors), for the simulator's host only.
@@ -191,36 +192,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const proxyAuth = new ProxyAuthBroker({ clock, emit, log });
   const hostFetch = options.makeFetch ? options.makeFetch(proxyAuth) : options.fetch;
 
-  // Work that follows a transition (remembering the user); awaited by getAppInfo and dispose.
-  let background: Promise<void> = Promise.resolve();
-  let previousStep = session.state().step;
-  session.onChange((state) => {
-    emit('authState', state);
-    const before = previousStep;
-    previousStep = state.step;
-    if (state.step === 'signedIn' && before !== 'signedIn' && before !== 'locked') {
-      log.info('signed in', { userId: state.user.userId, environment: state.environment });
-      background = background.then(() => afterSignIn(state.environment, state.user.userId));
-    } else if (state.step !== before) {
-      log.info('auth step changed', {
-        step: state.step,
-        ...(state.step === 'signedOut' && state.reason && { reason: state.reason }),
-      });
-    }
+  const followUp = followSignIns({
+    session,
+    vault,
+    config,
+    log,
+    emitAuthState: (state) => emit('authState', state),
+    emitIdleWarning: (secondsLeft) => emit('idleWarning', { secondsLeft }),
   });
-  session.onIdleWarning((secondsLeft) => emit('idleWarning', { secondsLeft }));
-
-  // Remembering is a convenience: a keychain or disk failure must not spoil a good sign-in.
-  async function afterSignIn(env: EnvironmentId, userId: string): Promise<void> {
-    await vault
-      .rememberSignIn(env, userId)
-      .catch((err: unknown) => log.warn('could not remember the sign-in', err));
-    if (!config.sharedDesk()) {
-      await config
-        .update({ lastUserId: userId })
-        .catch((err: unknown) => log.warn('could not save the last user ID', err));
-    }
-  }
 
   const router = createRouter(
     createHandlers({
@@ -236,7 +215,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       hostFor,
       emit,
       proxyAuth,
-      settled: () => background,
+      settled: () => followUp.settled(),
       diagnostics: {
         logDir,
         ...(options.crashDumpsDir !== undefined && { crashDumpsDir: options.crashDumpsDir }),
@@ -273,7 +252,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await Promise.race([session.logout().then(() => undefined), giveUp]);
         clearTimeout(timer);
       }
-      await background;
+      await followUp.settled();
       session.dispose();
       listeners.clear();
       for (const h of hosts.values()) h.close();

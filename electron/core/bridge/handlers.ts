@@ -5,11 +5,10 @@ import {
   createDiagnosticsHandlers,
   type DiagnosticsWiring,
 } from '../diagnostics/diagnostics-handlers.js';
-import { HostClient } from '../host/host-client.js';
+import type { HostClient } from '../host/host-client.js';
 import type { Logger } from '../logging/logger.js';
 import type { ProxyAuthAnswer } from '../network/proxy-auth-broker.js';
 import type { SessionManager } from '../session/session-manager.js';
-import type { SessionTarget } from '../session/session-state.js';
 import type { Vault } from '../vault/vault.js';
 import type { Clock } from '../clock.js';
 import type { BridgeHandlers } from './router.js';
@@ -36,12 +35,6 @@ export interface HandlerDeps {
   diagnostics: DiagnosticsWiring;
 }
 
-/** The full host client behind a session target (the core only ever makes HostClient targets). */
-function clientOf(target: SessionTarget): HostClient {
-  if (target.host instanceof HostClient) return target.host;
-  throw new CcmsError('INTERNAL', 'The session is not bound to a host client.');
-}
-
 /** Every call of the bridge contract, wired to the core's parts. */
 export function createHandlers(d: HandlerDeps): BridgeHandlers {
   const appInfo = async (): Promise<AppInfo> => {
@@ -60,7 +53,8 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
     };
   };
   const authed = <T>(fn: (host: HostClient, token: string) => Promise<T>) =>
-    d.session.withSession((token, target) => fn(clientOf(target), token));
+    // The session's host is the environment's one client (hostFor caches it): no downcast needed.
+    d.session.withSession((token, target) => fn(d.hostFor(target.environment), token));
 
   return {
     getAppInfo: appInfo,

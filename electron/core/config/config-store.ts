@@ -172,7 +172,7 @@ export class ConfigStore {
   }
 
   /** Where `env`'s host is; CONFIG_INVALID when the policy does not allow it. */
-  hostFor(env: EnvironmentId): HostTarget {
+  hostTarget(env: EnvironmentId): HostTarget {
     if (!this.allowed.includes(env)) {
       throw new CcmsError(
         'CONFIG_INVALID',

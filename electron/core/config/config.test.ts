@@ -45,7 +45,7 @@ describe('machine policy', () => {
       problems: [],
     });
     expect(c.rememberUserId()).toBe(true);
-    expect(c.hostFor('simulator')).toEqual({
+    expect(c.hostTarget('simulator')).toEqual({
       environment: 'simulator',
       url: sim.url,
       caPems: [sim.caCertPem],
@@ -56,7 +56,7 @@ describe('machine policy', () => {
     const c = await load(join(dir, 'missing.json'), false);
     expect(c.allowedEnvironments()).toEqual(['production', 'connectivity-test']);
     expect(c.settings().environment).toBe('production');
-    expect(() => c.hostFor('simulator')).toThrow(/not allowed/);
+    expect(() => c.hostTarget('simulator')).toThrow(/not allowed/);
   });
 
   it('applies host URLs, allowed environments, CA file, ceiling, log level and shared desk', async () => {
@@ -80,7 +80,7 @@ describe('machine policy', () => {
     expect(c.policyState().status).toBe('ok');
     expect(c.allowedEnvironments()).toEqual(['production', 'connectivity-test']);
     expect(c.settings().environment).toBe('production');
-    expect(c.hostFor('production')).toEqual({
+    expect(c.hostTarget('production')).toEqual({
       environment: 'production',
       url: 'https://ccms.hkex.example',
       caPems: [ca.certPem.trim()],
@@ -139,14 +139,14 @@ describe('machine policy', () => {
     expect(text).toContain('unknown setting "colour"');
     expect(c.allowedEnvironments()).toEqual(['production']);
     expect(c.sharedDesk()).toBe(true);
-    expect(c.hostFor('production').url).toBe('https://ccms.example.invalid');
+    expect(c.hostTarget('production').url).toBe('https://ccms.example.invalid');
   });
 
   it('a hostUrls that is not an object is named and ignored', async () => {
     const p = await policyFile({ hostUrls: 'https://ccms.example.com' });
     const c = await load(p);
     expect(c.problems()).toEqual([`${p}: "hostUrls" is not an object; it is ignored.`]);
-    expect(c.hostFor('production').url).toBe('https://ccms.example.invalid');
+    expect(c.hostTarget('production').url).toBe('https://ccms.example.invalid');
   });
 
   it('FAULT corrupt policy file: an unreadable or non-PEM CA entry is reported and skipped', async () => {
@@ -164,7 +164,7 @@ describe('machine policy', () => {
     expect(text).toContain('extraCaCertificates.0" names');
     expect(text).toContain('extraCaCertificates.1" holds no PEM');
     expect(text).toContain('extraCaCertificates.2" holds a certificate that cannot be parsed');
-    expect(c.hostFor('production').caPems).toEqual([]);
+    expect(c.hostTarget('production').caPems).toEqual([]);
   });
 
   it('proxy mode: a proxy alone means fixed; direct and pac drop it; fixed without one falls back', async () => {
@@ -177,12 +177,12 @@ describe('machine policy', () => {
       proxy,
       bypass: ['*.corp.example', '<local>'],
     });
-    expect(fixed.hostFor('production').proxy).toBe(proxy);
+    expect(fixed.hostTarget('production').proxy).toBe(proxy);
 
     const direct = await load(await policyFile({ proxyMode: 'direct', proxy }));
     expect(direct.proxySettings()).toEqual({ mode: 'direct', bypass: [] });
     expect(direct.proxy()).toBeUndefined();
-    expect(direct.hostFor('production').proxy).toBeUndefined();
+    expect(direct.hostTarget('production').proxy).toBeUndefined();
 
     const pacUrl = 'https://wpad.corp.example/proxy.pac';
     const pac = await load(await policyFile({ proxyMode: 'pac', proxyPacUrl: pacUrl, proxy }));

@@ -82,7 +82,7 @@ export function createDiagnosticsHandlers(d: DiagnosticsHandlerDeps): Diagnostic
     const environment = d.config.settings().environment;
     const state = d.session.state();
     const user = state.step === 'signedIn' || state.step === 'locked' ? state.user : undefined;
-    const report = await runDiagnostics(d.config.hostFor(environment), {
+    const report = await runDiagnostics(d.config.hostTarget(environment), {
       host: d.hostFor(environment),
       transport: d.diagnostics.transportFor(environment),
       vault: d.vault,

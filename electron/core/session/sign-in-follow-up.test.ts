@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { AuthState } from '../../../shared/bridge.js';
+import { nullLogger } from '../logging/logger.js';
+import { followSignIns } from './sign-in-follow-up.js';
+
+const signedIn: AuthState = {
+  step: 'signedIn',
+  user: { userId: 'C00101', participantId: 'CP001', name: 'Chan Tai Man', roles: ['user'] },
+  environment: 'simulator',
+  expiresAt: '2026-12-01T18:00:00.000Z',
+  idleTimeoutSec: 900,
+} as AuthState;
+
+function wire(sharedDesk = false) {
+  let listener: (s: AuthState) => void = () => undefined;
+  const remembered: string[] = [];
+  const saved: string[] = [];
+  const heard: string[] = [];
+  const f = followSignIns({
+    session: {
+      state: () => ({ step: 'signedOut' }),
+      onChange: (l) => ((listener = l), () => undefined),
+      onIdleWarning: () => () => undefined,
+    },
+    vault: { rememberSignIn: async (env, user) => void remembered.push(`${env}/${user}`) },
+    config: { sharedDesk: () => sharedDesk, update: async (p) => void saved.push(p.lastUserId) },
+    log: nullLogger,
+    emitAuthState: (s) => heard.push(s.step),
+    emitIdleWarning: () => undefined,
+  });
+  return { f, go: (s: AuthState) => listener(s), remembered, saved, heard };
+}
+
+describe('what follows a sign-in transition', () => {
+  it('remembers a new sign-in once; unlocking is not a new sign-in', async () => {
+    const w = wire();
+    w.go(signedIn);
+    w.go({ ...signedIn, step: 'locked' } as AuthState);
+    w.go(signedIn);
+    await w.f.settled();
+    expect(w.heard).toEqual(['signedIn', 'locked', 'signedIn']);
+    expect(w.remembered).toEqual(['simulator/C00101']);
+    expect(w.saved).toEqual(['C00101']);
+  });
+
+  it('keeps no user ID on a shared desk', async () => {
+    const w = wire(true);
+    w.go(signedIn);
+    await w.f.settled();
+    expect(w.remembered).toEqual(['simulator/C00101']);
+    expect(w.saved).toEqual([]);
+  });
+});
