@@ -24,12 +24,19 @@ export class KeepAliveClient {
     private readonly host: string,
     private readonly port: number,
     private readonly ca: string,
+    /** The local address to connect from (a 127.x.y.z on loopback: one workstation each). */
+    private readonly localAddress?: string,
   ) {
     this.hostHeader = `${host}:${port}`;
   }
 
   private open(): TLSSocket {
-    const socket = connect({ host: this.host, port: this.port, ca: this.ca });
+    const socket = connect({
+      host: this.host,
+      port: this.port,
+      ca: this.ca,
+      ...(this.localAddress !== undefined && { localAddress: this.localAddress }),
+    });
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     const fail = (e: Error): void => {
