@@ -1,7 +1,7 @@
 // The window's session and every web contents, locked down (Electron's security checklist):
 // no permissions, no navigation, no new windows, no webviews, no request leaving app://.
 import { app, session, type Session, type WebContents } from 'electron';
-import { isAppUrl } from './app-origin.js';
+import { CONTENT_SECURITY_POLICY, isAppUrl } from './app-origin.js';
 
 /** The in-memory partition the window runs in: nothing the renderer does is kept on disk. */
 export const WINDOW_PARTITION = 'ccms-window';
@@ -23,15 +23,12 @@ export function setupWindowSession(): Session {
     const allowed = isAppUrl(details.url) || details.url.startsWith('devtools:');
     callback({ cancel: !allowed });
   });
-  // The same policy as CONTENT_SECURITY_POLICY (app-origin.ts), written out as a literal so the
-  // static security check can read and evaluate it; test/security asserts the two are equal.
+  // The app's one CSP (app-origin.ts) on every response of the window's session.
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [
-          "default-src 'none'; script-src app://ccms/assets/; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-        ],
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
       },
     });
   });

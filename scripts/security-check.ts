@@ -219,6 +219,57 @@ export function reviewCertificateVerifyProc(file: string): string[] {
   return problems;
 }
 
+/** What a CSP must say for the app's window (one directive list, the app's only one). */
+export function reviewCspPolicy(policy: string): string[] {
+  const directives = new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name as string, values]),
+  );
+  const problems: string[] = [];
+  const must = (name: string, value: string) => {
+    if (directives.get(name)?.join(' ') !== value) problems.push(`CSP ${name} is not ${value}`);
+  };
+  must('default-src', "'none'");
+  must('object-src', "'none'");
+  must('base-uri', "'none'");
+  must('frame-ancestors', "'none'");
+  must('form-action', "'none'");
+  const scripts = directives.get('script-src');
+  if (!scripts) problems.push('CSP has no script-src');
+  for (const v of scripts ?? [])
+    if (/unsafe|\*|^data:|^https?:$|^blob:/.test(v)) problems.push(`CSP script-src allows ${v}`);
+  for (const [name, values] of directives)
+    if (values.some((v) => v === '*' || v === "'unsafe-eval'"))
+      problems.push(`CSP ${name} allows ${values.join(' ')}`);
+  return problems;
+}
+
+/**
+ * The review behind accepting CSP_GLOBAL_CHECK: electronegativity can only read a CSP written out
+ * as a literal, and the app keeps one CSP (app-origin.ts CONTENT_SECURITY_POLICY) rather than a
+ * copy. So the check here: web-security.ts sets exactly that constant on the window's session,
+ * and the constant itself says what a CSP of the app must say (reviewCspPolicy).
+ */
+export async function reviewCsp(dir: string): Promise<string[]> {
+  const session = path.join(dir, 'web-security.ts');
+  const origin = path.join(dir, 'app-origin.ts');
+  if (!fs.existsSync(session) || !fs.existsSync(origin))
+    return ['web-security.ts or app-origin.ts is missing'];
+  const text = fs.readFileSync(session, 'utf8');
+  const problems: string[] = [];
+  if (!/'Content-Security-Policy': \[CONTENT_SECURITY_POLICY\]/.test(text))
+    problems.push('web-security.ts does not set CONTENT_SECURITY_POLICY as the CSP header');
+  if (!/import \{[^}]*\bCONTENT_SECURITY_POLICY\b[^}]*\} from '\.\/app-origin\.js'/.test(text))
+    problems.push('web-security.ts does not take CONTENT_SECURITY_POLICY from app-origin.ts');
+  const mod = (await import(pathToFileURL(origin).href)) as { CONTENT_SECURITY_POLICY?: unknown };
+  if (typeof mod.CONTENT_SECURITY_POLICY !== 'string')
+    return [...problems, 'app-origin.ts exports no CONTENT_SECURITY_POLICY'];
+  return [...problems, ...reviewCspPolicy(mod.CONTENT_SECURITY_POLICY)];
+}
+
 /** The whole check over an electron/ folder. */
 export async function runSecurityCheck(dir: string, version: string): Promise<SecurityReport> {
   const raw = await runElectronegativity(dir, version);
@@ -226,7 +277,20 @@ export async function runSecurityCheck(dir: string, version: string): Promise<Se
   const findings: Finding[] = [];
   const accepted: SecurityReport['accepted'] = [];
   const verifyProcProblems = reviewCertificateVerifyProc(path.join(dir, 'host-network.ts'));
+  const cspProblems = await reviewCsp(dir);
   for (const f of raw) {
+    if (
+      f.check === 'CSP_GLOBAL_CHECK' &&
+      path.basename(f.file) === 'web-security.ts' &&
+      cspProblems.length === 0
+    ) {
+      accepted.push({
+        ...f,
+        reason:
+          "web-security.ts sets app-origin.ts's CONTENT_SECURITY_POLICY, which passed the automated CSP review (reviewCsp)",
+      });
+      continue;
+    }
     if (f.check === 'PRELOAD_JS_CHECK' && preloadProblems.length === 0) {
       accepted.push({
         ...f,
@@ -254,6 +318,11 @@ export async function runSecurityCheck(dir: string, version: string): Promise<Se
         message: p,
       });
   }
+  if (
+    raw.some((f) => f.check === 'CSP_GLOBAL_CHECK' && path.basename(f.file) === 'web-security.ts')
+  )
+    for (const p of cspProblems)
+      findings.push({ check: 'CCMS_CSP_REVIEW', file: 'web-security.ts', line: 0, message: p });
   if (raw.some((f) => f.check === 'PRELOAD_JS_CHECK')) {
     for (const p of preloadProblems)
       findings.push({ check: 'CCMS_PRELOAD_REVIEW', file: 'preload.ts', line: 0, message: p });

@@ -7,6 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WsRequestFrame, appError, parse } from '../shared/index.js';
+import { CONTENT_SECURITY_POLICY } from '../electron/app-origin.js';
 import { createCore, type Core } from '../electron/core/index.js';
 import {
   startSimulator,
@@ -50,21 +51,16 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** The same Content-Security-Policy the Electron window gets, plus the loopback socket. */
+/**
+ * The Electron window's CSP (electron/app-origin.ts), with what differs in a browser: scripts
+ * from this origin (there is no app:// scheme) and the loopback socket as the only connection.
+ */
 function csp(origin: string): string {
   const ws = origin.replace(/^http/, 'ws');
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    // Fluent UI (griffel) inserts style rules at run time.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
+  return CONTENT_SECURITY_POLICY.replace(/script-src [^;]+/, "script-src 'self'").replace(
+    /connect-src [^;]+/,
     `connect-src ${ws}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  );
 }
 
 function serveStatic(root: string, origin: string) {

@@ -6,9 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../electron/app-origin.js';
 import {
   electronVersion,
   reviewCertificateVerifyProc,
+  reviewCsp,
+  reviewCspPolicy,
   reviewPreload,
   runSecurityCheck,
 } from '../../scripts/security-check.js';
@@ -46,12 +49,13 @@ afterAll(() => {
 
 describe('Electron security check', () => {
   it(
-    'finds nothing in electron/ (accepted only: the preload and the policy-CA verify proc, each after its automated review)',
+    'finds nothing in electron/ (accepted only: the preload, the policy-CA verify proc and the CSP constant, each after its automated review)',
     async () => {
       const report = await runSecurityCheck(ELECTRON_DIR, electronVersion());
       expect(report.findings).toEqual([]);
       expect(report.accepted.map((a) => a.check).sort()).toEqual([
         'CERTIFICATE_VERIFY_PROC_JS_CHECK',
+        'CSP_GLOBAL_CHECK',
         'PRELOAD_JS_CHECK',
       ]);
     },
@@ -114,34 +118,28 @@ describe('preload review', () => {
 });
 
 describe('Content-Security-Policy', () => {
-  it('is the same in the app:// responses (app-origin.ts) and the session header (the literal the check evaluates)', () => {
-    const protocolSrc = fs.readFileSync(path.join(ELECTRON_DIR, 'app-origin.ts'), 'utf8');
-    const sessionSrc = fs.readFileSync(path.join(ELECTRON_DIR, 'web-security.ts'), 'utf8');
-    const block = /CONTENT_SECURITY_POLICY = \[([\s\S]*?)\]\.join/.exec(protocolSrc)?.[1] ?? '';
-    const fromProtocol = [...block.matchAll(/^\s*(["'])(.+)\1,?\s*$/gm)]
-      .map((m) => m[2])
-      .join('; ');
-    const fromSession = /'Content-Security-Policy': \[\s*"([^"]+)",?\s*\]/.exec(sessionSrc)?.[1];
-    expect(fromProtocol).toContain("default-src 'none'");
-    expect(fromSession).toBe(fromProtocol);
-    expect(fromProtocol).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
-  });
-});
-
-describe('certificate verify proc review', () => {
-  it("passes our host-network.ts, which only adds policy CAs to Chromium's verdict", () => {
-    expect(reviewCertificateVerifyProc(path.join(ELECTRON_DIR, 'host-network.ts'))).toEqual([]);
+  it('is written once: the session sets app-origin.ts CONTENT_SECURITY_POLICY, which passes the review', async () => {
+    expect(await reviewCsp(ELECTRON_DIR)).toEqual([]);
+    expect(reviewCspPolicy(CONTENT_SECURITY_POLICY)).toEqual([]);
   });
 
-  it('refuses a verify proc that trusts every certificate', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-verify-proc-'));
-    const file = path.join(dir, 'host-network.ts');
-    const ours = fs.readFileSync(path.join(ELECTRON_DIR, 'host-network.ts'), 'utf8');
-    fs.writeFileSync(file, ours.replace('callback(USE_CHROMIUM_RESULT);', 'callback(0);'));
-    try {
-      expect(reviewCertificateVerifyProc(file).join('\n')).toMatch(/callback\(0\)/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+  it('the review bites: weak policies and a session that sets its own copy are refused', async () => {
+    expect(
+      reviewCspPolicy("default-src 'self'; script-src 'self' 'unsafe-inline'").join('\n'),
+    ).toMatch(/default-src is not 'none'[\s\S]*script-src allows 'unsafe-inline'/);
+    expect(
+      reviewCspPolicy(CONTENT_SECURITY_POLICY.replace("object-src 'none'", 'object-src *')),
+    ).not.toEqual([]);
+    expect(reviewCspPolicy(`${CONTENT_SECURITY_POLICY}; connect-src 'unsafe-eval'`)).not.toEqual(
+      [],
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-csp-'));
+    fs.copyFileSync(path.join(ELECTRON_DIR, 'app-origin.ts'), path.join(dir, 'app-origin.ts'));
+    fs.writeFileSync(
+      path.join(dir, 'web-security.ts'),
+      `import { CONTENT_SECURITY_POLICY } from './app-origin.js';\nconst h = { 'Content-Security-Policy': ["default-src *"] };\n`,
+    );
+    expect((await reviewCsp(dir)).join('\n')).toMatch(/does not set CONTENT_SECURITY_POLICY/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
