@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../shared/index.js';
-import { HK_TERMS, PINNED_TERMS, ZH_HK_FORBIDDEN } from './glossary.js';
+import glossarySource from '../../docs/glossary.md?raw';
+import {
+  FORBIDDEN,
+  PINNED_TERMS,
+  TERMS,
+  forbiddenWording,
+  missingTerms,
+  parseForbidden,
+  parseTerms,
+} from './glossary.js';
 import { LANGUAGES, loadResources } from './index.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -73,8 +82,79 @@ describe('translation catalogs', () => {
   });
 });
 
-describe('glossary', () => {
-  it.each(namespaces)('zh-HK/%s keeps OTP, CCMS, 2FA and DMS as they are', (ns) => {
+describe('glossary (docs/glossary.md)', () => {
+  it('reads the Terms table of docs/glossary.md, notes and acronyms apart', () => {
+    const find = (english: string) => TERMS.find((t) => t.english === english);
+    expect(TERMS.length).toBeGreaterThan(40);
+    expect(find('authenticator app')?.zh).toEqual(['身份驗證流動應用程式']);
+    expect(find('Two-Factor Authentication')).toMatchObject({
+      acronyms: ['2FA'],
+      zh: ['雙重認證'],
+    });
+    expect(find('one-time password')).toMatchObject({
+      acronyms: ['OTP'],
+      zh: ['一次性密碼', 'OTP'],
+    });
+    expect(find('session')?.zh).toEqual(['登入時段']);
+    expect(find('reload')?.zh).toEqual(['重新載入']);
+    expect(find('reject')?.zh).toEqual(['拒絕']);
+    expect(find('CCMS Terminal')?.zh).toEqual(['CCMS 終端機']);
+    expect(find('connectivity test')?.zh).toEqual(['連接測試']);
+    expect(find('connectivity check')?.zh).toEqual(['連接檢查']);
+    expect(find('SEOCH')?.zh).toEqual(['香港聯合交易所期權結算所有限公司', '聯交所期權結算所']);
+  });
+
+  it('reads the Not in zh-HK table, with the longer terms a variant may sit in', () => {
+    const find = (variant: string) => FORBIDDEN.find((f) => f.variant === variant);
+    for (const v of [
+      '連線',
+      '工作階段',
+      '重新整理',
+      '重置',
+      '登錄',
+      '證書機構',
+      '貴機構',
+      '密碼庫',
+    ])
+      expect(find(v)?.allowedWithin, v).toEqual([]);
+    expect(find('鑰匙圈')?.allowedWithin).toEqual(['macOS 鑰匙圈']);
+  });
+
+  it('finds a term the translation renders otherwise, and passes the glossary rendering', () => {
+    expect(missingTerms('Open the authenticator app.', '請開啟驗證流動應用程式。')).toEqual([
+      '"authenticator app" should be 身份驗證流動應用程式',
+    ]);
+    expect(missingTerms('Open the authenticator app.', '請開啟身份驗證流動應用程式。')).toEqual([]);
+    expect(missingTerms('2FA is set up', '2FA 已設定')).toEqual([
+      '"Two-Factor Authentication" should be 雙重認證',
+    ]);
+    expect(missingTerms('Your account is locked.', '你的帳戶已被鎖定。')).toEqual([]);
+    // Placeholders are names, not wording.
+    expect(missingTerms('Sent to {{email}}.', '已發送至 {{email}}。')).toEqual([]);
+  });
+
+  it('finds forbidden wording, except inside the longer term it may sit in', () => {
+    expect(forbiddenWording('你的工作階段已結束')).toEqual(['工作階段 (use 登入時段)']);
+    expect(forbiddenWording('無法使用 macOS 鑰匙圈')).toEqual([]);
+    expect(forbiddenWording('系統鑰匙圈無法使用')).toEqual([
+      '鑰匙圈 (use 認證管理員 / 系統認證存放區)',
+    ]);
+    expect(forbiddenWording('请输入')).toEqual(['请 (Simplified)']);
+  });
+
+  it('parses a table it is given, not only the file', () => {
+    const md =
+      '## Terms\n\n| English | zh-HK | source |\n|---|---|---|\n| foo / bar (FB) | 甲 / 乙（FB） | x |\n' +
+      '\n## Not in zh-HK\n\n| zh-HK variant | use instead | why | allowed only within |\n|---|---|---|---|\n| 丙 | 丁 | y | 丙丁 |\n';
+    expect(parseTerms(md)).toEqual([
+      { english: 'foo', phrase: 'foo', acronyms: [], zh: ['甲'] },
+      { english: 'bar', phrase: 'bar', acronyms: ['FB'], zh: ['乙', 'FB'] },
+    ]);
+    expect(parseForbidden(md)).toEqual([{ variant: '丙', instead: '丁', allowedWithin: ['丙丁'] }]);
+    expect(glossarySource).toContain('## Terms');
+  });
+
+  it.each(namespaces)('zh-HK/%s keeps OTP, CCMS, DMS and DCASS as they are', (ns) => {
     const zh = catalog('zh-HK', ns);
     const problems: string[] = [];
     for (const [key, text] of catalog('en', ns)) {
@@ -89,25 +169,22 @@ describe('glossary', () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(namespaces)('zh-HK/%s uses Hong Kong wording', (ns) => {
+  it.each(namespaces)('zh-HK/%s renders every glossary term as docs/glossary.md does', (ns) => {
     const zh = catalog('zh-HK', ns);
     const problems: string[] = [];
-    for (const [key, text] of zh) {
-      for (const bad of ZH_HK_FORBIDDEN) {
-        if (text.includes(bad)) problems.push(`${ns}.${key}: "${bad}" in "${text}"`);
-      }
-    }
     for (const [key, text] of catalog('en', ns)) {
       const zhText = zh.get(key) ?? zh.get(`${base(key)}_other`);
       if (zhText === undefined) continue;
-      for (const [phrase, term] of Object.entries(HK_TERMS)) {
-        // Placeholders like {{maskedEmail}} are names, not wording.
-        const words = text.replace(/{{[^}]*}}/g, '').toLowerCase();
-        if (words.includes(phrase) && !zhText.includes(term)) {
-          problems.push(`${ns}.${key}: "${phrase}" should be "${term}" in "${zhText}"`);
-        }
-      }
+      for (const p of missingTerms(text, zhText))
+        problems.push(`${ns}.${key}: ${p} in "${zhText}"`);
     }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(namespaces)('zh-HK/%s uses no wording docs/glossary.md rules out', (ns) => {
+    const problems = [...catalog('zh-HK', ns)].flatMap(([key, text]) =>
+      forbiddenWording(text).map((p) => `${ns}.${key}: ${p} in "${text}"`),
+    );
     expect(problems).toEqual([]);
   });
 });

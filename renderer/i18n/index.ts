@@ -10,6 +10,21 @@ export const LANGUAGES: readonly Language[] = ['en', 'zh-HK'];
 
 type Catalog = Record<string, unknown>;
 
+/** Which name the catalogs give the OS's credential store (`common:credentialStore.<os>`). */
+export type CredentialStoreOs = 'windows' | 'macos' | 'generic';
+
+/** The credential store's name for a Node `process.platform` value (`AppInfo.platform`). */
+export function credentialStoreOs(platform: string | undefined): CredentialStoreOs {
+  if (platform === 'win32') return 'windows';
+  if (platform === 'darwin') return 'macos';
+  return 'generic';
+}
+
+// Every text that names the credential store nests `$t(common:credentialStore.{{os}})`, so the
+// OS is one default variable: Windows Credential Manager on Windows, a generic name where the OS
+// is not known (before app info arrives, on Linux).
+let os: CredentialStoreOs = 'generic';
+
 // Eager so the login screen never waits for a chunk; every `locales/<lang>/<ns>.json` found here
 // becomes a namespace, so another screen adds a catalog by adding a file, not by editing this one.
 const modules = import.meta.glob<Catalog>('./locales/*/*.json', { eager: true, import: 'default' });
@@ -36,17 +51,30 @@ export async function initI18n(language: Language): Promise<I18n> {
     fallbackLng: 'en',
     ns: Object.keys(resources.en ?? {}),
     defaultNS: 'common',
-    interpolation: { escapeValue: false }, // React escapes already
+    interpolation: { escapeValue: false, defaultVariables: { os } }, // React escapes already
     returnNull: false,
   });
-  document.documentElement.lang = language;
+  showLanguage(language);
   return i18next;
+}
+
+/** Names the OS's credential store after `AppInfo.platform` in every text from now on. */
+export function setPlatform(platform: string | undefined): void {
+  os = credentialStoreOs(platform);
+  const interpolation = i18next.options.interpolation;
+  if (interpolation) interpolation.defaultVariables = { ...interpolation.defaultVariables, os };
+}
+
+/** `<html lang>` and the window title follow the language (CCMS 終端機 in zh-HK). */
+function showLanguage(language: Language): void {
+  document.documentElement.lang = language;
+  document.title = i18next.t('common:appName');
 }
 
 /** Switches the interface language at once (the settings screen calls this after saving). */
 export async function applyLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language);
-  document.documentElement.lang = language;
+  showLanguage(language);
 }
 
 export { i18next };

@@ -20,6 +20,8 @@ describe('connectivity check', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Connectivity check' }).click();
     await page.getByRole('heading', { name: 'Connectivity check' }).waitFor();
+    // A user who read "connectivity test" in a circular is told how this check serves it.
+    await page.getByText(/connectivity test announced in a circular/).waitFor();
     // The check starts on its own; its result line appears when every step has reported.
     await page.getByText('Result:', { exact: true }).waitFor({ timeout: 60_000 });
     const statuses = await page
@@ -76,7 +78,7 @@ describe('connectivity check', () => {
   it('speaks Traditional Chinese (Hong Kong) from inside the terminal', async () => {
     app = await startApp({ language: 'zh-HK' });
     const { page } = app;
-    await page.getByRole('button', { name: '連線測試', exact: true }).click();
+    await page.getByRole('button', { name: '連接檢查', exact: true }).click();
     await page.getByRole('heading', { name: '連接檢查' }).waitFor();
     await page.getByText('結果：', { exact: true }).waitFor({ timeout: 60_000 });
     expect(await page.locator('li[data-status="fail"]').count()).toBe(0);

@@ -18,8 +18,8 @@ describe('DMS console', () => {
 
     // Maker: C00191.
     await signInAs(app, 'C00191');
-    await page.getByRole('button', { name: 'Security Management (DMS)' }).click();
-    await page.getByRole('heading', { name: 'Security Management (DMS)' }).waitFor();
+    await page.getByRole('button', { name: 'Security Management Function (DMS)' }).click();
+    await page.getByRole('heading', { name: 'Security Management Function (DMS)' }).waitFor();
     const c00104 = page.locator('tr[data-user="C00104"]');
     await c00104.waitFor();
     expect(await c00104.locator('[data-state]').textContent()).toBe('Locked');
@@ -58,7 +58,7 @@ describe('DMS console', () => {
 
     // Checker: C00192, with their own fresh code.
     await signInAs(app, 'C00192');
-    await page.getByRole('button', { name: 'Security Management (DMS)' }).click();
+    await page.getByRole('button', { name: 'Security Management Function (DMS)' }).click();
     await page.getByRole('button', { name: 'Approve: Unlock for C00104' }).click();
     const approve = page.getByRole('dialog', { name: 'Approve: Unlock for C00104' });
     await approve.waitFor();

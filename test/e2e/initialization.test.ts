@@ -38,7 +38,11 @@ describe('2FA initialization by authenticator app (C00103)', () => {
   it('opens the wizard at the password step with a live checklist', async () => {
     const { page } = app;
     await submitLogin(page, 'C00103');
-    await page.getByRole('heading', { name: 'Set up two-factor authentication (2FA)' }).waitFor();
+    await page.getByRole('heading', { name: '2FA Initialization', exact: true }).waitFor();
+    // The circular's name for the flow is the title; a plain line says what it does.
+    await page
+      .getByText('Set up your new password and one-time password', { exact: true })
+      .waitFor();
     expect(await currentStep(app)).toBe('password');
     // Focus moves to the first field of the step.
     await page.waitForFunction(
@@ -121,7 +125,7 @@ describe('2FA initialization by authenticator app (C00103)', () => {
     const { page } = app;
     const key = ((await page.getByTestId('totp-key').textContent()) ?? '').replace(/ /g, '');
     await page.getByLabel('One-time password', { exact: true }).fill(oathtoolTotp(key));
-    await page.getByRole('heading', { name: '2FA is set up' }).waitFor();
+    await page.getByRole('heading', { name: '2FA Initialization is complete' }).waitFor();
     expect(await currentStep(app)).toBe('done');
     // The secret is gone from the page once its step is left.
     expect(await page.content()).not.toContain(key);
@@ -183,7 +187,7 @@ describe('2FA initialization by email (C00103, a fresh app)', () => {
     const code = (await sim.outbox('C00103'))[0]?.code;
     expect(code).toMatch(/^\d{6}$/);
     await page.keyboard.type(code ?? '');
-    await page.getByRole('heading', { name: '2FA is set up' }).waitFor();
+    await page.getByRole('heading', { name: '2FA Initialization is complete' }).waitFor();
     await page.getByText(/one-time password from your email/).waitFor();
     await page.waitForFunction(
       () => document.activeElement?.textContent === 'Continue to CCMS Terminal',

@@ -30,7 +30,9 @@ describe('terminal shell', () => {
         .count(),
     ).toBeGreaterThan(0);
     // A plain user has no DMS entry.
-    expect(await page.getByRole('button', { name: 'Security Management (DMS)' }).count()).toBe(0);
+    expect(
+      await page.getByRole('button', { name: 'Security Management Function (DMS)' }).count(),
+    ).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await app.screenshot('shell-home-en');
 
@@ -49,7 +51,7 @@ describe('terminal shell', () => {
     await page.getByRole('heading', { name: '設定' }).waitFor();
     await page.getByRole('button', { name: '關閉設定' }).click();
     await page.getByRole('heading', { name: '終端機主頁' }).waitFor();
-    await page.getByRole('heading', { name: '帳戶' }).waitFor();
+    await page.getByRole('heading', { name: '戶口' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-HK');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await app.screenshot('shell-home-zh-HK');

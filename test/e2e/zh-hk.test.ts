@@ -21,7 +21,7 @@ describe('sign-in in zh-HK', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-HK');
     await page.getByRole('heading', { name: '登入' }).waitFor();
     await page.getByRole('button', { name: '設定' }).waitFor();
-    await page.getByRole('button', { name: '連線測試', exact: true }).waitFor();
+    await page.getByRole('button', { name: '連接檢查', exact: true }).waitFor();
     await page.getByRole('status', { name: '環境：模擬環境' }).waitFor();
     await app.screenshot('login-zh-HK');
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -97,7 +97,8 @@ describe('sign-in in zh-HK', () => {
   it('walks the 2FA wizard for C00103 in Chinese', async () => {
     const { page } = app;
     await submitLogin(page, 'C00103', ZH);
-    await page.getByRole('heading', { name: '設定雙重認證（2FA）' }).waitFor();
+    await page.getByRole('heading', { name: '雙重認證初始設定', exact: true }).waitFor();
+    await page.getByText('設定你的新密碼及一次性密碼', { exact: true }).waitFor();
     await page.getByText('你的新密碼必須：').waitFor();
     await app.screenshot('init-password-zh-HK');
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -113,10 +114,10 @@ describe('sign-in in zh-HK', () => {
     await app.screenshot('init-app-zh-HK');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByLabel('一次性密碼', { exact: true }).fill(oathtoolTotp(key));
-    await page.getByRole('heading', { name: '2FA 已設定' }).waitFor();
+    await page.getByRole('heading', { name: '雙重認證初始設定已完成' }).waitFor();
     await app.screenshot('init-done-zh-HK');
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: '繼續使用 CCMS Terminal' }).click();
+    await page.getByRole('button', { name: '繼續使用 CCMS 終端機' }).click();
     await page.getByRole('button', { name: '登出' }).waitFor();
   });
 });

@@ -27,7 +27,7 @@ describe.skipIf(!suite.target)(
     it('C00191 requests an unlock of C00104', async () => {
       const { page } = app;
       await signIn(page, sim, 'C00191');
-      await page.getByRole('button', { name: 'Security Management (DMS)' }).click();
+      await page.getByRole('button', { name: 'Security Management Function (DMS)' }).click();
       const c00104 = page.locator('tr[data-user="C00104"]');
       await c00104.waitFor();
       expect(await c00104.locator('[data-state]').textContent()).toBe('Locked');
@@ -48,7 +48,7 @@ describe.skipIf(!suite.target)(
     it('C00192 approves it with their own OTP, and C00104 signs in', async () => {
       const { page } = app;
       await signIn(page, sim, 'C00192');
-      await page.getByRole('button', { name: 'Security Management (DMS)' }).click();
+      await page.getByRole('button', { name: 'Security Management Function (DMS)' }).click();
       await page.getByRole('button', { name: 'Approve: Unlock for C00104' }).click();
       const approve = page.getByRole('dialog', { name: 'Approve: Unlock for C00104' });
       await approve.getByRole('textbox', { name: 'One-time password' }).fill(sim.totp('C00192'));

@@ -32,7 +32,7 @@ describe.skipIf(!suite.target)(
     it('sets a new password and reaches the QR code of the authenticator app step', async () => {
       const { page } = app;
       await submitLogin(page, 'C00103');
-      await page.getByRole('heading', { name: 'Set up two-factor authentication (2FA)' }).waitFor();
+      await page.getByRole('heading', { name: '2FA Initialization', exact: true }).waitFor();
       await page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
       await page.getByLabel('Confirm new password', { exact: true }).fill(NEW_PASSWORD);
       await page.getByRole('button', { name: 'Save password' }).click();
@@ -57,7 +57,7 @@ describe.skipIf(!suite.target)(
       expect(shown.replace(/ /g, '')).toBe(key);
 
       await page.getByLabel('One-time password', { exact: true }).fill(authenticatorCode(key));
-      await page.getByRole('heading', { name: '2FA is set up' }).waitFor();
+      await page.getByRole('heading', { name: '2FA Initialization is complete' }).waitFor();
       // The secret leaves the page with its step.
       expect(await page.content()).not.toContain(key);
       await app.screenshot('init-done');

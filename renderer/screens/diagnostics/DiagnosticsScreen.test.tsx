@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, screen, within } from '@testing-library/react';
 import type { DiagnosticReport, DiagnosticStep, BridgeResult } from '../../../shared/index.js';
 import { installFakeBridge, ok, renderWithProviders } from '../shell/test-support.js';
+import { setPlatform } from '../../i18n/index.js';
 import { useDiagnosticsStore } from '../../state/diagnostics-store.js';
 import DiagnosticsScreen from './DiagnosticsScreen.js';
 
@@ -31,6 +32,7 @@ const row = (name: string) =>
 afterEach(() => {
   cleanup();
   fake.reset();
+  setPlatform(undefined);
 });
 
 describe('DiagnosticsScreen', () => {
@@ -72,7 +74,7 @@ describe('DiagnosticsScreen', () => {
 
     expect(screen.getByText(/1 check failed/)).toBeTruthy();
     // An unknown advice key falls back to the generic sentence, never the raw key.
-    expect(within(row('Keychain on this computer')).getByText(/DCASS Hotline/)).toBeTruthy();
+    expect(within(row("The system's credential store")).getByText(/DCASS Hotline/)).toBeTruthy();
     expect(screen.queryByText(/someKeyTheScreenDoesNotKnow/)).toBeNull();
     expect(screen.getByText(/Host: https:\/\/127\.0\.0\.1:8443/)).toBeTruthy();
   });
@@ -100,6 +102,8 @@ describe('DiagnosticsScreen', () => {
     fake.answer('runDiagnostics', () => ok(report([pass('dns')])));
     await renderWithProviders(<DiagnosticsScreen onClose={() => undefined} />, 'zh-HK');
     expect(screen.getByRole('heading', { name: '連接檢查' })).toBeTruthy();
+    // A user who read of the connectivity test in a circular learns how this check serves it.
+    expect(screen.getByText(/通告所述的連接測試.*選擇連接測試環境/)).toBeTruthy();
     await screen.findByText(/全部檢查通過/);
   });
 
@@ -141,6 +145,59 @@ describe('DiagnosticsScreen', () => {
     ]);
     // No raw key reaches the operator in either language.
     expect(document.body.textContent).not.toMatch(/daysToExpiry|hostnameMatch|offsetSec/);
+  });
+
+  it("reads the host's status and environment and the system's DIRECT as words", async () => {
+    const health = pass('health', {
+      status: 'ok',
+      environment: 'connectivity-test',
+      version: '1.2',
+    });
+    const proxy = pass('proxy', { source: 'system', rules: 'DIRECT' });
+    const odd = pass('tcp', { status: 'degraded' });
+    fake.answer('runDiagnostics', () => ok(report([health, proxy, odd])));
+    const shown = (name: string) =>
+      [...row(name).querySelectorAll('[data-detail]')].map((d) => d.textContent);
+    await renderWithProviders(<DiagnosticsScreen onClose={() => undefined} />, 'zh-HK');
+    await screen.findByText(/全部檢查通過/);
+    expect(shown('CCMS 主機服務')).toEqual([
+      '主機狀態正常運作',
+      '主機環境連接測試環境',
+      '主機版本1.2',
+    ]);
+    expect(shown('代理伺服器')).toEqual([
+      '代理伺服器設定來源系統設定',
+      '系統代理伺服器設定結果直接連接（DIRECT）',
+    ]);
+    // A status the screen has no word for stays as the host sent it.
+    expect(shown('網絡連接（TCP）')).toEqual(['主機狀態degraded']);
+  });
+
+  it('names the credential store after the platform: Windows Credential Manager on Windows', async () => {
+    setPlatform('win32');
+    const store: DiagnosticStep = {
+      id: 'keychain',
+      status: 'fail',
+      details: { available: 'no' },
+      adviceKey: 'keychainUnavailable',
+    };
+    fake.answer('runDiagnostics', () => ok(report([store])));
+    const en = await renderWithProviders(<DiagnosticsScreen onClose={() => undefined} />);
+    await screen.findByText(/1 check failed/);
+    expect(
+      within(row('Windows Credential Manager')).getByText(
+        'CCMS Terminal could not reach Windows Credential Manager. You can still sign in, but this workstation cannot remember anything.',
+      ),
+    ).toBeTruthy();
+    en.unmount();
+    useDiagnosticsStore.getState().reset();
+
+    await renderWithProviders(<DiagnosticsScreen onClose={() => undefined} />, 'zh-HK');
+    await screen.findByText(/1 項檢查失敗/);
+    expect(
+      within(row('Windows 認證管理員')).getByText(/CCMS 終端機無法連接 Windows 認證管理員。/),
+    ).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/鑰匙圈|密碼庫|credentialStore/);
   });
 
   it('names the proxy in its advice, and offers the support bundle after the check', async () => {

@@ -48,6 +48,8 @@ export default function DiagnosticsScreen({ onClose }: DiagnosticsScreenProps) {
         <Button onClick={onClose}>{t('close')}</Button>
       </div>
       <p className={styles.intro}>{t('intro')}</p>
+      {/* Circulars call it the connectivity test: say how this check serves one. */}
+      <p className={styles.intro}>{t('circular')}</p>
       {report && (
         <p className={styles.target}>
           {t('target', {

@@ -13,6 +13,12 @@ export interface DetailView {
 
 const YES_NO = new Set(['hostnameMatch', 'trusted', 'credentials', 'tested', 'available']);
 const CHOICES = new Set(['source', 'transport', 'verifiedBy']);
+/** Words the core or the host sends that have a name in the interface language. */
+const WORDS: Record<string, (value: string) => string> = {
+  status: (v) => `value.hostStatus.${v}`,
+  environment: (v) => `common:environment.${v}`,
+  rules: (v) => `value.rules.${v}`,
+};
 
 function formatDate(iso: string, language: string): string | undefined {
   const ms = Date.parse(iso);
@@ -34,6 +40,10 @@ function formatValue(t: TFunction, language: string, key: string, value: string)
   if (key === 'validTo') return formatDate(value, language) ?? value;
   if (YES_NO.has(key) && (value === 'yes' || value === 'no')) return t(`value.${value}`);
   if (CHOICES.has(key)) return t(`value.${key}.${value}`, { defaultValue: value });
+  // The host's status and environment, and Chromium's DIRECT, read as words; anything else the
+  // host or the system answers (a proxy list, a new status) stays as sent, for IT.
+  const word = WORDS[key];
+  if (word && /^[\w-]+$/.test(value)) return t(word(value), { defaultValue: value });
   if (value === 'unknown') return t('value.unknown');
   return value;
 }

@@ -54,6 +54,8 @@ export const useDiagnosticsStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
     '& dd': { margin: 0, overflowWrap: 'anywhere' },
     '& dt::after': { content: '":"' },
+    // Chinese writes the full-width colon after a label (:lang follows <html lang>).
+    '& dt:lang(zh)::after': { content: '"："' },
   },
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   report: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -125,7 +125,7 @@ describe('InitWizard', () => {
     await act(async () => {
       fireEvent.change(screen.getByLabelText('One-time password'), { target: { value: '123456' } });
     });
-    expect(screen.getByRole('heading', { name: '2FA is set up' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '2FA Initialization is complete' })).toBeTruthy();
     expect(currentStep()).toBe('done');
     expect(useInitStore.getState().totpSetup).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Continue to CCMS Terminal' }));

@@ -22,6 +22,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
     alignItems: 'center',
   },
+  // The circular's name for the flow is the title; this line says in plain words what it does.
+  subtitle: { flexBasis: '100%', margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 /**
@@ -68,6 +70,9 @@ export default function InitWizard() {
             {t('init:title')}
           </Text>
         </h1>
+        <Text as="p" size={400} className={styles.subtitle}>
+          {t('init:subtitle')}
+        </Text>
       </div>
       {step === 'password' ? <Text>{t('init:intro')}</Text> : null}
       <Stepper

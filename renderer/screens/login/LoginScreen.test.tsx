@@ -114,7 +114,7 @@ describe('LoginScreen', () => {
     expect(
       screen.getByText(/A configuration file was ignored: policy.json: idleTimeoutSec/),
     ).toBeTruthy();
-    expect(screen.getByText(/The system keychain is not available/)).toBeTruthy();
+    expect(screen.getByText(/CCMS Terminal cannot use the system's credential store/)).toBeTruthy();
     await signInAs('C00101', 'Demo-Pass-101!');
     expect(useSessionStore.getState().authState?.step).toBe('otp');
   });

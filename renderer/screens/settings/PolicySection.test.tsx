@@ -24,7 +24,7 @@ describe('PolicySection', () => {
     expect(screen.getByText('The machine policy cannot be read')).toBeTruthy();
     expect(screen.getByText(/only Production can be chosen/)).toBeTruthy();
     expect(screen.getByText(KEY)).toBeTruthy();
-    const details = screen.getByRole('list', { name: 'Details for IT support' });
+    const details = screen.getByRole('list', { name: 'Details for your IT support staff' });
     expect(
       within(details)
         .getByText(/Access is denied/)

@@ -132,9 +132,7 @@ describe('LockScreen, email channel', () => {
 
   it('a TOTP user is pointed at the app only, and "Unlock" with too few digits asks for six and sends nothing', async () => {
     await show({ ...lockedEmail, channel: 'totp', maskedEmail: undefined } as AuthState);
-    expect(
-      screen.getByText('Use the 6-digit code your authenticator app (mobile app) shows now.'),
-    ).toBeTruthy();
+    expect(screen.getByText('Use the 6-digit code your authenticator app shows now.')).toBeTruthy();
     const unlock = screen.getByRole('button', { name: 'Unlock' });
     expect(isDisabled(unlock)).toBe(false);
     fireEvent.change(screen.getByRole('textbox', { name: 'One-time password' }), {

@@ -75,7 +75,7 @@ describe('TerminalShell', () => {
     expect(screen.getByRole('status', { name: 'Environment: Simulator' })).toBeTruthy();
     expect(screen.getByTestId('session-left').textContent).toMatch(/^(9:59:5\d|10:00:00)$/);
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Security Management (DMS)' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Security Management Function (DMS)' })).toBeNull();
 
     await act(async () => screen.getByRole('button', { name: 'Refresh' }).click());
     expect(fake.calls.filter((c) => c.name === 'getTerminalSummary')).toHaveLength(2);
@@ -101,7 +101,7 @@ describe('TerminalShell', () => {
 
   it('offers the DMS console to a DA only', async () => {
     await show(signedIn(['user', 'da']));
-    expect(screen.getByRole('button', { name: 'Security Management (DMS)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Security Management Function (DMS)' })).toBeTruthy();
   });
 
   it('counts the idle warning down each second and stays signed in on request', async () => {
