@@ -95,6 +95,25 @@ describe('browser-mode socket', () => {
     ws.close();
   });
 
+  it('refuses a socket without the per-run token, with a wrong one, or from another Origin', async () => {
+    const base = `${app.origin.replace('http', 'ws')}/bridge`;
+    const tryOpen = (url: string, origin: string) =>
+      new Promise<number>((done, fail) => {
+        const ws = new WebSocket(url, { headers: { Origin: origin } });
+        ws.once('open', () => {
+          ws.close();
+          done(101);
+        });
+        ws.once('unexpected-response', (_req, res) => done(res.statusCode ?? 0));
+        ws.once('error', fail);
+      });
+    expect(await tryOpen(base, app.origin)).toBe(403);
+    expect(await tryOpen(`${base}?token=${'x'.repeat(token.length)}`, app.origin)).toBe(403);
+    expect(await tryOpen(`${base}?token=${token}x`, app.origin)).toBe(403);
+    expect(await tryOpen(`${base}?token=${token}`, 'http://evil.example')).toBe(403);
+    expect(await tryOpen(`${base}?token=${token}`, app.origin)).toBe(101);
+  });
+
   it('refuses a request whose Host is not the loopback address it listens on (DNS rebinding)', async () => {
     const port = new URL(app.origin).port;
     const status = await new Promise<number>((done, fail) => {

@@ -6,13 +6,15 @@ const EXPECTED = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  // An API reply is never a page: nothing in it may load or frame anything.
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
 };
 
 function expectSecurityHeaders(r: Reply, what: string): void {
   for (const [name, value] of Object.entries(EXPECTED)) expect(r.headers[name], what).toBe(value);
 }
 
-describe('security headers: every reply is no-store, nosniff and HSTS', () => {
+describe('security headers: every reply is no-store, nosniff, HSTS and a deny-all CSP', () => {
   let host: TestHost;
   beforeAll(async () => {
     host = await startHost();
