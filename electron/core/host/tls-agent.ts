@@ -9,6 +9,7 @@ import {
   parseChallenges,
   proxyAuthenticateValues,
 } from '../network/proxy-challenge.js';
+import { TLS_CIPHERS, TLS_MIN_VERSION } from '../../../shared/tls-profile.js';
 import { CONNECT_TIMEOUT_CODE, PROXY_REFUSED_CODE } from './network-errors.js';
 
 /** What the HTTPS agent trusts and how long it waits for a connection. */
@@ -185,7 +186,9 @@ export function createTlsAgent(opts: TlsAgentOptions): https.Agent {
       ca: [...tls.rootCertificates, ...opts.extraCaPems],
       rejectUnauthorized: true,
       keepAlive: true,
-      minVersion: 'TLSv1.2',
+      // shared/tls-profile.ts: a host offering no ECDHE + AEAD suite is refused (TLS_ERROR).
+      minVersion: TLS_MIN_VERSION,
+      ciphers: TLS_CIPHERS,
     },
     opts.connectTimeoutMs,
     opts.proxy ? new URL(opts.proxy) : undefined,
