@@ -174,6 +174,14 @@ const ALL_TABLES = [
   'participants',
 ];
 
+/** The user IDs of the seed table. */
+export type SeedUserId = 'C00101' | 'C00102' | 'C00103' | 'C00104' | 'C00105' | 'C00191' | 'C00192';
+
+/** The seed users' demo passwords by user ID: the one copy tests sign in with. */
+export const SEED_PASSWORDS = Object.freeze(
+  Object.fromEntries(seedUsers(0).map((u) => [u.userId, u.password])),
+) as Readonly<Record<SeedUserId, string>> & Readonly<Record<string, string | undefined>>;
+
 /** Resets every table to docs/protocol.md's seed. Safe while a simulator runs (one transaction). */
 export async function resetToSeed(
   db: Db,

@@ -6,21 +6,14 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../scripts/web-server.js';
 import type { RunningSimulator, SimulatorOptions } from '../../simulator/index.js';
+import { SEED_PASSWORDS } from '../../simulator/store/seed.js';
 
 const root = resolve(import.meta.dirname, '../..');
 /** Where screenshots are kept for people to look at. */
 export const SCREENSHOT_DIR = join(root, 'test-results', 'screenshots');
 
-/** The seed table's demo passwords (docs/protocol.md), never real ones. */
-export const SEED_PASSWORDS: Record<string, string> = {
-  C00101: 'Demo-Pass-101!',
-  C00102: 'Demo-Pass-102!',
-  C00103: 'Temp-Pass-103!',
-  C00104: 'Demo-Pass-104!',
-  C00105: 'Demo-Pass-105!',
-  C00191: 'Demo-Admin-Pass-191!',
-  C00192: 'Demo-Admin-Pass-192!',
-};
+/** The seed users' demo passwords (simulator/store/seed.ts), never real ones. */
+export { SEED_PASSWORDS };
 
 /** Chromium flags for this closed network (docs/architecture.md). */
 export const CHROMIUM_ARGS = [

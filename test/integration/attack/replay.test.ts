@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHost, PW, latestCode, type TestHost } from '../simulator/harness.js';
+import { startHost, SEED_PASSWORDS, latestCode, type TestHost } from '../simulator/harness.js';
 
 describe('attack: replay and reuse of one-time credentials', () => {
   let host: TestHost;
@@ -8,7 +8,7 @@ describe('attack: replay and reuse of one-time credentials', () => {
   });
   afterEach(async () => host.close());
   const login = (userId: string) =>
-    host.call('POST', '/auth/login', { userId, password: PW[userId] });
+    host.call('POST', '/auth/login', { userId, password: SEED_PASSWORDS[userId] });
 
   it('TOTP replay: a code that signed in once is refused in a new challenge of the same 30 s', async () => {
     const code = host.sim.currentTotp('C00101');

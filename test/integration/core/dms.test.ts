@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   advance,
-  SEED,
+  SEED_PASSWORDS,
   signInTotp,
   startCore,
   startSim,
@@ -29,14 +29,14 @@ afterEach(async () => {
 
 describe('core ↔ simulator: terminal summary and DMS through the bridge', () => {
   it('the terminal summary of a signed-in user', async () => {
-    await signInTotp(sim, maker, 'C00101', SEED.C00101);
+    await signInTotp(sim, maker, 'C00101', SEED_PASSWORDS.C00101);
     const summary = await maker.ok('getTerminalSummary', {});
     expect(summary.participant).toMatchObject({ participantId: 'CP001' });
     expect(Array.isArray(summary.accounts)).toBe(true);
   });
 
   it('a user who is not a DA gets FORBIDDEN from DMS', async () => {
-    await signInTotp(sim, maker, 'C00101', SEED.C00101);
+    await signInTotp(sim, maker, 'C00101', SEED_PASSWORDS.C00101);
     expect((await maker.fail('dmsListUsers', {})).code).toBe('FORBIDDEN');
   });
 
@@ -45,8 +45,8 @@ describe('core ↔ simulator: terminal summary and DMS through the bridge', () =
   });
 
   it('maker/checker: C00191 requests an unlock of C00104, C00192 approves with a fresh code', async () => {
-    await signInTotp(sim, maker, 'C00191', SEED.C00191);
-    await signInTotp(sim, checker, 'C00192', SEED.C00192);
+    await signInTotp(sim, maker, 'C00191', SEED_PASSWORDS.C00191);
+    await signInTotp(sim, checker, 'C00192', SEED_PASSWORDS.C00192);
     const { users } = await maker.ok('dmsListUsers', {});
     expect(users.find((u) => u.userId === 'C00104')).toMatchObject({ state: 'locked' });
 
@@ -74,8 +74,8 @@ describe('core ↔ simulator: terminal summary and DMS through the bridge', () =
   });
 
   it('maker/checker: a request can be rejected with a reason', async () => {
-    await signInTotp(sim, maker, 'C00191', SEED.C00191);
-    await signInTotp(sim, checker, 'C00192', SEED.C00192);
+    await signInTotp(sim, maker, 'C00191', SEED_PASSWORDS.C00191);
+    await signInTotp(sim, checker, 'C00192', SEED_PASSWORDS.C00192);
     const { request } = await maker.ok('dmsCreateRequest', { action: 'suspend', userId: 'C00101' });
     const rejected = await checker.ok('dmsReject', {
       id: request.id,
@@ -88,7 +88,7 @@ describe('core ↔ simulator: terminal summary and DMS through the bridge', () =
   });
 
   it('a DMS call with a bad shape is refused before the host sees it', async () => {
-    await signInTotp(sim, maker, 'C00191', SEED.C00191);
+    await signInTotp(sim, maker, 'C00191', SEED_PASSWORDS.C00191);
     sim.requests.length = 0;
     expect(
       await maker.fail('dmsCreateRequest', { action: 'delete_user', userId: 'C00101' }),

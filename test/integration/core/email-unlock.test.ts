@@ -2,7 +2,14 @@
 // simulator for the emailed step-up code once the host's own idle timer has run out, and the code
 // from the simulator's mailbox unlocks the terminal.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { advance, SEED, startCore, startSim, type CoreHandle, type SimHandle } from './harness.js';
+import {
+  advance,
+  SEED_PASSWORDS,
+  startCore,
+  startSim,
+  type CoreHandle,
+  type SimHandle,
+} from './harness.js';
 
 const MIN = 60_000;
 let sim: SimHandle;
@@ -31,7 +38,7 @@ async function codeNumber(count: number): Promise<string> {
 
 /** Password + emailed code sign-in of C00102; returns the masked email the host showed. */
 async function signInByEmail(): Promise<string> {
-  const otp = await c.ok('login', { userId: 'C00102', password: SEED.C00102 });
+  const otp = await c.ok('login', { userId: 'C00102', password: SEED_PASSWORDS.C00102 });
   if (otp.step !== 'otp' || otp.maskedEmail === undefined) throw new Error('expected an email OTP');
   expect(await c.ok('submitOtp', { code: await codeNumber(1) })).toMatchObject({
     step: 'signedIn',
@@ -95,7 +102,7 @@ describe('core ↔ simulator: unlocking an email-channel user', () => {
   });
 
   it('a TOTP user is never sent an unlock code', async () => {
-    const otp = await c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+    const otp = await c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
     expect(otp).toMatchObject({ channel: 'totp' });
     await c.ok('submitOtp', { code: sim.sim.currentTotp('C00101') });
     c.core.lock();

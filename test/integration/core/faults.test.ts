@@ -10,7 +10,7 @@ import {
   startHangingServer,
   startHttpsServer,
 } from '../../../electron/core/host/testing/tls-fixtures.js';
-import { SEED, signInTotp, startCore, startSim, type SimHandle } from './harness.js';
+import { SEED_PASSWORDS, signInTotp, startCore, startSim, type SimHandle } from './harness.js';
 
 let sim: SimHandle;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ describe('core faults', () => {
   it('FAULT host down: login is HOST_UNREACHABLE and the terminal stays signed out', async () => {
     const c = await coreFor(await closedPortUrl());
     try {
-      const err = await c.fail('login', { userId: 'C00101', password: SEED.C00101 });
+      const err = await c.fail('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       expect(err.code).toBe('HOST_UNREACHABLE');
       expect(await c.ok('getAuthState', {})).toEqual({ step: 'signedOut' });
     } finally {
@@ -47,9 +47,9 @@ describe('core faults', () => {
     const hang = await startHangingServer(goodCert);
     const c = await coreFor(hang.url, { totalMs: 500 });
     try {
-      expect((await c.fail('login', { userId: 'C00101', password: SEED.C00101 })).code).toBe(
-        'HOST_TIMEOUT',
-      );
+      expect(
+        (await c.fail('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 })).code,
+      ).toBe('HOST_TIMEOUT');
     } finally {
       await c.close();
       await hang.close();
@@ -60,9 +60,9 @@ describe('core faults', () => {
     const hang = await startHangingServer();
     const c = await coreFor(hang.url, { connectMs: 400, totalMs: 30_000 });
     try {
-      expect((await c.fail('login', { userId: 'C00101', password: SEED.C00101 })).code).toBe(
-        'HOST_TIMEOUT',
-      );
+      expect(
+        (await c.fail('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 })).code,
+      ).toBe('HOST_TIMEOUT');
     } finally {
       await c.close();
       await hang.close();
@@ -74,9 +74,9 @@ describe('core faults', () => {
       simulatorHost: { url: sim.sim.url, caCertPem: makeCa('Some other CA').certPem },
     });
     try {
-      expect((await c.fail('login', { userId: 'C00101', password: SEED.C00101 })).code).toBe(
-        'TLS_ERROR',
-      );
+      expect(
+        (await c.fail('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 })).code,
+      ).toBe('TLS_ERROR');
     } finally {
       await c.close();
     }
@@ -91,7 +91,7 @@ describe('core faults', () => {
     const server = await startHttpsServer(expired, (_q, res) => res.end('{}'));
     const c = await coreFor(server.url);
     try {
-      const err = await c.fail('login', { userId: 'C00101', password: SEED.C00101 });
+      const err = await c.fail('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       expect(err.code).toBe('TLS_ERROR');
       expect(err.message).toContain('CERT_HAS_EXPIRED');
     } finally {
@@ -114,7 +114,9 @@ describe('core faults', () => {
     });
     const c = await coreFor(server.url);
     try {
-      expect(await c.fail('login', { userId: 'C00101', password: SEED.C00101 })).toMatchObject({
+      expect(
+        await c.fail('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 }),
+      ).toMatchObject({
         code: 'BAD_HOST_REPLY',
         field: 'channel',
       });
@@ -157,7 +159,9 @@ describe('core faults', () => {
       expect(info.allowedEnvironments).toEqual(['simulator']);
       sim.simClock.advance(30_000);
       c.clock.advance(30_000);
-      expect(await signInTotp(sim, c, 'C00101', SEED.C00101)).toMatchObject({ step: 'signedIn' });
+      expect(await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101)).toMatchObject({
+        step: 'signedIn',
+      });
     } finally {
       await c.close();
     }
@@ -198,7 +202,9 @@ describe('core faults', () => {
     try {
       sim.simClock.advance(30_000);
       c.clock.advance(30_000);
-      expect(await signInTotp(sim, c, 'C00101', SEED.C00101)).toMatchObject({ step: 'signedIn' });
+      expect(await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101)).toMatchObject({
+        step: 'signedIn',
+      });
       const info = await c.ok('getAppInfo', {});
       expect(info.keychainAvailable).toBe(false);
       expect(info.settings.lastUserId).toBe('C00101');
@@ -237,7 +243,7 @@ describe('core faults', () => {
     try {
       sim.simClock.advance(60_000);
       c.clock.advance(60_000);
-      await c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+      await c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       const state = await c.ok('submitOtp', { code: sim.sim.currentTotp('C00101', -1) });
       expect(state).toMatchObject({ step: 'signedIn', clockSkewSec: -30 });
     } finally {

@@ -22,6 +22,7 @@ import type {
   EventName,
 } from '../../../shared/bridge.js';
 import type { AppError } from '../../../shared/errors.js';
+import { SEED_PASSWORDS } from '../../../simulator/store/seed.js';
 
 /** A running simulator with its own data folder. */
 export interface SimHandle {
@@ -133,13 +134,5 @@ export async function signInTotp(
   return c.ok('submitOtp', { code: sim.sim.currentTotp(userId) });
 }
 
-/** Seeded users (docs/protocol.md). */
-export const SEED = {
-  C00101: 'Demo-Pass-101!',
-  C00102: 'Demo-Pass-102!',
-  C00103: 'Temp-Pass-103!',
-  C00104: 'Demo-Pass-104!',
-  C00105: 'Demo-Pass-105!',
-  C00191: 'Demo-Admin-Pass-191!',
-  C00192: 'Demo-Admin-Pass-192!',
-} as const;
+/** The seed users' demo passwords (simulator/store/seed.ts), never real ones. */
+export { SEED_PASSWORDS };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED, signInTotp, startCore, startSim, type SimHandle } from './harness.js';
+import { SEED_PASSWORDS, signInTotp, startCore, startSim, type SimHandle } from './harness.js';
 
 // The real OS keychain: runs where `scripts/with-keyring.sh` provides one (as `npm test` does).
 const haveKeyring = process.env['CCMS_IN_KEYRING_SESSION'] === '1';
@@ -18,7 +18,7 @@ describe.runIf(haveKeyring)('core ↔ real OS keychain', () => {
     try {
       // Start from an empty vault whatever earlier runs left in this keyring.
       await c.ok('forgetWorkstation', {});
-      await signInTotp(sim, c, 'C00101', SEED.C00101);
+      await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
       const info = await c.ok('getAppInfo', {});
       expect(info.keychainAvailable).toBe(true);
       expect(info.settings.lastUserId).toBe('C00101');
@@ -40,7 +40,7 @@ describe.runIf(haveKeyring)('core ↔ real OS keychain', () => {
     );
     try {
       await c.ok('forgetWorkstation', {});
-      await signInTotp(sim, c, 'C00101', SEED.C00101);
+      await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
       const info = await c.ok('getAppInfo', {});
       expect(info.sharedDesk).toBe(true);
       expect(info.settings.lastUserId).toBeUndefined();

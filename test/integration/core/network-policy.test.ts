@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import tls from 'node:tls';
 import { startConnectProxy } from '../../../electron/core/host/testing/tls-fixtures.js';
-import { SEED, signInTotp, startCore, startSim, type SimHandle } from './harness.js';
+import { SEED_PASSWORDS, signInTotp, startCore, startSim, type SimHandle } from './harness.js';
 
 let sim: SimHandle;
 beforeAll(async () => {
@@ -52,7 +52,7 @@ describe('core: the network part of the machine policy', () => {
     );
     try {
       c.clock.advanceTo(sim.simClock.now());
-      expect(await signInTotp(sim, c, 'C00101', SEED.C00101)).toMatchObject({
+      expect(await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101)).toMatchObject({
         step: 'signedIn',
         environment: 'production',
       });

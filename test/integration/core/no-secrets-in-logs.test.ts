@@ -4,7 +4,14 @@ import type { ClientRequest } from 'node:http';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { authenticator } from 'otplib';
-import { advance, SEED, startCore, startSim, type CoreHandle, type SimHandle } from './harness.js';
+import {
+  advance,
+  SEED_PASSWORDS,
+  startCore,
+  startSim,
+  type CoreHandle,
+  type SimHandle,
+} from './harness.js';
 
 // The session token never reaches the test through the core (that is the point); it is read off
 // the wire, from the Authorization header of the core's own requests.
@@ -39,8 +46,8 @@ describe('no secret in any log file', () => {
     const c = await startCore(sim, {}, { logLevel: 'debug' });
     try {
       // Password + TOTP, with a wrong code first.
-      secrets.push(SEED.C00101);
-      await c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+      secrets.push(SEED_PASSWORDS.C00101);
+      await c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       const good = sim.sim.currentTotp('C00101');
       const wrong = good === '000000' ? '111111' : '000000';
       await c.fail('submitOtp', { code: wrong });
@@ -58,8 +65,8 @@ describe('no secret in any log file', () => {
 
       // First sign-in of C00103: new password, authenticator app enrolment.
       const newPassword = 'Log-Check-Pass-2026!';
-      secrets.push(SEED.C00103, newPassword);
-      await c.ok('login', { userId: 'C00103', password: SEED.C00103 });
+      secrets.push(SEED_PASSWORDS.C00103, newPassword);
+      await c.ok('login', { userId: 'C00103', password: SEED_PASSWORDS.C00103 });
       await c.ok('initSetPassword', { newPassword });
       const chosen = await c.ok('initChooseChannel', { channel: 'totp' });
       const secret = (chosen as { channelSetup: { secret: string } }).channelSetup.secret;

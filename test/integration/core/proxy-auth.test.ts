@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createProxy, type ProxyServer } from 'proxy';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/bridge.js';
-import { SEED, startCore, startSim, type CoreHandle, type SimHandle } from './harness.js';
+import { SEED_PASSWORDS, startCore, startSim, type CoreHandle, type SimHandle } from './harness.js';
 
 const USER = 'desk-ops';
 const PASSWORD = 'Right-Proxy-Pass-1';
@@ -102,7 +102,7 @@ describe('core: a proxy that asks for a user name and password (Node path)', () 
     const c = await startCore(sim, {}, withProxy());
     try {
       c.clock.advanceTo(sim.simClock.now());
-      const login = c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+      const login = c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       const first = await prompt(c, 1);
       expect(first).toEqual({
         id: expect.any(String),
@@ -145,7 +145,7 @@ describe('core: a proxy that asks for a user name and password (Node path)', () 
     const logins = () => sim.requests.filter((r) => r['path'] === '/api/v1/auth/login').length;
     const loginsBefore = logins();
     try {
-      const login = c.fail('login', { userId: 'C00101', password: SEED.C00101 });
+      const login = c.fail('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       for (let n = 1; n <= 3; n++) {
         const p = await prompt(c, n);
         expect(p.failedBefore, `prompt ${n}`).toBe(n > 1);
@@ -171,7 +171,7 @@ describe('core: a proxy that asks for a user name and password (Node path)', () 
   it('a wrong answer, then the right one, signs in', async () => {
     const c = await startCore(sim, {}, withProxy());
     try {
-      const login = c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+      const login = c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       await answer(c, await prompt(c, 1), USER, 'Not-It-9');
       const second = await prompt(c, 2);
       expect(second.failedBefore).toBe(true);
@@ -186,7 +186,9 @@ describe('core: a proxy that asks for a user name and password (Node path)', () 
     const inline = proxy.url.replace('//', `//${USER}:${encodeURIComponent(PASSWORD)}@`);
     const c = await startCore(sim, {}, withProxy({ proxy: inline }));
     try {
-      expect(await c.ok('login', { userId: 'C00101', password: SEED.C00101 })).toMatchObject({
+      expect(
+        await c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 }),
+      ).toMatchObject({
         step: 'otp',
       });
       expect(prompts(c)).toEqual([]);
@@ -200,7 +202,7 @@ describe('core: a proxy that asks for a user name and password (Node path)', () 
     const inline = proxy.url.replace('//', `//${USER}:stale@`);
     const c = await startCore(sim, {}, withProxy({ proxy: inline }));
     try {
-      const login = c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+      const login = c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       const p = await prompt(c, 1);
       expect(p.failedBefore).toBe(true);
       await answer(c, p, USER, PASSWORD);
@@ -213,7 +215,7 @@ describe('core: a proxy that asks for a user name and password (Node path)', () 
   it('a cancelled prompt ends the sign-in with PROXY_AUTH_CANCELLED', async () => {
     const c = await startCore(sim, {}, withProxy());
     try {
-      const login = c.fail('login', { userId: 'C00101', password: SEED.C00101 });
+      const login = c.fail('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       const p = await prompt(c, 1);
       await c.ok('answerProxyAuth', { id: p.id, cancel: true });
       expect(await login).toMatchObject({ code: 'PROXY_AUTH_CANCELLED' });
@@ -229,7 +231,7 @@ describe('core: a proxy that asks for a user name and password (Node path)', () 
   it('the host call does not time out while the user is typing the proxy password', async () => {
     const c = await startCore(sim, { hostTimeouts: { totalMs: 300 } }, withProxy());
     try {
-      const login = c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+      const login = c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       const p = await prompt(c, 1);
       await new Promise((r) => setTimeout(r, 900));
       await answer(c, p, USER, PASSWORD);
@@ -243,7 +245,7 @@ describe('core: a proxy that asks for a user name and password (Node path)', () 
     proxy.server.authenticate = 'negotiate';
     const c = await startCore(sim, {}, withProxy());
     try {
-      const err = await c.fail('login', { userId: 'C00101', password: SEED.C00101 });
+      const err = await c.fail('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       expect(err).toMatchObject({ code: 'PROXY_AUTH_UNSUPPORTED', proxyScheme: 'Negotiate' });
       expect(err.message).toContain('Negotiate');
       expect(prompts(c)).toEqual([]);
@@ -255,7 +257,7 @@ describe('core: a proxy that asks for a user name and password (Node path)', () 
   it('rejects a malformed answer with an error naming the field, never echoing it', async () => {
     const c = await startCore(sim, {}, withProxy());
     try {
-      const login = c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+      const login = c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       const p = await prompt(c, 1);
       const bad = await c.fail('answerProxyAuth', {
         id: p.id,

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   advance,
-  SEED,
+  SEED_PASSWORDS,
   signInTotp,
   startCore,
   startSim,
@@ -31,7 +31,7 @@ const hostSaw = (method: string, path: string) =>
 
 describe('core ↔ simulator: the session', () => {
   it('idle: a warning 60 s before, then locked; unlock with a fresh TOTP; the summary works again', async () => {
-    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
     advance(sim, c, 14 * MIN);
     expect(c.events.filter((e) => e.name === 'idleWarning')).toEqual([
       { name: 'idleWarning', payload: { secondsLeft: 60 } },
@@ -51,13 +51,13 @@ describe('core ↔ simulator: the session', () => {
   });
 
   it('lock() (OS lock or suspend) locks at once', async () => {
-    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
     c.core.lock();
     expect(await c.ok('getAuthState', {})).toMatchObject({ step: 'locked' });
   });
 
   it('a wrong unlock code keeps the terminal locked', async () => {
-    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
     c.core.lock();
     advance(sim, c, 30_000);
     const good = sim.sim.currentTotp('C00101');
@@ -68,7 +68,7 @@ describe('core ↔ simulator: the session', () => {
   });
 
   it('reportActivity keeps the host session alive with GET /session at most once a minute', async () => {
-    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
     advance(sim, c, 10 * MIN);
     await c.ok('reportActivity', {});
     await c.ok('reportActivity', {});
@@ -78,14 +78,14 @@ describe('core ↔ simulator: the session', () => {
   });
 
   it('logout revokes the session on the host and signs out', async () => {
-    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
     expect(await c.ok('logout', {})).toEqual({ step: 'signedOut' });
     expect(hostSaw('POST', '/session/logout').map((r) => r['status'])).toEqual([204]);
     expect((await c.fail('getTerminalSummary', {})).code).toBe('NOT_SIGNED_IN');
   });
 
   it('the absolute lifetime signs out with sessionExpired', async () => {
-    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
     for (let i = 0; i < 60; i++) {
       advance(sim, c, 12 * MIN);
       if ((await c.ok('getAuthState', {})).step === 'signedOut') break;
@@ -94,21 +94,21 @@ describe('core ↔ simulator: the session', () => {
   });
 
   it('SESSION_LOCKED from the host (its idle timer ran out first) locks the terminal', async () => {
-    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
     sim.simClock.advance(16 * MIN); // only the host's clock: our idle timer has not fired
     expect((await c.fail('getTerminalSummary', {})).code).toBe('SESSION_LOCKED');
     expect(await c.ok('getAuthState', {})).toMatchObject({ step: 'locked' });
   });
 
   it('SESSION_EXPIRED from the host signs out with sessionExpired', async () => {
-    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
     sim.simClock.advance(11 * 60 * MIN);
     expect((await c.fail('getTerminalSummary', {})).code).toBe('SESSION_EXPIRED');
     expect(await c.ok('getAuthState', {})).toEqual({ step: 'signedOut', reason: 'sessionExpired' });
   });
 
   it('changing the environment is refused while signed in', async () => {
-    await signInTotp(sim, c, 'C00101', SEED.C00101);
+    await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
     expect(await c.fail('updateSettings', { environment: 'production' })).toMatchObject({
       code: 'WRONG_STATE',
       field: 'environment',

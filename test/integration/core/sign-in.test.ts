@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { authenticator } from 'otplib';
 import {
   advance,
-  SEED,
+  SEED_PASSWORDS,
   signInTotp,
   startCore,
   startSim,
@@ -26,7 +26,7 @@ afterEach(() => c.close());
 
 describe('core ↔ simulator: sign-in through the bridge', () => {
   it('password + TOTP signs C00101 in, and the renderer view holds no secret', async () => {
-    const state = await signInTotp(sim, c, 'C00101', SEED.C00101);
+    const state = await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
     expect(state).toMatchObject({
       step: 'signedIn',
       environment: 'simulator',
@@ -50,7 +50,7 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
   });
 
   it('a wrong code leaves the otp state with attemptsLeft', async () => {
-    await c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+    await c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
     const good = sim.sim.currentTotp('C00101');
     const wrong = good === '000000' ? '111111' : '000000';
     const err = await c.fail('submitOtp', { code: wrong });
@@ -60,7 +60,7 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
   });
 
   it('wrong codes until the host locks the account return to signedOut with ACCOUNT_LOCKED', async () => {
-    await c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+    await c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
     const good = sim.sim.currentTotp('C00101');
     const wrong = good === '000000' ? '111111' : '000000';
     const codes: string[] = [];
@@ -72,7 +72,7 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
   });
 
   it('init email: a resend after the cooldown mails a new code that confirms', async () => {
-    await c.ok('login', { userId: 'C00103', password: SEED.C00103 });
+    await c.ok('login', { userId: 'C00103', password: SEED_PASSWORDS.C00103 });
     await c.ok('initSetPassword', { newPassword: 'Fresh-Pass-2026-z!' });
     await c.ok('initChooseChannel', { channel: 'email' });
     advance(sim, c, 31_000);
@@ -88,16 +88,16 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
   });
 
   it('a locked and a suspended account get their codes', async () => {
-    expect((await c.fail('login', { userId: 'C00104', password: SEED.C00104 })).code).toBe(
-      'ACCOUNT_LOCKED',
-    );
-    expect((await c.fail('login', { userId: 'C00105', password: SEED.C00105 })).code).toBe(
-      'ACCOUNT_SUSPENDED',
-    );
+    expect(
+      (await c.fail('login', { userId: 'C00104', password: SEED_PASSWORDS.C00104 })).code,
+    ).toBe('ACCOUNT_LOCKED');
+    expect(
+      (await c.fail('login', { userId: 'C00105', password: SEED_PASSWORDS.C00105 })).code,
+    ).toBe('ACCOUNT_SUSPENDED');
   });
 
   it('email OTP: the code from the outbox signs C00102 in; a resend waits for the cooldown', async () => {
-    const otp = await c.ok('login', { userId: 'C00102', password: SEED.C00102 });
+    const otp = await c.ok('login', { userId: 'C00102', password: SEED_PASSWORDS.C00102 });
     expect(otp).toMatchObject({
       step: 'otp',
       channel: 'email',
@@ -116,7 +116,7 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
   });
 
   it('a pending challenge that expires returns to signedOut(challengeExpired)', async () => {
-    await c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+    await c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
     advance(sim, c, 5 * 60_000 + 2_000);
     expect(await c.ok('getAuthState', {})).toEqual({
       step: 'signedOut',
@@ -125,12 +125,12 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
   });
 
   it('cancelLogin returns to signedOut', async () => {
-    await c.ok('login', { userId: 'C00101', password: SEED.C00101 });
+    await c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
     expect(await c.ok('cancelLogin', {})).toEqual({ step: 'signedOut' });
   });
 
   it('init flow: C00103 sets a password, chooses email, confirms with the mailed code', async () => {
-    const init = await c.ok('login', { userId: 'C00103', password: SEED.C00103 });
+    const init = await c.ok('login', { userId: 'C00103', password: SEED_PASSWORDS.C00103 });
     expect(init).toMatchObject({ step: 'init', userId: 'C00103', steps: ['password', 'channel'] });
     const weak = await c.fail('initSetPassword', { newPassword: 'short' });
     expect(weak.code).toBe('PASSWORD_POLICY');
@@ -148,7 +148,7 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
   });
 
   it('init flow with the authenticator app: the secret reaches the renderer, the init token does not', async () => {
-    await c.ok('login', { userId: 'C00103', password: SEED.C00103 });
+    await c.ok('login', { userId: 'C00103', password: SEED_PASSWORDS.C00103 });
     await c.ok('initSetPassword', { newPassword: 'Fresh-Pass-2026-y!' });
     const chosen = await c.ok('initChooseChannel', { channel: 'totp' });
     expect(chosen).toMatchObject({ channelSetup: { channel: 'totp', digits: 6, period: 30 } });

@@ -3,7 +3,13 @@
 // against the simulator), local and UTC time, and the machine policy in force with its source.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED, signInTotp, startCore, startSim, type SimHandle } from '../core/harness.js';
+import {
+  SEED_PASSWORDS,
+  signInTotp,
+  startCore,
+  startSim,
+  type SimHandle,
+} from '../core/harness.js';
 
 let sim: SimHandle;
 beforeAll(async () => {
@@ -24,7 +30,7 @@ describe('connectivity report header', () => {
       const before = await c.ok('runDiagnostics', {});
       expect(before.text).toContain('\nUser: not signed in\n');
 
-      await signInTotp(sim, c, 'C00101', SEED.C00101);
+      await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
       const { text } = await c.ok('runDiagnostics', {});
       const at = new Date(c.clock.now());
       const utc = `${at.getUTCDate()} ${at.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' })} ${at.getUTCFullYear()}`;

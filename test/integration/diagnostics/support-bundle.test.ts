@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { authenticator } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED, startCore, startSim, type SimHandle } from '../core/harness.js';
+import { SEED_PASSWORDS, startCore, startSim, type SimHandle } from '../core/harness.js';
 import { startProxy, type TestProxy } from './proxies.js';
 
 const LOGIN = { user: 'desk-proxy-acct', password: 'Proxy-Pass-Bundle-7' };
@@ -64,12 +64,12 @@ describe('support bundle', () => {
       { crashDumpsDir: dumps, versions: { node: process.versions.node, electron: '45.3.4' } },
       { proxy: proxy.url(LOGIN), logLevel: 'debug' },
     );
-    const secrets: string[] = [SEED.C00103, LOGIN.password];
+    const secrets: string[] = [SEED_PASSWORDS.C00103, LOGIN.password];
     try {
       // First sign-in of C00103: temporary password, a new one, the authenticator app.
       const newPassword = 'Bundle-Check-Pass-2026!';
       secrets.push(newPassword);
-      await c.ok('login', { userId: 'C00103', password: SEED.C00103 });
+      await c.ok('login', { userId: 'C00103', password: SEED_PASSWORDS.C00103 });
       await c.ok('initSetPassword', { newPassword });
       const chosen = await c.ok('initChooseChannel', { channel: 'totp' });
       const secret = (chosen as { channelSetup: { secret: string } }).channelSetup.secret;

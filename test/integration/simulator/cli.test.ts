@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '../../../simulator/index.js';
-import { PW } from './harness.js';
+import { SEED_PASSWORDS } from './harness.js';
 
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL('../../../simulator/cli.ts', import.meta.url));
@@ -49,7 +49,7 @@ describe('the command line works on the data folder of a simulator running in an
   });
 
   it('`otp <userId>` prints a code the running simulator accepts', async () => {
-    const login = await post('/auth/login', { userId: 'C00101', password: PW.C00101 });
+    const login = await post('/auth/login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
     const code = (await cli('otp', 'C00101')).trim();
     expect(code).toMatch(/^\d{6}$/);
     expect((await post('/auth/otp', { challengeId: login.body.challengeId, code })).status).toBe(
@@ -58,7 +58,7 @@ describe('the command line works on the data folder of a simulator running in an
   });
 
   it('`outbox <userId>` prints the mail with the code, newest first', async () => {
-    await post('/auth/login', { userId: 'C00102', password: PW.C00102 });
+    await post('/auth/login', { userId: 'C00102', password: SEED_PASSWORDS.C00102 });
     const out = await cli('outbox', 'C00102');
     const [mail] = await sim.outbox('C00102');
     expect(out).toContain(`Code: ${mail?.code}`);
@@ -68,9 +68,13 @@ describe('the command line works on the data folder of a simulator running in an
   it('`seed` resets the data while the simulator runs', async () => {
     for (let i = 0; i < 5; i++)
       await post('/auth/login', { userId: 'C00101', password: 'Wrong-Pass-000!' });
-    expect((await post('/auth/login', { userId: 'C00101', password: PW.C00101 })).status).toBe(423);
+    expect(
+      (await post('/auth/login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 })).status,
+    ).toBe(423);
     expect(await cli('seed')).toContain('seeded');
-    expect((await post('/auth/login', { userId: 'C00101', password: PW.C00101 })).status).toBe(200);
+    expect(
+      (await post('/auth/login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 })).status,
+    ).toBe(200);
     expect(await sim.outbox()).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DmsRequestsReply, DmsUsersReply } from '../../../shared/protocol.js';
 import { openOffline } from '../../../simulator/offline.js';
-import { startHost, PW, signInTotp, latestCode, type TestHost } from './harness.js';
+import { startHost, SEED_PASSWORDS, signInTotp, latestCode, type TestHost } from './harness.js';
 import { addUser, makeAndApprove } from './dms-helpers.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -13,7 +13,7 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
   });
   afterEach(async () => host.close());
 
-  const login = (userId: string, password = PW[userId]) =>
+  const login = (userId: string, password = SEED_PASSWORDS[userId]) =>
     host.call('POST', '/auth/login', { userId, password });
 
   it('lists the participant users with their state; a non-DA is FORBIDDEN', async () => {

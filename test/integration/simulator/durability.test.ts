@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../../simulator/index.js';
 import { openOffline } from '../../../simulator/offline.js';
 import { currentTotpOf } from '../../../simulator/phone.js';
-import { PW } from './harness.js';
+import { SEED_PASSWORDS } from './harness.js';
 
 const CHILD = fileURLToPath(new URL('./child-simulator.ts', import.meta.url));
 
@@ -77,7 +77,7 @@ describe('durability: every acknowledged write survives kill -9 of the simulator
     try {
       const login = await post(agent, url, '/auth/login', {
         userId: 'C00191',
-        password: PW.C00191,
+        password: SEED_PASSWORDS.C00191,
       });
       const off = openOffline(dataDir);
       const code = currentTotpOf(off.db, off.box, 'C00191', Date.now());

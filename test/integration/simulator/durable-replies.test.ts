@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAndApprove } from './dms-helpers.js';
-import { startHost, PW, latestCode, type Reply, type TestHost } from './harness.js';
+import { startHost, SEED_PASSWORDS, latestCode, type Reply, type TestHost } from './harness.js';
 
 // What survives a power cut is what an fsync covered. The simulator counts the committed changes
 // no fsync has covered yet; when a reply arrives, that count must be 0 (the tests run one call at
@@ -23,7 +23,7 @@ describe('durable security state: no reply before an fsync covers the writes it 
       'failure count',
     );
     const login = durable(
-      await host.call('POST', '/auth/login', { userId: 'C00101', password: PW.C00101 }),
+      await host.call('POST', '/auth/login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 }),
       'challenge',
     );
     durable(
@@ -34,7 +34,7 @@ describe('durable security state: no reply before an fsync covers the writes it 
       'used TOTP step',
     );
     const email = durable(
-      await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 }),
+      await host.call('POST', '/auth/login', { userId: 'C00102', password: SEED_PASSWORDS.C00102 }),
       'email challenge',
     );
     durable(

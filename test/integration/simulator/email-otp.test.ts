@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
-import { startHost, PW, latestCode, type TestHost } from './harness.js';
+import { startHost, SEED_PASSWORDS, latestCode, type TestHost } from './harness.js';
 
 const SEC = 1000;
 
@@ -16,7 +16,10 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
     expiresAt: string;
     resendAvailableAt: string;
   }> {
-    const r = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
+    const r = await host.call('POST', '/auth/login', {
+      userId: 'C00102',
+      password: SEED_PASSWORDS.C00102,
+    });
     expect(r.body).toMatchObject({ next: 'otp', channel: 'email' });
     return r.body;
   }
@@ -127,7 +130,10 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
   });
 
   it('refuses a resend for a TOTP challenge with INVALID_REQUEST', async () => {
-    const r = await host.call('POST', '/auth/login', { userId: 'C00101', password: PW.C00101 });
+    const r = await host.call('POST', '/auth/login', {
+      userId: 'C00101',
+      password: SEED_PASSWORDS.C00101,
+    });
     const resend = await host.call('POST', '/auth/otp/resend', { challengeId: r.body.challengeId });
     expect([resend.status, resend.body.error.code]).toEqual([400, 'INVALID_REQUEST']);
   });
@@ -169,16 +175,25 @@ describe('email OTP when SMTP fails (fault injected: a relay that rejects every 
 
   it('answers EMAIL_DELIVERY_FAILED 502 at login, and a later login works', async () => {
     reject = true;
-    const r = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
+    const r = await host.call('POST', '/auth/login', {
+      userId: 'C00102',
+      password: SEED_PASSWORDS.C00102,
+    });
     expect([r.status, r.body.error.code]).toEqual([502, 'EMAIL_DELIVERY_FAILED']);
     reject = false;
-    const ok = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
+    const ok = await host.call('POST', '/auth/login', {
+      userId: 'C00102',
+      password: SEED_PASSWORDS.C00102,
+    });
     expect(ok.status).toBe(200);
     expect(received.length).toBe(1);
   });
 
   it('does not consume the challenge when a resend fails: the first code still works', async () => {
-    const login = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
+    const login = await host.call('POST', '/auth/login', {
+      userId: 'C00102',
+      password: SEED_PASSWORDS.C00102,
+    });
     const code = /Code: (\d{6})/.exec(
       Buffer.from(
         received[0]?.split(/\r?\n\r?\n/)[1]?.replace(/\s+/g, '') ?? '',

@@ -9,6 +9,7 @@ import {
   type RunningSimulator,
   type SimSettings,
 } from '../../../simulator/index.js';
+import { SEED_PASSWORDS } from '../../../simulator/store/seed.js';
 
 /** A reply as the test sees it. */
 export interface Reply {
@@ -100,16 +101,8 @@ export async function startHost(
   };
 }
 
-/** Seeded passwords (docs/protocol.md). */
-export const PW: Record<string, string> = {
-  C00101: 'Demo-Pass-101!',
-  C00102: 'Demo-Pass-102!',
-  C00103: 'Temp-Pass-103!',
-  C00104: 'Demo-Pass-104!',
-  C00105: 'Demo-Pass-105!',
-  C00191: 'Demo-Admin-Pass-191!',
-  C00192: 'Demo-Admin-Pass-192!',
-};
+/** The seed users' demo passwords (simulator/store/seed.ts), never real ones. */
+export { SEED_PASSWORDS };
 
 /** Moves past the current TOTP step so the next code is a fresh one (codes are single use). */
 export function nextStep(host: TestHost): void {
@@ -120,7 +113,7 @@ export function nextStep(host: TestHost): void {
 export async function signInTotp(
   host: TestHost,
   userId: string,
-  password = PW[userId] ?? '',
+  password = SEED_PASSWORDS[userId] ?? '',
 ): Promise<string> {
   const login = await host.call('POST', '/auth/login', { userId, password });
   if (login.status !== 200 || login.body.next !== 'otp')

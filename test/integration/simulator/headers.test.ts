@@ -1,6 +1,6 @@
 import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, PW, type Reply, type TestHost } from './harness.js';
+import { startHost, SEED_PASSWORDS, type Reply, type TestHost } from './harness.js';
 
 const EXPECTED = {
   'cache-control': 'no-store',
@@ -22,7 +22,10 @@ describe('security headers: every reply is no-store, nosniff, HSTS and a deny-al
   afterAll(async () => host.close());
 
   it('on replies that carry a session token, an init token or a TOTP secret', async () => {
-    const login = await host.call('POST', '/auth/login', { userId: 'C00101', password: PW.C00101 });
+    const login = await host.call('POST', '/auth/login', {
+      userId: 'C00101',
+      password: SEED_PASSWORDS.C00101,
+    });
     expectSecurityHeaders(login, 'login (challenge)');
     const otp = await host.call('POST', '/auth/otp', {
       challengeId: login.body.challengeId,
@@ -34,7 +37,10 @@ describe('security headers: every reply is no-store, nosniff, HSTS and a deny-al
       await host.call('GET', '/session', undefined, otp.body.session.token as string),
       'session',
     );
-    const init = await host.call('POST', '/auth/login', { userId: 'C00103', password: PW.C00103 });
+    const init = await host.call('POST', '/auth/login', {
+      userId: 'C00103',
+      password: SEED_PASSWORDS.C00103,
+    });
     expect(init.body.initToken).toBeTypeOf('string');
     expectSecurityHeaders(init, 'login (init token)');
     await host.call('POST', '/init/password', {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { totpAt } from '../../../simulator/auth/totp.js';
-import { startHost, PW, latestCode, type TestHost } from './harness.js';
+import { startHost, SEED_PASSWORDS, latestCode, type TestHost } from './harness.js';
 
 const MIN = 60_000;
 const NEW_PW = 'Harbour-Lights-88!';
@@ -13,7 +13,10 @@ describe('2FA initialization (C00103) and the lifetimes of challenges and init t
   afterEach(async () => host.close());
 
   async function initToken(): Promise<string> {
-    const r = await host.call('POST', '/auth/login', { userId: 'C00103', password: PW.C00103 });
+    const r = await host.call('POST', '/auth/login', {
+      userId: 'C00103',
+      password: SEED_PASSWORDS.C00103,
+    });
     expect(r.body).toMatchObject({ next: 'init', steps: ['password', 'channel'] });
     expect(Date.parse(r.body.expiresAt)).toBe(host.clock.now() + 30 * MIN);
     return r.body.initToken as string;
@@ -39,7 +42,12 @@ describe('2FA initialization (C00103) and the lifetimes of challenges and init t
         .error.code,
     ).toBe('INIT_TOKEN_INVALID');
     expect(
-      (await host.call('POST', '/auth/login', { userId: 'C00103', password: PW.C00103 })).status,
+      (
+        await host.call('POST', '/auth/login', {
+          userId: 'C00103',
+          password: SEED_PASSWORDS.C00103,
+        })
+      ).status,
     ).toBe(401);
     const next = await host.call('POST', '/auth/login', { userId: 'C00103', password: NEW_PW });
     expect(next.body).toMatchObject({ next: 'otp', channel: 'email' });
@@ -95,7 +103,10 @@ describe('2FA initialization (C00103) and the lifetimes of challenges and init t
   });
 
   it('keeps a login challenge 5 minutes: valid at 4:59, CHALLENGE_EXPIRED at 5:00', async () => {
-    const a = await host.call('POST', '/auth/login', { userId: 'C00101', password: PW.C00101 });
+    const a = await host.call('POST', '/auth/login', {
+      userId: 'C00101',
+      password: SEED_PASSWORDS.C00101,
+    });
     expect(Date.parse(a.body.expiresAt)).toBe(host.clock.now() + 5 * MIN);
     host.clock.advance(5 * MIN - 1000);
     expect(
@@ -107,7 +118,10 @@ describe('2FA initialization (C00103) and the lifetimes of challenges and init t
       ).status,
     ).toBe(200);
     host.clock.advance(60_000);
-    const b = await host.call('POST', '/auth/login', { userId: 'C00101', password: PW.C00101 });
+    const b = await host.call('POST', '/auth/login', {
+      userId: 'C00101',
+      password: SEED_PASSWORDS.C00101,
+    });
     host.clock.advance(5 * MIN);
     const late = await host.call('POST', '/auth/otp', {
       challengeId: b.body.challengeId,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openOffline } from '../../../simulator/offline.js';
-import { startHost, PW, T0, type TestHost } from './harness.js';
+import { startHost, SEED_PASSWORDS, T0, type TestHost } from './harness.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -55,7 +55,8 @@ describe('lockout rows of typed user IDs, known or not, do not pile up', () => {
     expect([known.status, known.body.error.code]).toEqual([401, 'INVALID_CREDENTIALS']);
     expect(unknown.body).toEqual(known.body);
     expect(
-      (await h.call('POST', '/auth/login', { userId: 'C00101', password: PW.C00101 })).status,
+      (await h.call('POST', '/auth/login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 }))
+        .status,
     ).toBe(200);
   });
 });

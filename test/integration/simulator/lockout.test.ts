@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeAndApprove } from './dms-helpers.js';
-import { startHost, PW, signInTotp, type TestHost } from './harness.js';
+import { startHost, SEED_PASSWORDS, signInTotp, type TestHost } from './harness.js';
 
 const MIN = 60_000;
 
@@ -14,7 +14,7 @@ describe('lockout: 5 consecutive failures lock for 15 minutes; a success resets;
   const wrong = (userId: string) =>
     host.call('POST', '/auth/login', { userId, password: 'Wrong-Pass-000!' });
   const right = (userId: string) =>
-    host.call('POST', '/auth/login', { userId, password: PW[userId] });
+    host.call('POST', '/auth/login', { userId, password: SEED_PASSWORDS[userId] });
 
   it('locks at the 5th wrong password for exactly 15 minutes', async () => {
     for (let i = 1; i <= 4; i++) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, PW, signInTotp, latestCode, type TestHost } from './harness.js';
+import { startHost, SEED_PASSWORDS, signInTotp, latestCode, type TestHost } from './harness.js';
 import { addUser, setEmail } from './dms-helpers.js';
 
 describe('password policy: every violation, the DA minimum, and the last 5 passwords', () => {
@@ -9,7 +9,7 @@ describe('password policy: every violation, the DA minimum, and the last 5 passw
   });
   afterAll(async () => host.close());
 
-  async function initToken(userId = 'C00103', password = PW.C00103): Promise<string> {
+  async function initToken(userId = 'C00103', password = SEED_PASSWORDS.C00103): Promise<string> {
     const r = await host.call('POST', '/auth/login', { userId, password });
     expect(r.body.next).toBe('init');
     return r.body.initToken as string;
@@ -29,7 +29,7 @@ describe('password policy: every violation, the DA minimum, and the last 5 passw
     expect(await violations(token, 'Abcdefghij12')).toEqual(['symbol']);
     expect(await violations(token, 'my-C00103-pass!')).toEqual(['user_id']);
     expect(await violations(token, 'Password123!')).toEqual(['common']);
-    expect(await violations(token, PW.C00103 as string)).toEqual(['history']);
+    expect(await violations(token, SEED_PASSWORDS.C00103 as string)).toEqual(['history']);
     expect(await violations(token, 'abc')).toEqual(['min_length', 'digit', 'symbol']);
     // 10 and 64 characters are both allowed.
     expect(
@@ -92,7 +92,7 @@ describe('password policy: every violation, the DA minimum, and the last 5 passw
   }
 
   it('refuses any of the last 5 passwords and allows the 6th-last again', async () => {
-    const seeded = PW.C00101 as string;
+    const seeded = SEED_PASSWORDS.C00101 as string;
     await setEmail(host, 'C00101', 'c00101@cp001.example');
     const chosen = [
       'Tsim-Sha-Tsui-1!',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHost, PW, type TestHost } from './harness.js';
+import { startHost, SEED_PASSWORDS, type TestHost } from './harness.js';
 
 // The default limit: 30 failed sign-ins per client address per 60 s.
 const LIMIT = 30;
@@ -33,7 +33,10 @@ describe('per-address failure limit: at most 30 password checks per address per 
     const before = host.sim.passwordVerifies();
     const codes: string[] = [];
     for (let i = 0; i < LIMIT + 5; i++) {
-      const r = await host.call('POST', '/auth/login', { userId: 'C00104', password: PW.C00104 });
+      const r = await host.call('POST', '/auth/login', {
+        userId: 'C00104',
+        password: SEED_PASSWORDS.C00104,
+      });
       codes.push(r.body.error.code as string);
     }
     expect(host.sim.passwordVerifies() - before).toBe(0);
@@ -46,11 +49,14 @@ describe('per-address failure limit: at most 30 password checks per address per 
       await host.call('POST', '/auth/login', { userId: `Y${i}`, password: 'Wrong-Pass-000!' });
     const refused = await host.call('POST', '/auth/login', {
       userId: 'C00101',
-      password: PW.C00101,
+      password: SEED_PASSWORDS.C00101,
     });
     expect(refused.body.error.code).toBe('RATE_LIMITED');
     host.clock.advance(Number(refused.body.error.retryAfterSec) * 1000);
-    const ok = await host.call('POST', '/auth/login', { userId: 'C00101', password: PW.C00101 });
+    const ok = await host.call('POST', '/auth/login', {
+      userId: 'C00101',
+      password: SEED_PASSWORDS.C00101,
+    });
     expect([ok.status, ok.body.next]).toEqual([200, 'otp']);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHost, PW, signInTotp, latestCode, type TestHost } from './harness.js';
+import { startHost, SEED_PASSWORDS, signInTotp, latestCode, type TestHost } from './harness.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -63,7 +63,10 @@ describe('sessions: 15-minute idle lock, 10-hour lifetime, step-up, logout', () 
   });
 
   it('emails a step-up code to an email-channel user whose session locked', async () => {
-    const login = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
+    const login = await host.call('POST', '/auth/login', {
+      userId: 'C00102',
+      password: SEED_PASSWORDS.C00102,
+    });
     const otp = await host.call('POST', '/auth/otp', {
       challengeId: login.body.challengeId,
       code: await latestCode(host, 'C00102'),

@@ -5,7 +5,7 @@ import {
   SessionReply,
   TerminalSummary,
 } from '../../../shared/protocol.js';
-import { startHost, signInTotp, PW, latestCode, type TestHost } from './harness.js';
+import { startHost, signInTotp, SEED_PASSWORDS, latestCode, type TestHost } from './harness.js';
 
 describe('simulator over real HTTPS: the seeded paths', () => {
   let host: TestHost;
@@ -43,7 +43,10 @@ describe('simulator over real HTTPS: the seeded paths', () => {
   });
 
   it('signs C00102 in with an emailed code, the mail naming user, code and expiry in both languages', async () => {
-    const login = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
+    const login = await host.call('POST', '/auth/login', {
+      userId: 'C00102',
+      password: SEED_PASSWORDS.C00102,
+    });
     const reply = LoginReply.parse(login.body);
     if (reply.next !== 'otp') throw new Error('expected otp');
     expect(reply).toMatchObject({ channel: 'email', maskedEmail: 'c***2@cp001.example' });
@@ -62,17 +65,20 @@ describe('simulator over real HTTPS: the seeded paths', () => {
   });
 
   it('sends C00103 to initialization, C00104 is locked, C00105 suspended', async () => {
-    const init = await host.call('POST', '/auth/login', { userId: 'C00103', password: PW.C00103 });
+    const init = await host.call('POST', '/auth/login', {
+      userId: 'C00103',
+      password: SEED_PASSWORDS.C00103,
+    });
     expect(init.body).toMatchObject({ next: 'init', steps: ['password', 'channel'] });
     const locked = await host.call('POST', '/auth/login', {
       userId: 'C00104',
-      password: PW.C00104,
+      password: SEED_PASSWORDS.C00104,
     });
     expect(locked.status).toBe(423);
     expect(locked.body.error.code).toBe('ACCOUNT_LOCKED');
     const suspended = await host.call('POST', '/auth/login', {
       userId: 'C00105',
-      password: PW.C00105,
+      password: SEED_PASSWORDS.C00105,
     });
     expect(suspended.status).toBe(403);
     expect(suspended.body.error.code).toBe('ACCOUNT_SUSPENDED');

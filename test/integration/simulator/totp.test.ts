@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHost, PW, nextStep, type TestHost } from './harness.js';
+import { startHost, SEED_PASSWORDS, nextStep, type TestHost } from './harness.js';
 
 describe('TOTP: RFC 6238, ±1 step, never the same step twice', () => {
   let host: TestHost;
@@ -9,7 +9,7 @@ describe('TOTP: RFC 6238, ±1 step, never the same step twice', () => {
   afterEach(async () => host.close());
 
   async function challenge(userId = 'C00101'): Promise<string> {
-    const r = await host.call('POST', '/auth/login', { userId, password: PW[userId] });
+    const r = await host.call('POST', '/auth/login', { userId, password: SEED_PASSWORDS[userId] });
     expect(r.body.next).toBe('otp');
     return r.body.challengeId as string;
   }

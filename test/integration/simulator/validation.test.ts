@@ -1,6 +1,6 @@
 import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, PW, latestCode, type TestHost } from './harness.js';
+import { startHost, SEED_PASSWORDS, latestCode, type TestHost } from './harness.js';
 
 describe('bad input is INVALID_REQUEST 400 naming the field; nothing secret is logged', () => {
   let host: TestHost;
@@ -83,14 +83,23 @@ describe('bad input is INVALID_REQUEST 400 naming the field; nothing secret is l
 
   it('logs one structured line per request without passwords, codes, tokens or secrets', async () => {
     lines.length = 0;
-    const login = await host.call('POST', '/auth/login', { userId: 'C00102', password: PW.C00102 });
+    const login = await host.call('POST', '/auth/login', {
+      userId: 'C00102',
+      password: SEED_PASSWORDS.C00102,
+    });
     const code = await latestCode(host, 'C00102');
     const otp = await host.call('POST', '/auth/otp', { challengeId: login.body.challengeId, code });
     const token = otp.body.session.token as string;
     await host.call('GET', '/terminal/summary', undefined, token);
     await host.call('POST', '/auth/login', { userId: 'C00101', password: 'Wrong-Pass-000!' });
     const text = JSON.stringify(lines);
-    for (const secret of [PW.C00102, code, token, login.body.challengeId, 'Wrong-Pass-000!'])
+    for (const secret of [
+      SEED_PASSWORDS.C00102,
+      code,
+      token,
+      login.body.challengeId,
+      'Wrong-Pass-000!',
+    ])
       expect(text).not.toContain(secret);
     expect(lines.map((l) => [l.method, l.path, l.status])).toEqual([
       ['POST', '/api/v1/auth/login', 200],
