@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PASSWORDS, startApp, type TestApp } from './harness.js';
-import { oathtoolTotp, submitLogin } from './sign-in-support.js';
+import { authenticatorTotp, submitLogin } from './sign-in-support.js';
 
 const NEW_PASSWORD = 'Kept-Nowhere-2026#';
 
@@ -38,7 +38,7 @@ describe('no secret is kept on the workstation (browser mode, real core and simu
     const key = ((await page.getByTestId('totp-key').textContent()) ?? '').replace(/ /g, '');
     expect(key).toMatch(/^[A-Z2-7]{16,}$/);
     secrets.totpSecret = key;
-    secrets.enrolmentCode = oathtoolTotp(key);
+    secrets.enrolmentCode = authenticatorTotp(key);
     await page.getByLabel('One-time password', { exact: true }).fill(secrets.enrolmentCode);
     await page.getByRole('button', { name: 'Continue to CCMS Terminal' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -48,7 +48,7 @@ describe('no secret is kept on the workstation (browser mode, real core and simu
     const otp = page.getByLabel('One-time password', { exact: true });
     await otp.waitFor();
     // A step the enrolment did not use: the host never accepts the same step twice.
-    const next = oathtoolTotp(key);
+    const next = authenticatorTotp(key);
     secrets.signInCode = next === secrets.enrolmentCode ? app.sim.currentTotp('C00103', 1) : next;
     await otp.fill(secrets.signInCode);
     await page.getByRole('button', { name: 'Sign out' }).waitFor();

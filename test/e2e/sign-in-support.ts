@@ -1,5 +1,6 @@
 // Helpers shared by the sign-in e2e tests (login, OTP, initialization, zh-HK).
 import { execFileSync } from 'node:child_process';
+import { authenticator } from 'otplib';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { SEED_PASSWORDS } from './harness.js';
@@ -50,6 +51,15 @@ export async function submitLogin(
 /** A TOTP code from Debian's oathtool: a real authenticator, none of our code. */
 export function oathtoolTotp(base32Key: string): string {
   return execFileSync('oathtool', ['--totp', '-b', base32Key], { encoding: 'utf8' }).trim();
+}
+
+/**
+ * The authenticator a test answers with: oathtool where it is installed (Debian), otherwise
+ * otplib (a Windows runner), so the journey runs everywhere; the tests that need oathtool itself
+ * say so in their title.
+ */
+export function authenticatorTotp(base32Key: string): string {
+  return hasProgram('oathtool') ? oathtoolTotp(base32Key) : authenticator.generate(base32Key);
 }
 
 /** Whether a program is on PATH (zbarimg is optional). */

@@ -2,7 +2,7 @@
 // errors, OTP by app and by email, and the 2FA wizard; axe scans and a screenshot of each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from './harness.js';
-import { oathtoolTotp, seriousAxeViolations, submitLogin } from './sign-in-support.js';
+import { authenticatorTotp, seriousAxeViolations, submitLogin } from './sign-in-support.js';
 
 const ZH = { userId: '用戶編號', password: '密碼', signIn: '登入' };
 
@@ -113,7 +113,7 @@ describe('sign-in in zh-HK', () => {
     const key = ((await page.getByTestId('totp-key').textContent()) ?? '').replace(/ /g, '');
     await app.screenshot('init-app-zh-HK');
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.getByLabel('一次性密碼', { exact: true }).fill(oathtoolTotp(key));
+    await page.getByLabel('一次性密碼', { exact: true }).fill(authenticatorTotp(key));
     await page.getByRole('heading', { name: '雙重認證初始設定已完成' }).waitFor();
     await app.screenshot('init-done-zh-HK');
     expect(await seriousAxeViolations(page)).toEqual([]);
