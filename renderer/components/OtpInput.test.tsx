@@ -73,6 +73,10 @@ describe('normaliseOtp', () => {
     ['123-456', '123456'],
     ['123\u2013456', '123456'],
     ['\t1 2 3 4 5 6 7', '123456'],
+    // A Chinese IME in full-width mode: NFKC turns the digits, space and dash into ASCII ones.
+    ['１２３４５６', '123456'],
+    ['１２３　４５６', '123456'],
+    ['１２３－４５６', '123456'],
     ['', ''],
   ])('turns %j into %j', (raw, expected) => {
     expect(normaliseOtp(raw)).toBe(expected);

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { AppError, AuthState, OtpChannel, PasswordRule } from '../../shared/index.js';
 import { PasswordRule as PasswordRuleSchema, parse } from '../../shared/index.js';
 import { callBridge } from '../bridge/bridge.js';
-import { useSessionStore, type PublicAuthState } from './session-store.js';
+import { feedResult, receiveAuthStates, type PublicAuthState } from './auth-feed.js';
+import { useSessionStore } from './session-store.js';
 
 /** What the app-enrolment step shows; held only while that step is current. */
 export interface TotpSetup {
@@ -30,8 +31,6 @@ export interface InitStore {
   error: AppError | null;
   /** Rules the host said the last password broke (history, common, …). */
   hostViolations: PasswordRule[];
-  /** Called by the session store with every AuthState; keeps or drops the secret. */
-  receiveAuthState(state: AuthState): void;
   setPassword(newPassword: string): Promise<boolean>;
   chooseChannel(channel: OtpChannel): Promise<boolean>;
   resendEmail(): Promise<void>;
@@ -43,9 +42,9 @@ export interface InitStore {
   clearError(): void;
 }
 
-/** An error stays on the wizard only while the wizard is still current (else login shows why). */
-function whileInWizard(error: AppError | null): AppError | null {
-  return useSessionStore.getState().authState?.step === 'init' ? error : null;
+/** An error stays on the wizard only while the wizard is current (else the login says why). */
+function forWizard(error: AppError | null): AppError | null {
+  return useSessionStore.getState().placeError(error, 'init');
 }
 
 // Whether this set-up began with the password step, kept for this tab only so a reloaded window
@@ -84,39 +83,13 @@ export const useInitStore = create<InitStore>()((set, get) => ({
   error: null,
   hostViolations: [],
 
-  receiveAuthState(state) {
-    if (state.step === 'init') {
-      if (state.steps.includes('password')) rememberPasswordStep(true);
-      const setup = state.channelSetup;
-      set((s) => ({
-        totpSetup:
-          setup?.channel === 'totp' ? { secret: setup.secret, otpauthUri: setup.otpauthUri } : null,
-        hadPasswordStep:
-          s.hadPasswordStep || state.steps.includes('password') || recalledPasswordStep(),
-      }));
-      return;
-    }
-    // Leaving the wizard in any way drops the secret; signing out forgets the whole run.
-    set({ totpSetup: null, choosingAgain: false });
-    if (state.step === 'signedOut') {
-      rememberPasswordStep(false);
-      set({
-        hadPasswordStep: false,
-        completedChannel: null,
-        confirmingChannel: null,
-        error: null,
-        hostViolations: [],
-      });
-    }
-  },
-
   async setPassword(newPassword) {
     set({ pending: 'password', error: null, hostViolations: [] });
     const result = await callBridge('initSetPassword', { newPassword });
-    const error = useSessionStore.getState().applyResult(result);
+    const error = await feedResult(result);
     set({
       pending: null,
-      error: whileInWizard(error),
+      error: forWizard(error),
       hostViolations: error?.code === 'PASSWORD_POLICY' ? violationsOf(error) : [],
     });
     return error === null;
@@ -125,10 +98,10 @@ export const useInitStore = create<InitStore>()((set, get) => ({
   async chooseChannel(channel) {
     set({ pending: 'channel', error: null });
     const result = await callBridge('initChooseChannel', { channel });
-    const error = useSessionStore.getState().applyResult(result);
+    const error = await feedResult(result);
     set({
       pending: null,
-      error: whileInWizard(error),
+      error: forWizard(error),
       choosingAgain: error ? get().choosingAgain : false,
     });
     return error === null;
@@ -137,8 +110,8 @@ export const useInitStore = create<InitStore>()((set, get) => ({
   async resendEmail() {
     set({ pending: 'resend', error: null });
     const result = await callBridge('initResendEmail', {});
-    const error = useSessionStore.getState().applyResult(result);
-    set({ pending: null, error: whileInWizard(error) });
+    const error = await feedResult(result);
+    set({ pending: null, error: forWizard(error) });
   },
 
   async confirm(code) {
@@ -150,14 +123,10 @@ export const useInitStore = create<InitStore>()((set, get) => ({
     set({ pending: 'confirm', error: null, confirmingChannel: channel ?? 'totp' });
     const result = await callBridge('initConfirm', { code });
     const done = result.ok && (result.value.step === 'signedIn' || result.value.step === 'locked');
-    const error = useSessionStore.getState().applyResult(result);
-    // Too many wrong codes lock the account and end the set-up: the login form says so.
-    if (error?.code === 'ACCOUNT_LOCKED' || error?.code === 'ACCOUNT_SUSPENDED') {
-      useSessionStore.getState().showOnLogin(error);
-    }
+    const error = await feedResult(result);
     set({
       pending: null,
-      error: whileInWizard(error),
+      error: forWizard(error),
       confirmingChannel: null,
       completedChannel: done ? (channel ?? 'totp') : get().completedChannel,
     });
@@ -167,7 +136,7 @@ export const useInitStore = create<InitStore>()((set, get) => ({
   async cancel() {
     set({ error: null });
     const result = await callBridge('cancelLogin', {});
-    const error = useSessionStore.getState().applyResult(result);
+    const error = await feedResult(result);
     if (error) set({ error });
   },
 
@@ -191,6 +160,35 @@ export const useInitStore = create<InitStore>()((set, get) => ({
     set({ error: null });
   },
 }));
+
+/** Keeps the TOTP secret while the set-up shows it; leaving the wizard drops it. */
+function receive(state: AuthState): void {
+  const set = useInitStore.setState;
+  if (state.step === 'init') {
+    if (state.steps.includes('password')) rememberPasswordStep(true);
+    const setup = state.channelSetup;
+    set((s) => ({
+      totpSetup:
+        setup?.channel === 'totp' ? { secret: setup.secret, otpauthUri: setup.otpauthUri } : null,
+      hadPasswordStep:
+        s.hadPasswordStep || state.steps.includes('password') || recalledPasswordStep(),
+    }));
+    return;
+  }
+  // Leaving the wizard in any way drops the secret; signing out forgets the whole run.
+  set({ totpSetup: null, choosingAgain: false });
+  if (state.step === 'signedOut') {
+    rememberPasswordStep(false);
+    set({
+      hadPasswordStep: false,
+      completedChannel: null,
+      confirmingChannel: null,
+      error: null,
+      hostViolations: [],
+    });
+  }
+}
+receiveAuthStates(receive);
 
 /** A step of the wizard as the stepper shows it. */
 export type WizardStep = 'password' | 'channel' | 'confirm' | 'done';

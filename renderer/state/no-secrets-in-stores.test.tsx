@@ -2,30 +2,17 @@
 // store the renderer has. The bridge is a fake that records calls: this test is about the stores,
 // not the core, so the fake stands in for the main process and shows the secrets did go out.
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppInfo, AuthState, PasswordPolicy } from '../../shared/index.js';
 import App from '../App.js';
 import { fail, installFakeBridge, ok, renderWithProviders } from '../screens/shell/test-support.js';
+import { allStores } from '../test-setup.js';
 
 const fake = installFakeBridge();
 
-// Every store file under renderer/state, so a store added later is checked too.
-const storeModules = import.meta.glob<Record<string, unknown>>('./*-store.ts', { eager: true });
-const stores = Object.entries(storeModules).flatMap(([file, mod]) =>
-  Object.entries(mod)
-    .filter(
-      ([name, value]) =>
-        name.startsWith('use') && typeof value === 'function' && 'getState' in value,
-    )
-    .map(([name, value]) => ({
-      name: `${file}:${name}`,
-      getState: (value as { getState(): unknown }).getState,
-    })),
-);
-
 /** Everything every store holds, as text (functions are skipped by JSON). */
 function allStoreText(): string {
-  return stores.map((s) => JSON.stringify(s.getState())).join('\n');
+  return [...allStores.values()].map((s) => JSON.stringify(s.getState())).join('\n');
 }
 
 const PASSWORD = 'Demo-Pass-101!';
@@ -62,20 +49,25 @@ const initBase = {
   expiresAt: later,
 } as const;
 
+// The fake core's state is the last one it answered with, as getAuthState then reports it.
+let coreState: AuthState = { step: 'signedOut' };
+const core = (state: AuthState) => {
+  coreState = state;
+  return ok(state);
+};
 fake.answer('getAppInfo', () => ok(appInfo));
-fake.answer('getAuthState', () => ok<AuthState>({ step: 'signedOut' }));
-fake.answer('cancelLogin', () => ok<AuthState>({ step: 'signedOut' }));
+fake.answer('getAuthState', () => ok(coreState));
 fake.answer('login', (input) =>
-  ok<AuthState>(
+  core(
     input.userId === 'C00103'
       ? { ...initBase, steps: ['password', 'channel'] }
       : { step: 'otp', userId: input.userId, channel: 'totp', expiresAt: later },
   ),
 );
 fake.answer('submitOtp', () => fail('OTP_INVALID', { attemptsLeft: 4 }));
-fake.answer('initSetPassword', () => ok<AuthState>({ ...initBase, steps: ['channel'] }));
+fake.answer('initSetPassword', () => core({ ...initBase, steps: ['channel'] }));
 fake.answer('initChooseChannel', () =>
-  ok<AuthState>({
+  core({
     ...initBase,
     steps: ['channel'],
     channelSetup: {
@@ -88,7 +80,7 @@ fake.answer('initChooseChannel', () =>
   }),
 );
 fake.answer('initConfirm', () =>
-  ok<AuthState>({
+  core({
     step: 'signedIn',
     user: { userId: 'C00103', participantId: 'CP001', name: 'Test User', roles: ['user'] },
     environment: 'simulator',
@@ -99,15 +91,20 @@ fake.answer('initConfirm', () =>
 
 const sentInputs = (name: string) => fake.calls.filter((c) => c.name === name).map((c) => c.input);
 
-afterAll(cleanup);
+beforeEach(() => {
+  fake.calls.length = 0;
+  coreState = { step: 'signedOut' };
+});
+afterEach(cleanup);
 
 describe('no password, code or TOTP secret stays in any store (fake bridge records the calls)', () => {
   it('finds the stores to check', () => {
-    expect(stores.map((s) => s.name)).toEqual(
+    expect([...allStores.keys()]).toEqual(
       expect.arrayContaining([
-        './session-store.ts:useSessionStore',
-        './otp-store.ts:useOtpStore',
-        './init-store.ts:useInitStore',
+        './state/session-store.ts:useSessionStore',
+        './state/otp-store.ts:useOtpStore',
+        './state/init-store.ts:useInitStore',
+        './state/shell-store.ts:useShellStore',
       ]),
     );
   });
@@ -129,14 +126,14 @@ describe('no password, code or TOTP secret stays in any store (fake bridge recor
     expect(sentInputs('submitOtp')).toEqual([{ code: WRONG_CODE }]);
     await screen.findByRole('alert');
     expect(allStoreText()).not.toContain(WRONG_CODE);
+    // A wrong code leaves the core at the OTP step: the prompt stays, empty, with the error.
+    expect(screen.getByLabelText('One-time password')).toBe(otp);
     expect(otp.value).toBe('');
     expect(document.body.innerHTML).not.toContain(PASSWORD);
   });
 
   it('forgets the new password, the confirmation code and the secret in the 2FA wizard', async () => {
-    await act(async () => {
-      fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    });
+    await renderWithProviders(<App />);
     fireEvent.change(await screen.findByLabelText('User ID'), { target: { value: 'C00103' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'Temp-Pass-103!' } });
     await act(async () => {

@@ -1,14 +1,8 @@
 import { create } from 'zustand';
-import type { AppError } from '../../shared/index.js';
+import type { AppError, AuthState } from '../../shared/index.js';
 import { callBridge } from '../bridge/bridge.js';
+import { feedResult, receiveAuthStates, type PublicAuthState } from './auth-feed.js';
 import { useSessionStore } from './session-store.js';
-
-/** Errors after which the core has ended the sign-in: the login screen shows them. */
-const ENDS_SIGN_IN: ReadonlySet<AppError['code']> = new Set([
-  'ACCOUNT_LOCKED',
-  'ACCOUNT_SUSPENDED',
-  'CHALLENGE_EXPIRED',
-]);
 
 /** The OTP prompt's request status; the code itself stays in the input only until submit. */
 export interface OtpStore {
@@ -21,9 +15,10 @@ export interface OtpStore {
   submit(code: string): Promise<boolean>;
   resend(): Promise<void>;
   cancel(): Promise<void>;
-  /** Forgets the last error and notice (a new challenge starts clean). */
-  reset(): void;
 }
+
+/** The error for the OTP prompt; when the core ended the sign-in, the login form has it instead. */
+const forPrompt = (error: AppError | null) => useSessionStore.getState().placeError(error, 'otp');
 
 export const useOtpStore = create<OtpStore>()((set) => ({
   pending: false,
@@ -33,31 +28,27 @@ export const useOtpStore = create<OtpStore>()((set) => ({
 
   async submit(code) {
     set({ pending: true, error: null, resent: false });
-    const result = await callBridge('submitOtp', { code });
-    const error = useSessionStore.getState().applyResult(result);
-    if (error && ENDS_SIGN_IN.has(error.code)) {
-      // The core has gone back to signedOut: hand the reason to the login form.
-      useSessionStore.getState().showOnLogin(error);
-    }
-    set({ pending: false, error });
+    const error = await feedResult(await callBridge('submitOtp', { code }));
+    set({ pending: false, error: forPrompt(error) });
     return error === null;
   },
 
   async resend() {
     set({ resendPending: true, error: null, resent: false });
-    const result = await callBridge('resendOtp', {});
-    const error = useSessionStore.getState().applyResult(result);
-    set({ resendPending: false, error, resent: error === null });
+    const error = await feedResult(await callBridge('resendOtp', {}));
+    set({ resendPending: false, error: forPrompt(error), resent: error === null });
   },
 
   async cancel() {
     set({ error: null, resent: false });
-    const result = await callBridge('cancelLogin', {});
-    const error = useSessionStore.getState().applyResult(result);
+    const error = await feedResult(await callBridge('cancelLogin', {}));
     if (error) set({ error });
   },
-
-  reset() {
-    set({ pending: false, resendPending: false, error: null, resent: false });
-  },
 }));
+
+/** A new challenge starts clean, and a finished one leaves no error or notice behind. */
+function receive(state: AuthState, before: PublicAuthState | null): void {
+  if ((state.step === 'otp') === (before?.step === 'otp')) return;
+  useOtpStore.setState(useOtpStore.getInitialState());
+}
+receiveAuthStates(receive);

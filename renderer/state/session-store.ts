@@ -1,23 +1,14 @@
 import { create } from 'zustand';
-import type { AppError, AppInfo, AuthState, BridgeResult } from '../../shared/index.js';
-import { callBridge, onBridgeEvent } from '../bridge/bridge.js';
-import { useInitStore } from './init-store.js';
-
-/**
- * The AuthState as the session store keeps it: the init step's TOTP secret and otpauth URI are
- * taken out and handed to the init store, which drops them when the step is left. Everything
- * else mirrors the core's state machine.
- */
-export type PublicAuthState =
-  | Exclude<AuthState, { step: 'init' }>
-  | (Omit<Extract<AuthState, { step: 'init' }>, 'channelSetup'> & {
-      channelSetup?:
-        | { channel: 'totp'; digits: number; period: number }
-        | Extract<
-            NonNullable<Extract<AuthState, { step: 'init' }>['channelSetup']>,
-            { channel: 'email' }
-          >;
-    });
+import type { AppError, AppInfo, AuthState } from '../../shared/index.js';
+import { callBridge } from '../bridge/bridge.js';
+import {
+  feedResult,
+  receiveAuthStates,
+  refreshAuthState,
+  startAuthFeed,
+  toPublic,
+  type PublicAuthState,
+} from './auth-feed.js';
 
 /** Sign-in progress and errors of the login form (the password itself is never stored). */
 interface LoginStatus {
@@ -27,17 +18,15 @@ interface LoginStatus {
   userId?: string;
 }
 
-/** The session store: app info, the mirrored AuthState and the login form's status. */
+/** The session store: app info, the core's AuthState (fed by auth-feed.ts) and the login form. */
 export interface SessionStore {
   appInfo: AppInfo | null;
   authState: PublicAuthState | null;
   /** Set when starting failed (no bridge, bad reply): the app shows it with a retry. */
   startError: AppError | null;
   login: LoginStatus;
-  /** Loads app info and the current AuthState and starts listening to `authState` events. */
+  /** Loads app info, then starts the auth feed (the core's current AuthState and its events). */
   start(): Promise<void>;
-  /** The single entry for every AuthState from the core (call result or event). */
-  applyAuthState(state: AuthState): void;
   /** Asks the core for the current AuthState (e.g. when a countdown ran out). */
   refresh(): Promise<void>;
   /** Replaces app info (the settings screen calls this with `updateSettings`' result). */
@@ -45,19 +34,14 @@ export interface SessionStore {
   /** Signs in; the password goes straight to the bridge and is not kept here. */
   signIn(userId: string, password: string): Promise<boolean>;
   clearLoginError(): void;
-  /** Shows an error on the login form (the OTP or set-up step ended the sign-in with it). */
-  showOnLogin(error: AppError): void;
-  /** Applies a call's AuthState or returns its error; for the other stores' actions. */
-  applyResult(result: BridgeResult<AuthState>): AppError | null;
-}
-
-let stopListening: (() => void) | null = null;
-
-/** Removes the TOTP secret before the state is stored; the init store receives it instead. */
-function toPublic(state: AuthState): PublicAuthState {
-  if (state.step !== 'init' || state.channelSetup?.channel !== 'totp') return state;
-  const { secret: _secret, otpauthUri: _uri, ...rest } = state.channelSetup;
-  return { ...state, channelSetup: rest };
+  /**
+   * Where a failed call of the OTP or set-up step shows its error, by the core's state after it
+   * (auth-feed.ts has fetched it): still at `step`, on the calling screen (returned). Signed out,
+   * the core ended the sign-in: its `reason` says why on the login form, and where it gives none
+   * (account locked or suspended) the error is the only explanation, so the login form shows it.
+   * Null is returned whenever the calling screen has nothing to show.
+   */
+  placeError(error: AppError | null, step: 'otp' | 'init'): AppError | null;
 }
 
 export const useSessionStore = create<SessionStore>()((set, get) => ({
@@ -68,8 +52,6 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
 
   async start() {
     set({ startError: null });
-    stopListening?.();
-    stopListening = onBridgeEvent('authState', (state) => get().applyAuthState(state));
     // main.tsx may have loaded app info already (it needs the language before the first paint).
     if (!get().appInfo) {
       const info = await callBridge('getAppInfo', {});
@@ -79,34 +61,12 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
       }
       set({ appInfo: info.value });
     }
-    const state = await callBridge('getAuthState', {});
-    if (!state.ok) {
-      set({ startError: state.error });
-      return;
-    }
-    get().applyAuthState(state.value);
-  },
-
-  applyAuthState(state) {
-    const before = get().authState?.step;
-    useInitStore.getState().receiveAuthState(state);
-    set({ authState: toPublic(state) });
-    // After a session the form forgets who tried last (the next person may be someone else,
-    // e.g. on a shared desk); only what the core remembers is offered.
-    if (state.step === 'signedOut' && (before === 'signedIn' || before === 'locked')) {
-      set((s) => ({ login: { pending: s.login.pending, error: s.login.error } }));
-    }
-    // Back at the login form: the core may now remember a different user ID.
-    if (state.step === 'signedOut' && before !== undefined && before !== 'signedOut') {
-      void callBridge('getAppInfo', {}).then((info) => {
-        if (info.ok) set({ appInfo: info.value });
-      });
-    }
+    const error = await startAuthFeed();
+    if (error) set({ startError: error });
   },
 
   async refresh() {
-    const state = await callBridge('getAuthState', {});
-    if (state.ok) get().applyAuthState(state.value);
+    await refreshAuthState();
   },
 
   setAppInfo(info) {
@@ -116,26 +76,44 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   async signIn(userId, password) {
     const id = userId.trim();
     set({ login: { pending: true, error: null, userId: id } });
-    const result = await callBridge('login', { userId: id, password });
-    const error = get().applyResult(result);
+    const error = await feedResult(await callBridge('login', { userId: id, password }));
     set({ login: { pending: false, error, userId: id } });
     return error === null;
-  },
-
-  showOnLogin(error) {
-    set((s) => ({ login: { ...s.login, pending: false, error } }));
   },
 
   clearLoginError() {
     set((s) => ({ login: { ...s.login, error: null } }));
   },
 
-  applyResult(result) {
-    if (!result.ok) return result.error;
-    get().applyAuthState(result.value);
+  placeError(error, step) {
+    const now = get().authState;
+    if (!error || now?.step === step) return error;
+    if (now?.step === 'signedOut' && !now.reason) {
+      set((s) => ({ login: { ...s.login, pending: false, error } }));
+    }
     return null;
   },
 }));
+
+function receive(state: AuthState, before: PublicAuthState | null): void {
+  const was = before?.step;
+  useSessionStore.setState({ authState: toPublic(state) });
+  if (state.step !== 'signedOut') return;
+  // After a session the form forgets who tried last (the next person may be someone else, e.g. on
+  // a shared desk); only what the core remembers is offered.
+  if (was === 'signedIn' || was === 'locked') {
+    useSessionStore.setState((s) => ({
+      login: { pending: s.login.pending, error: s.login.error },
+    }));
+  }
+  // Back at the login form: the core may now remember a different user ID.
+  if (was !== undefined && was !== 'signedOut') {
+    void callBridge('getAppInfo', {}).then((info) => {
+      if (info.ok) useSessionStore.setState({ appInfo: info.value });
+    });
+  }
+}
+receiveAuthStates(receive);
 
 /** The current step, or null before the first state arrived. */
 export const selectStep = (s: SessionStore): PublicAuthState['step'] | null =>

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { AppError, AuthState, TerminalSummary } from '../../shared/index.js';
 import { callBridge } from '../bridge/bridge.js';
+import { feedResult, receiveAuthStates, type PublicAuthState } from './auth-feed.js';
+import { useSessionStore } from './session-store.js';
 
 /** Loading state of the terminal home. */
 export type SummaryStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -29,19 +31,17 @@ export interface ShellState {
   idleWarning(secondsLeft: number, now?: number): void;
   /** The user chose to stay: tells the core, which postpones the lock. */
   staySignedIn(): Promise<void>;
-  dismissIdleWarning(): void;
   /** Unlocks the locked terminal with an OTP; the code is passed through, never stored. */
-  unlock(code: string): Promise<AuthState | null>;
+  unlock(code: string): Promise<void>;
   /** Asks the core to have the host email a new unlock code. */
-  sendUnlockCode(): Promise<AuthState | null>;
-  signOut(): Promise<AuthState | null>;
-  /** Back to a clean shell, e.g. after sign-out or when another user signs in. */
-  reset(): void;
+  sendUnlockCode(): Promise<void>;
+  signOut(): Promise<void>;
 }
 
-const initial = {
-  view: 'home' as ShellView,
-  summaryStatus: 'idle' as SummaryStatus,
+/** One store for the terminal shell. */
+export const useShellStore = create<ShellState>()((set, get) => ({
+  view: 'home',
+  summaryStatus: 'idle',
   summary: null,
   summaryError: null,
   idleLockAt: null,
@@ -51,11 +51,6 @@ const initial = {
   signOutError: null,
   sendingCode: false,
   codeResent: false,
-};
-
-/** One store for the terminal shell. */
-export const useShellStore = create<ShellState>()((set, get) => ({
-  ...initial,
   setView(view) {
     set({ view });
   },
@@ -72,65 +67,49 @@ export const useShellStore = create<ShellState>()((set, get) => ({
     set({ idleLockAt: null });
     await callBridge('reportActivity', {});
   },
-  dismissIdleWarning() {
-    set({ idleLockAt: null });
-  },
   async unlock(code) {
-    if (get().unlocking) return null;
+    if (get().unlocking) return;
     set({ unlocking: true, unlockError: null });
-    const result = await callBridge('unlock', { code });
-    if (!result.ok) {
-      set({ unlocking: false, unlockError: result.error });
-      return null;
+    const error = await feedResult(await callBridge('unlock', { code }));
+    if (error) {
+      set({ unlocking: false, unlockError: whileSignedIn(error) });
+      return;
     }
-    set({
-      unlocking: false,
-      unlockError: null,
-      idleLockAt: null,
-      codeResent: false,
-    });
-    return result.value;
+    set({ unlocking: false, unlockError: null, idleLockAt: null, codeResent: false });
   },
   async sendUnlockCode() {
-    if (get().sendingCode) return null;
+    if (get().sendingCode) return;
     set({ sendingCode: true, unlockError: null, codeResent: false });
-    const result = await callBridge('sendUnlockCode', {});
-    if (!result.ok) {
-      set({ sendingCode: false, unlockError: result.error });
-      return null;
-    }
-    set({ sendingCode: false, codeResent: true });
-    return result.value;
+    const error = await feedResult(await callBridge('sendUnlockCode', {}));
+    set({ sendingCode: false, unlockError: whileSignedIn(error), codeResent: error === null });
   },
   async signOut() {
-    if (get().signingOut) return null;
+    if (get().signingOut) return;
     set({ signingOut: true, signOutError: null });
-    const result = await callBridge('logout', {});
-    if (!result.ok) {
-      set({ signingOut: false, signOutError: result.error });
-      return null;
-    }
-    set({ ...initial });
-    return result.value;
-  },
-  reset() {
-    set({ ...initial });
+    // On success the signedOut state comes back through the feed, which resets this store.
+    const error = await feedResult(await callBridge('logout', {}));
+    if (error) set({ signingOut: false, signOutError: whileSignedIn(error) });
   },
 }));
 
-/** Whole seconds until `at`, never negative. */
-export function secondsUntil(at: number, now: number): number {
-  return Math.max(0, Math.ceil((at - now) / 1000));
+/** An error for the shell, kept only while there is a session to show it in. */
+function whileSignedIn(error: AppError | null): AppError | null {
+  const step = useSessionStore.getState().authState?.step;
+  return step === 'signedIn' || step === 'locked' ? error : null;
 }
 
-/** A duration as H:MM:SS, the way a desk clock shows it. */
-export function formatDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.floor(totalSeconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  return `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
+const userOf = (state: PublicAuthState | null) =>
+  state && (state.step === 'signedIn' || state.step === 'locked') ? state.user.userId : null;
+
+/** The lock or sign-out ends the idle warning; sign-out or another user gets a clean shell. */
+function receive(state: AuthState, before: PublicAuthState | null): void {
+  if (state.step !== 'signedIn') useShellStore.setState({ idleLockAt: null });
+  const user = userOf(state);
+  if (state.step === 'signedOut' || (user !== null && userOf(before) !== user)) {
+    useShellStore.setState(useShellStore.getInitialState());
+  }
 }
+receiveAuthStates(receive);
 
 /** True when the signed-in user may open the DMS console. */
 export function isDa(state: AuthState): boolean {

@@ -1,14 +1,14 @@
-import { useState, type FormEvent, type ReactNode, type Ref } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { OtpInput } from '../../components/OtpInput.js';
-import { OTP_LENGTH } from '../../components/otp-code.js';
+import { useCodeEntry } from '../../components/use-code-entry.js';
 import { useInitStore } from '../../state/init-store.js';
 import { useStepStyles } from './styles.js';
 
 /** Props of the code confirmation shared by the app and email set-up steps. */
 export interface ConfirmCodeFormProps {
-  inputRef?: Ref<HTMLInputElement>;
+  inputRef?: RefObject<HTMLInputElement | null>;
   /** Extra buttons after "Confirm" (resend, choose another method). */
   extraActions?: ReactNode;
 }
@@ -19,39 +19,21 @@ export function ConfirmCodeForm({ inputRef, extraActions }: ConfirmCodeFormProps
   const styles = useStepStyles();
   const pending = useInitStore((s) => s.pending === 'confirm');
   const confirm = useInitStore((s) => s.confirm);
-  const [code, setCode] = useState('');
-  const [incomplete, setIncomplete] = useState(false);
-
-  const send = (value: string) => {
-    if (pending) return;
-    if (value.length !== OTP_LENGTH) {
-      setIncomplete(true);
-      return;
-    }
-    setIncomplete(false);
-    setCode('');
-    void confirm(value);
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    send(code);
-  };
+  const entry = useCodeEntry({
+    pending,
+    send: confirm,
+    requiredMessage: t('otp:codeRequired'),
+    inputRef,
+  });
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate aria-label={t('init:confirm')}>
-      <OtpInput
-        label={t('init:code')}
-        hint={t('otp:codeHint')}
-        value={code}
-        onChange={setCode}
-        onComplete={send}
-        inputRef={inputRef}
-        disabled={pending}
-        validationMessage={
-          incomplete && code.length !== OTP_LENGTH ? t('otp:codeRequired') : undefined
-        }
-      />
+    <form
+      className={styles.form}
+      onSubmit={entry.onSubmit}
+      noValidate
+      aria-label={t('init:confirm')}
+    >
+      <OtpInput label={t('init:code')} hint={t('otp:codeHint')} {...entry.field} />
       <div className={styles.actions}>
         <SubmitButton pending={pending} pendingText={t('init:confirming')}>
           {t('init:confirm')}

@@ -1,7 +1,8 @@
 import { Button, Text } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDuration, secondsUntil, useNow } from '../../components/use-now.js';
+import { formatMinutesSeconds, secondsUntil } from '../../components/time-left.js';
+import { useNow } from '../../components/use-now.js';
 import { useInitStore } from '../../state/init-store.js';
 import { ConfirmCodeForm } from './ConfirmCodeForm.js';
 import { useStepStyles } from './styles.js';
@@ -36,7 +37,9 @@ export function EmailSetupStep({ maskedEmail, expiresAt, resendAvailableAt }: Em
       </h2>
       <Text>{t('init:email.sent', { maskedEmail })}</Text>
       <Text>
-        {expiresIn > 0 ? t('otp:expiresIn', { time: formatDuration(expiresIn) }) : t('otp:expired')}
+        {expiresIn > 0
+          ? t('otp:expiresIn', { time: formatMinutesSeconds(expiresIn) })
+          : t('otp:expired')}
       </Text>
       <ConfirmCodeForm
         inputRef={codeRef}

@@ -1,8 +1,8 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthState, PasswordPolicy } from '../../../shared/index.js';
+import { feedAuthState } from '../../state/auth-feed.js';
 import { useInitStore } from '../../state/init-store.js';
-import { useSessionStore } from '../../state/session-store.js';
 import { fail, installFakeBridge, ok, renderWithProviders } from '../shell/test-support.js';
 import InitWizard from './InitWizard.js';
 import { groupKey } from './qr.js';
@@ -39,7 +39,6 @@ const currentStep = () =>
 
 beforeEach(() => {
   fake.reset();
-  useSessionStore.getState().applyAuthState({ step: 'signedOut' });
 });
 afterEach(cleanup);
 
@@ -48,7 +47,7 @@ describe('InitWizard', () => {
     fake.answer('initSetPassword', () =>
       fail<AuthState>('PASSWORD_POLICY', { violations: ['common', 'history'] }),
     );
-    useSessionStore.getState().applyAuthState({ ...base, steps: ['password', 'channel'] });
+    feedAuthState({ ...base, steps: ['password', 'channel'] });
     await renderWithProviders(<InitWizard />);
     expect(currentStep()).toBe('password');
     const field = screen.getByLabelText('New password');
@@ -67,8 +66,10 @@ describe('InitWizard', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Save password' }));
     });
+    // A refused call may have moved the core, so its state is asked for before the error shows.
     expect(fake.calls).toEqual([
       { name: 'initSetPassword', input: { newPassword: 'Password-2026!' } },
+      { name: 'getAuthState', input: {} },
     ]);
     expect(ruleState('common')).toBe('hostFailed');
     expect(ruleState('history')).toBe('hostFailed');
@@ -76,7 +77,7 @@ describe('InitWizard', () => {
   });
 
   it('refuses a confirmation that does not match, without calling the host', async () => {
-    useSessionStore.getState().applyAuthState({ ...base, steps: ['password', 'channel'] });
+    feedAuthState({ ...base, steps: ['password', 'channel'] });
     await renderWithProviders(<InitWizard />);
     fireEvent.change(screen.getByLabelText('New password'), {
       target: { value: 'Good-Pass-2026!' },
@@ -92,7 +93,7 @@ describe('InitWizard', () => {
   });
 
   it("resumes at the app step from the core's state and shows the key in groups of four", async () => {
-    useSessionStore.getState().applyAuthState(appSetup);
+    feedAuthState(appSetup);
     await renderWithProviders(<InitWizard />);
     expect(currentStep()).toBe('confirm');
     expect(await screen.findByRole('img', { name: /QR code/ })).toBeTruthy();
@@ -101,8 +102,18 @@ describe('InitWizard', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('One-time password'));
   });
 
+  it('confirms the app with a code typed in full-width digits (Chinese IME)', async () => {
+    fake.answer('initConfirm', () => fail<AuthState>('OTP_INVALID'));
+    feedAuthState(appSetup);
+    await renderWithProviders(<InitWizard />, 'zh-HK');
+    await act(async () => {
+      fireEvent.change(screen.getByRole('textbox'), { target: { value: '１２３４５６' } });
+    });
+    expect(fake.calls.find((c) => c.name === 'initConfirm')?.input).toEqual({ code: '123456' });
+  });
+
   it('drops the secret from the store when the user leaves the app step', async () => {
-    useSessionStore.getState().applyAuthState(appSetup);
+    feedAuthState(appSetup);
     await renderWithProviders(<InitWizard />);
     expect(useInitStore.getState().totpSetup?.secret).toBe(SECRET);
     fireEvent.click(screen.getByRole('button', { name: 'Use a different method' }));
@@ -120,7 +131,7 @@ describe('InitWizard', () => {
         idleTimeoutSec: 900,
       }),
     );
-    useSessionStore.getState().applyAuthState(appSetup);
+    feedAuthState(appSetup);
     await renderWithProviders(<InitWizard />);
     await act(async () => {
       fireEvent.change(screen.getByLabelText('One-time password'), { target: { value: '123456' } });

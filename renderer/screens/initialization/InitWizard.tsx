@@ -2,7 +2,8 @@ import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Stepper, type StepperStep } from '../../components/Stepper.js';
-import { formatDuration, secondsUntil, useNow } from '../../components/use-now.js';
+import { formatMinutesSeconds, secondsUntil } from '../../components/time-left.js';
+import { useNow } from '../../components/use-now.js';
 import { errorSentence, joinSentences } from '../../i18n/error-sentence.js';
 import { selectWizardStep, useInitStore, type WizardStep } from '../../state/init-store.js';
 import { selectInitState, useSessionStore } from '../../state/session-store.js';
@@ -88,7 +89,7 @@ export default function InitWizard() {
       <Text size={200}>
         {t('init:stepOf', { current, total: ids.length })}
         {init
-          ? ` · ${t('init:expiresIn', { time: formatDuration(secondsUntil(init.expiresAt, now)) })}`
+          ? ` · ${t('init:expiresIn', { time: formatMinutesSeconds(secondsUntil(init.expiresAt, now)) })}`
           : ''}
       </Text>
       <ErrorMessage message={errorText} trigger={error} />

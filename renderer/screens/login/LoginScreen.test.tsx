@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppInfo, AuthState } from '../../../shared/index.js';
 import { formatClock } from '../../i18n/error-sentence.js';
+import { feedAuthState } from '../../state/auth-feed.js';
 import { useSessionStore } from '../../state/session-store.js';
 import { fail, installFakeBridge, ok, renderWithProviders } from '../shell/test-support.js';
 import LoginScreen from './LoginScreen.js';
@@ -33,11 +34,8 @@ async function signInAs(userId: string, password: string) {
 
 beforeEach(() => {
   fake.reset();
-  useSessionStore.setState({
-    appInfo: appInfo(),
-    authState: { step: 'signedOut' },
-    login: { pending: false, error: null },
-  });
+  useSessionStore.getState().setAppInfo(appInfo());
+  feedAuthState({ step: 'signedOut' });
 });
 afterEach(cleanup);
 
@@ -130,7 +128,7 @@ describe('LoginScreen', () => {
   });
 
   it('explains why the user is back at the login (challenge expired)', async () => {
-    useSessionStore.setState({ authState: { step: 'signedOut', reason: 'challengeExpired' } });
+    feedAuthState({ step: 'signedOut', reason: 'challengeExpired' });
     await renderWithProviders(<LoginScreen />);
     expect(screen.getByText(/was not entered in time/)).toBeTruthy();
   });

@@ -1,6 +1,7 @@
 import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AuthState, ErrorCode } from '../../../shared/index.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Notice } from '../../components/Notice.js';
@@ -21,7 +22,23 @@ const useStyles = makeStyles({
 });
 
 /** Errors a connectivity check can explain: the login offers to run it at once. */
-const NETWORK_ERRORS = new Set(['HOST_UNREACHABLE', 'HOST_TIMEOUT', 'TLS_ERROR', 'BAD_HOST_REPLY']);
+const NETWORK_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'HOST_UNREACHABLE',
+  'HOST_TIMEOUT',
+  'TLS_ERROR',
+  'BAD_HOST_REPLY',
+]);
+
+/** Why the core signed the user out, when it says. */
+type SignedOutReason = NonNullable<Extract<AuthState, { step: 'signedOut' }>['reason']>;
+
+/** The sentence for each reason; a reason the core starts to send fails to compile here first. */
+const REASON_NOTES: Record<SignedOutReason, `login:signedOutReason.${SignedOutReason}`> = {
+  challengeExpired: 'login:signedOutReason.challengeExpired',
+  sessionExpired: 'login:signedOutReason.sessionExpired',
+  initExpired: 'login:signedOutReason.initExpired',
+  hostSignedOut: 'login:signedOutReason.hostSignedOut',
+};
 
 /** Props of the login screen. */
 export interface LoginScreenProps {
@@ -71,9 +88,6 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
     ),
     ...(appInfo && !appInfo.keychainAvailable ? [t('common:notices.keychainUnavailable')] : []),
   ];
-  // When the OTP step failed for good (locked, expired) the reason and the error say the same.
-  const showReason =
-    reason && !(reason === 'challengeExpired' && error?.code === 'CHALLENGE_EXPIRED');
 
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="login-title">
@@ -84,12 +98,8 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
       </h1>
       <Text>{t('login:intro')}</Text>
       <Notice title={t('common:notices.title')} messages={notices} />
-      {showReason ? (
-        <ErrorMessage
-          intent="warning"
-          message={t(`login:signedOutReason.${reason}`)}
-          focus={false}
-        />
+      {reason ? (
+        <ErrorMessage intent="warning" message={t(REASON_NOTES[reason])} focus={false} />
       ) : null}
       <ErrorMessage
         message={error ? errorSentence(t, error, i18n.language) : null}

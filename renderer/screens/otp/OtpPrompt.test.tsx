@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuthState } from '../../../shared/index.js';
-import { useOtpStore } from '../../state/otp-store.js';
+import { feedAuthState } from '../../state/auth-feed.js';
 import { useSessionStore } from '../../state/session-store.js';
 import { fail, installFakeBridge, ok, renderWithProviders } from '../shell/test-support.js';
 import OtpPrompt from './OtpPrompt.js';
@@ -24,8 +24,6 @@ function emailState(over: Partial<Extract<AuthState, { step: 'otp' }>> = {}): Au
 
 beforeEach(() => {
   fake.reset();
-  useOtpStore.getState().reset();
-  useSessionStore.setState({ authState: null, login: { pending: false, error: null } });
 });
 afterEach(() => {
   cleanup();
@@ -36,7 +34,7 @@ describe('OtpPrompt', () => {
   it('counts down to expiresAt and enables "Resend code" at resendAvailableAt (fake clock)', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
     vi.setSystemTime(T0);
-    useSessionStore.getState().applyAuthState(emailState());
+    feedAuthState(emailState());
     await renderWithProviders(<OtpPrompt />);
 
     expect(screen.getByText(/c0\*\*\*@cp001\.example/)).toBeTruthy();
@@ -61,7 +59,7 @@ describe('OtpPrompt', () => {
 
   it('submits on the sixth digit, clears the code, and says how many attempts are left', async () => {
     fake.answer('submitOtp', () => fail('OTP_INVALID', { attemptsLeft: 3 }));
-    useSessionStore.getState().applyAuthState(emailState());
+    feedAuthState(emailState());
     await renderWithProviders(<OtpPrompt />);
     const input = screen.getByLabelText<HTMLInputElement>('One-time password');
     await act(async () => {
@@ -77,10 +75,20 @@ describe('OtpPrompt', () => {
     expect(document.activeElement).toBe(alert);
   });
 
+  it('takes a code typed in full-width digits (Chinese IME) and sends it as ASCII digits', async () => {
+    fake.answer('submitOtp', () => fail('OTP_INVALID'));
+    feedAuthState(emailState());
+    await renderWithProviders(<OtpPrompt />, 'zh-HK');
+    await act(async () => {
+      fireEvent.change(screen.getByRole('textbox'), { target: { value: '４８２９１３' } });
+    });
+    expect(fake.calls.find((c) => c.name === 'submitOtp')?.input).toEqual({ code: '482913' });
+  });
+
   it('submits with Enter and tells an expired code from a used one', async () => {
     const answers = [fail<AuthState>('OTP_EXPIRED'), fail<AuthState>('OTP_REUSED')];
     fake.answer('submitOtp', () => answers.shift() ?? fail('UNKNOWN'));
-    useSessionStore.getState().applyAuthState({
+    feedAuthState({
       step: 'otp',
       userId: 'C00101',
       channel: 'totp',
@@ -113,7 +121,7 @@ describe('OtpPrompt', () => {
 
   it('"Cancel" asks the core to end the sign-in', async () => {
     fake.answer('cancelLogin', () => ok<AuthState>({ step: 'signedOut' }));
-    useSessionStore.getState().applyAuthState(emailState());
+    feedAuthState(emailState());
     await renderWithProviders(<OtpPrompt />);
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));

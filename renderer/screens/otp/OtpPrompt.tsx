@@ -1,11 +1,13 @@
 import { Button, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ErrorCode } from '../../../shared/index.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { OtpInput } from '../../components/OtpInput.js';
-import { OTP_LENGTH } from '../../components/otp-code.js';
-import { formatDuration, secondsUntil, useNow } from '../../components/use-now.js';
+import { useCodeEntry } from '../../components/use-code-entry.js';
+import { formatMinutesSeconds, secondsUntil } from '../../components/time-left.js';
+import { useNow } from '../../components/use-now.js';
 import { errorSentence, joinSentences } from '../../i18n/error-sentence.js';
 import { useOtpStore } from '../../state/otp-store.js';
 import { selectOtpState, useSessionStore } from '../../state/session-store.js';
@@ -28,26 +30,29 @@ const useStyles = makeStyles({
 });
 
 /** Errors where the phone's clock may be the cause (TOTP only). */
-const SKEW_HINT_CODES = new Set(['OTP_INVALID', 'OTP_EXPIRED', 'OTP_REUSED']);
+const SKEW_HINT_CODES = new Set<ErrorCode>(['OTP_INVALID', 'OTP_EXPIRED', 'OTP_REUSED']);
 
 /** The OTP prompt after a correct password: app or email code, countdown, resend, cancel. */
 export default function OtpPrompt() {
   const { t, i18n } = useTranslation(['otp', 'errors', 'common']);
   const styles = useStyles();
   const state = useSessionStore(selectOtpState);
-  const { pending, resendPending, error, resent, submit, resend, cancel, reset } = useOtpStore();
-  const [code, setCode] = useState('');
-  const [incomplete, setIncomplete] = useState(false);
+  const { pending, resendPending, error, resent, submit, resend, cancel } = useOtpStore();
   const inputRef = useRef<HTMLInputElement>(null);
+  const entry = useCodeEntry({
+    pending,
+    send: submit,
+    requiredMessage: t('otp:codeRequired'),
+    inputRef,
+  });
   const now = useNow(1000, state !== null);
   const refresh = useSessionStore((s) => s.refresh);
   const challengeOver =
     state !== null && state.channel === 'totp' && secondsUntil(state.expiresAt, now) === 0;
 
   useEffect(() => {
-    reset();
     inputRef.current?.focus();
-  }, [reset]);
+  }, []);
 
   // The core ends an expired challenge; asking for the state brings the login screen and its note.
   useEffect(() => {
@@ -55,24 +60,6 @@ export default function OtpPrompt() {
   }, [challengeOver, refresh]);
 
   if (!state) return null;
-
-  const send = async (value: string) => {
-    if (pending) return;
-    if (value.length !== OTP_LENGTH) {
-      setIncomplete(true);
-      inputRef.current?.focus();
-      return;
-    }
-    setIncomplete(false);
-    // The code leaves component state as it is sent; a wrong code is typed again, not edited.
-    setCode('');
-    await submit(value);
-  };
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void send(code);
-  };
 
   const isEmail = state.channel === 'email';
   const expiresIn = secondsUntil(state.expiresAt, now);
@@ -96,7 +83,7 @@ export default function OtpPrompt() {
     : null;
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} noValidate aria-labelledby="otp-title">
+    <form className={styles.form} onSubmit={entry.onSubmit} noValidate aria-labelledby="otp-title">
       <h1 id="otp-title" className={styles.heading}>
         <Text as="span" size={700} weight="semibold">
           {t('otp:title')}
@@ -114,26 +101,14 @@ export default function OtpPrompt() {
           {t('otp:resent')}
         </Text>
       ) : null}
-      <OtpInput
-        label={t('otp:code')}
-        hint={t('otp:codeHint')}
-        value={code}
-        onChange={(value) => {
-          setCode(value);
-          if (value.length === OTP_LENGTH) setIncomplete(false);
-        }}
-        onComplete={(value) => void send(value)}
-        validationMessage={incomplete ? t('otp:codeRequired') : undefined}
-        inputRef={inputRef}
-        disabled={pending}
-      />
+      <OtpInput label={t('otp:code')} hint={t('otp:codeHint')} {...entry.field} />
       {/* Not a live region: a screen reader would speak it every second; it is read on reaching it. */}
       <Text aria-live="off" data-testid="otp-countdown">
         {isEmail
           ? expiresIn > 0
-            ? t('otp:expiresIn', { time: formatDuration(expiresIn) })
+            ? t('otp:expiresIn', { time: formatMinutesSeconds(expiresIn) })
             : t('otp:expired')
-          : t('otp:challengeExpiresIn', { time: formatDuration(expiresIn) })}
+          : t('otp:challengeExpiresIn', { time: formatMinutesSeconds(expiresIn) })}
       </Text>
       <div className={styles.actions}>
         <SubmitButton pending={pending} pendingText={t('otp:verifying')}>

@@ -8,8 +8,9 @@ import {
   DialogSurface,
   DialogTitle,
 } from '@fluentui/react-components';
+import { secondsUntil } from '../../components/time-left.js';
 import { useNow } from '../../components/use-now.js';
-import { secondsUntil, useShellStore } from '../../state/shell-store.js';
+import { useShellStore } from '../../state/shell-store.js';
 import { useShellStyles } from './shell-styles.js';
 
 /** The warning before the idle lock: a live countdown and "Stay signed in". */

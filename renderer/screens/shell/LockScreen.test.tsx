@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import type { AuthState } from '../../../shared/index.js';
+import { feedAuthState } from '../../state/auth-feed.js';
 import { useSessionStore } from '../../state/session-store.js';
-import { useShellStore } from '../../state/shell-store.js';
 import { fail, installFakeBridge, ok, renderWithProviders } from './test-support.js';
 import TerminalShell from './TerminalShell.js';
 
@@ -36,7 +36,6 @@ const signedIn: AuthState = {
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
   vi.setSystemTime(T0);
-  useShellStore.getState().reset();
   fake.answer('getTerminalSummary', () => fail('UNKNOWN'));
   fake.answer('reportActivity', () => ok({}));
 });
@@ -47,7 +46,7 @@ afterEach(() => {
 });
 
 async function show(state: AuthState, language: 'en' | 'zh-HK' = 'en') {
-  useSessionStore.setState({ authState: state });
+  feedAuthState(state);
   return renderWithProviders(<TerminalShell />, language);
 }
 const sendButton = () => screen.getByRole('button', { name: /Send a new code|Sending/ });
@@ -121,6 +120,18 @@ describe('LockScreen, email channel', () => {
       '我們已將一次性密碼以電郵發送至 c0***@cp001.example，可能需時一分鐘送達；請只使用最新的一個。',
     );
     expect(screen.getByRole('button', { name: '發送新的一次性密碼' })).toBeTruthy();
+  });
+
+  it('unlocks with a code typed in full-width digits (Chinese IME), sent as ASCII digits', async () => {
+    fake.answer('unlock', () => ok(signedIn));
+    await show({ ...lockedEmail, channel: 'totp', maskedEmail: undefined } as AuthState, 'zh-HK');
+    await act(async () => {
+      fireEvent.change(screen.getByRole('textbox'), { target: { value: '４８２９１３' } });
+    });
+    expect(fake.calls.filter((c) => c.name === 'unlock').map((c) => c.input)).toEqual([
+      { code: '482913' },
+    ]);
+    expect(useSessionStore.getState().authState?.step).toBe('signedIn');
   });
 
   it('a TOTP user sees no email text and no send button', async () => {

@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Spinner, Text } from '@fluentui/react-components';
 import type { SessionUser } from '../../../shared/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { OtpInput } from '../../components/OtpInput.js';
 import { SubmitButton } from '../../components/SubmitButton.js';
-import { OTP_LENGTH } from '../../components/otp-code.js';
-import { secondsUntil, useNow } from '../../components/use-now.js';
+import { useCodeEntry } from '../../components/use-code-entry.js';
+import { secondsUntil } from '../../components/time-left.js';
+import { useNow } from '../../components/use-now.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import { useSessionStore } from '../../state/session-store.js';
 import { useShellStore } from '../../state/shell-store.js';
@@ -21,13 +22,14 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
   const styles = useShellStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  // The code lives only in this field until it is sent, then is cleared (never in a store).
-  const [code, setCode] = useState('');
-  // Set when "Unlock" was pressed with fewer than six digits, as the sign-in OTP prompt does.
-  const [incomplete, setIncomplete] = useState(false);
   const { unlocking, unlockError, unlock, signingOut } = useShellStore();
   const { sendingCode, codeResent, sendUnlockCode } = useShellStore();
-  const applyAuthState = useSessionStore((s) => s.applyAuthState);
+  const entry = useCodeEntry({
+    pending: unlocking,
+    send: unlock,
+    requiredMessage: t('otp:codeRequired'),
+    inputRef,
+  });
   const locked = useSessionStore((s) => (s.authState?.step === 'locked' ? s.authState : null));
   const isEmail = locked?.channel === 'email';
   const hintKey = isEmail
@@ -49,27 +51,6 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
     if (unlockError) inputRef.current?.focus();
   }, [unlockError]);
 
-  const submit = async (value: string) => {
-    if (unlocking) return;
-    if (value.length !== OTP_LENGTH) {
-      setIncomplete(true);
-      inputRef.current?.focus();
-      return;
-    }
-    setIncomplete(false);
-    setCode('');
-    const next = await unlock(value);
-    if (next) applyAuthState(next);
-  };
-  const sendCode = async () => {
-    const next = await sendUnlockCode();
-    if (next) applyAuthState(next);
-  };
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    void submit(code);
-  };
-
   return (
     <div className={styles.lock}>
       <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
@@ -90,20 +71,8 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
           {t('lock.codeSent')}
         </Text>
       ) : null}
-      <form onSubmit={onSubmit} className={styles.lock} noValidate>
-        <OtpInput
-          label={t('otp:code')}
-          hint={t(hintKey)}
-          value={code}
-          onChange={(value) => {
-            setCode(value);
-            if (value.length === OTP_LENGTH) setIncomplete(false);
-          }}
-          validationMessage={incomplete ? t('otp:codeRequired') : undefined}
-          onComplete={(c) => void submit(c)}
-          disabled={unlocking}
-          inputRef={inputRef}
-        />
+      <form onSubmit={entry.onSubmit} className={styles.lock} noValidate>
+        <OtpInput label={t('otp:code')} hint={t(hintKey)} {...entry.field} />
         <ErrorMessage
           message={unlockError ? errorSentence(t, unlockError, i18n.language) : null}
           focus={false}
@@ -119,7 +88,7 @@ export function LockScreen({ user, onSignOut }: { user: SessionUser; onSignOut()
         <div className={styles.lockActions}>
           <Button
             type="button"
-            onClick={() => void sendCode()}
+            onClick={() => void sendUnlockCode()}
             disabledFocusable={resendIn > 0 || sendingCode}
             icon={sendingCode ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
           >

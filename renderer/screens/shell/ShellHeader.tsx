@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { EnvironmentId, SessionUser } from '../../../shared/index.js';
 import { Button } from '@fluentui/react-components';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge.js';
-import { useNow, secondsUntil } from '../../components/use-now.js';
-import { formatDuration } from '../../state/shell-store.js';
+import { formatHoursMinutes, secondsUntil } from '../../components/time-left.js';
+import { useNow } from '../../components/use-now.js';
 import { useShellStyles } from './shell-styles.js';
 
 /** Props of the shell's header. */
@@ -23,7 +23,7 @@ export function ShellHeader(props: ShellHeaderProps) {
   const now = useNow(1000);
   const { user, participantName, environment } = props;
   const envName = t(`common:environment.${environment}`);
-  const left = formatDuration(secondsUntil(props.expiresAt, now));
+  const left = formatHoursMinutes(secondsUntil(props.expiresAt, now), t);
 
   return (
     <header className={styles.header}>

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { AuthState, TerminalSummary } from '../../../shared/index.js';
+import { feedAuthState } from '../../state/auth-feed.js';
 import { useSessionStore } from '../../state/session-store.js';
 import { useShellStore } from '../../state/shell-store.js';
 import { fail, installFakeBridge, ok, renderWithProviders } from './test-support.js';
@@ -44,7 +45,6 @@ const summary: TerminalSummary = {
 };
 
 beforeEach(() => {
-  useShellStore.getState().reset();
   fake.answer('getTerminalSummary', () => ok(summary));
   fake.answer('reportActivity', () => ok({}));
 });
@@ -55,7 +55,7 @@ afterEach(() => {
 });
 
 async function show(state: AuthState, language: 'en' | 'zh-HK' = 'en') {
-  useSessionStore.setState({ authState: state });
+  feedAuthState(state);
   return renderWithProviders(<TerminalShell />, language);
 }
 
@@ -73,7 +73,8 @@ describe('TerminalShell', () => {
     expect(screen.getByText('Holiday arrangements')).toBeTruthy();
     expect(screen.getByText(/Demo Clearing Participant Ltd \(CP001\)/)).toBeTruthy();
     expect(screen.getByRole('status', { name: 'Environment: Simulator' })).toBeTruthy();
-    expect(screen.getByTestId('session-left').textContent).toMatch(/^(9:59:5\d|10:00:00)$/);
+    // Hours and minutes in words, not a clock: 9:59:58 would read as a time of day.
+    expect(screen.getByTestId('session-left').textContent).toMatch(/^(9 h 59 min|10 h 0 min)$/);
     expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Security Management Function (DMS)' })).toBeNull();
 
@@ -86,6 +87,9 @@ describe('TerminalShell', () => {
     await show(signedIn(), 'zh-HK');
     expect(await screen.findByText('假期安排')).toBeTruthy();
     expect(screen.getByRole('button', { name: '登出' })).toBeTruthy();
+    expect(screen.getByTestId('session-left').textContent).toMatch(
+      /^(9 小時 59 分鐘|10 小時 0 分鐘)$/,
+    );
     expect(screen.getByRole('cell', { name: '公司' })).toBeTruthy();
     expect(screen.getByRole('cell', { name: '正常' })).toBeTruthy();
   });

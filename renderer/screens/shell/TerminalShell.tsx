@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Spinner } from '@fluentui/react-components';
 import type { EnvironmentId, SessionUser } from '../../../shared/index.js';
@@ -23,19 +23,14 @@ const DiagnosticsScreen = lazy(() => import('../diagnostics/DiagnosticsScreen.js
 export default function TerminalShell() {
   const { t } = useTranslation('shell');
   const authState = useSessionStore((s) => s.authState);
-  const applyAuthState = useSessionStore((s) => s.applyAuthState);
   const setView = useShellStore((s) => s.setView);
   const signOutError = useShellStore((s) => s.signOutError);
-  const signOutStore = useShellStore((s) => s.signOut);
+  const signOut = useShellStore((s) => s.signOut);
   const openerRef = useRef<HTMLElement | null>(null);
   const signedIn = authState?.step === 'signedIn';
 
   useIdleWarnings(signedIn);
   useActivityReporter(signedIn);
-
-  // A different sign-in gets a clean shell, not the previous user's figures.
-  const userId = authState && 'user' in authState ? authState.user.userId : null;
-  useEffect(() => () => useShellStore.getState().reset(), [userId]);
 
   const open = useCallback(
     (next: ShellView) => {
@@ -50,10 +45,6 @@ export default function TerminalShell() {
     // Back where the user was: the button that opened the tool.
     queueMicrotask(() => openerRef.current?.focus());
   }, [setView]);
-  const signOut = useCallback(async () => {
-    const next = await signOutStore();
-    if (next) applyAuthState(next);
-  }, [signOutStore, applyAuthState]);
 
   if (!authState || (authState.step !== 'signedIn' && authState.step !== 'locked')) return null;
   const nav = { open, close, signOut: () => void signOut() };

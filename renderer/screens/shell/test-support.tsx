@@ -17,6 +17,8 @@ import type {
   ErrorCode,
 } from '../../../shared/index.js';
 import { initI18n } from '../../i18n/index.js';
+// Each test starts from fresh stores (the renderer project may also list it in setupFiles).
+import '../../test-setup.js';
 
 type Handler<K extends CallName> = (
   input: CallInput<K>,

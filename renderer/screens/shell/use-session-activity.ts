@@ -5,17 +5,13 @@ import { useShellStore } from '../../state/shell-store.js';
 /** How often at most the renderer tells the core the user is active: enough to keep a 15 min idle timer honest. */
 const ACTIVITY_THROTTLE_MS = 15_000;
 
-/** Listens for the core's idle warning while signed in; a lock or sign-out clears it. */
+/** Listens for the core's idle warning while signed in (the shell store ends it at the lock). */
 export function useIdleWarnings(active: boolean): void {
   const idleWarning = useShellStore((s) => s.idleWarning);
-  const dismiss = useShellStore((s) => s.dismissIdleWarning);
   useEffect(() => {
-    if (!active) {
-      dismiss();
-      return undefined;
-    }
+    if (!active) return undefined;
     return onBridgeEvent('idleWarning', ({ secondsLeft }) => idleWarning(secondsLeft));
-  }, [active, idleWarning, dismiss]);
+  }, [active, idleWarning]);
 }
 
 /**
