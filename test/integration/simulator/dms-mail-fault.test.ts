@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
-import { startHost, signInTotp, type TestHost } from './harness.js';
+import { startHost, type TestHost } from './harness.js';
+import { approve, refusal, request, requestIds, signIn } from './dms-helpers.js';
 
 describe('DMS reset_password when SMTP fails (fault injected: a relay that rejects while told to)', () => {
   let relay: SMTPServer;
@@ -32,33 +33,16 @@ describe('DMS reset_password when SMTP fails (fault injected: a relay that rejec
   });
 
   it('releases the claim of a failed approval: the request stays pending, another approval succeeds', async () => {
-    const maker = await signInTotp(host, 'C00191');
-    const made = await host.call(
-      'POST',
-      '/dms/requests',
-      { action: 'reset_password', userId: 'C00102' },
-      maker,
-    );
-    const id = made.body.request.id as string;
-    const checker = await signInTotp(host, 'C00192');
+    const maker = await signIn(host, 'C00191');
+    const { id } = await request(host, maker, { action: 'reset_password', userId: 'C00102' });
+    const checker = await signIn(host, 'C00192');
     reject = true;
-    const failed = await host.call(
-      'POST',
-      `/dms/requests/${id}/approve`,
-      { code: host.sim.currentTotp('C00192') },
-      checker,
-    );
-    expect([failed.status, failed.body.error.code]).toEqual([502, 'EMAIL_DELIVERY_FAILED']);
-    const pending = await host.call('GET', '/dms/requests?status=pending', undefined, checker);
-    expect(pending.body.requests.map((r: { id: string }) => r.id)).toEqual([id]);
+    const failed = await approve(host, checker, id);
+    expect(refusal(failed)).toEqual([502, 'EMAIL_DELIVERY_FAILED']);
+    expect(await requestIds(host, checker, 'pending')).toEqual([id]);
     reject = false;
     host.clock.advance(30_000);
-    const ok = await host.call(
-      'POST',
-      `/dms/requests/${id}/approve`,
-      { code: host.sim.currentTotp('C00192') },
-      checker,
-    );
+    const ok = await approve(host, checker, id);
     expect([ok.status, ok.body.request?.status]).toEqual([200, 'approved']);
   });
 });

@@ -1,8 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DmsRequestsReply, DmsUsersReply } from '../../../shared/protocol.js';
 import { openOffline } from '../../../simulator/offline.js';
-import { startHost, SEED_PASSWORDS, signInTotp, latestCode, type TestHost } from './harness.js';
-import { addUser, makeAndApprove } from './dms-helpers.js';
+import { startHost, SEED_PASSWORDS, latestCode, type TestHost } from './harness.js';
+import {
+  addUser,
+  approve,
+  makeAndApprove,
+  OTHER_DA,
+  refusal,
+  reject,
+  request,
+  requestIds,
+  signIn,
+  tryRequest,
+} from './dms-helpers.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -17,8 +28,8 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
     host.call('POST', '/auth/login', { userId, password });
 
   it('lists the participant users with their state; a non-DA is FORBIDDEN', async () => {
-    const da = await signInTotp(host, 'C00191');
-    const r = await host.call('GET', '/dms/users', undefined, da);
+    const da = await signIn(host, 'C00191');
+    const r = await host.call('GET', '/dms/users', undefined, da.token);
     const users = DmsUsersReply.parse(r.body).users;
     const state = Object.fromEntries(users.map((u) => [u.userId, u.state]));
     expect(state).toEqual({
@@ -34,90 +45,42 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
       channel: 'email',
       maskedEmail: 'c***2@cp001.example',
     });
-    const user = await signInTotp(host, 'C00101');
-    const f = await host.call('GET', '/dms/users', undefined, user);
-    expect([f.status, f.body.error.code]).toEqual([403, 'FORBIDDEN']);
-    expect(
-      (await host.call('POST', '/dms/requests', { action: 'unlock', userId: 'C00104' }, user))
-        .status,
-    ).toBe(403);
+    const user = await signIn(host, 'C00101');
+    const f = await host.call('GET', '/dms/users', undefined, user.token);
+    expect(refusal(f)).toEqual([403, 'FORBIDDEN']);
+    expect((await tryRequest(host, user, { action: 'unlock', userId: 'C00104' })).status).toBe(403);
   });
 
   it('refuses the maker deciding their own request (SAME_DA), and a decided request (REQUEST_NOT_PENDING)', async () => {
-    const maker = await signInTotp(host, 'C00191');
-    const made = await host.call(
-      'POST',
-      '/dms/requests',
-      { action: 'suspend', userId: 'C00101' },
-      maker,
-    );
-    expect(made.body.request).toMatchObject({
+    const maker = await signIn(host, 'C00191');
+    const { id, reply } = await request(host, maker, { action: 'suspend', userId: 'C00101' });
+    expect(reply.body.request).toMatchObject({
       status: 'pending',
       makerId: 'C00191',
       action: 'suspend',
       userId: 'C00101',
     });
-    const id = made.body.request.id as string;
-    const self = await host.call(
-      'POST',
-      `/dms/requests/${id}/approve`,
-      { code: host.sim.currentTotp('C00191') },
-      maker,
-    );
-    expect([self.status, self.body.error.code]).toEqual([409, 'SAME_DA']);
-    expect(
-      (await host.call('POST', `/dms/requests/${id}/reject`, { reason: 'mine' }, maker)).body.error
-        .code,
-    ).toBe('SAME_DA');
-    const checker = await signInTotp(host, 'C00192');
-    const rejected = await host.call(
-      'POST',
-      `/dms/requests/${id}/reject`,
-      { reason: 'Not requested by the desk head' },
-      checker,
-    );
+    expect(refusal(await approve(host, maker, id))).toEqual([409, 'SAME_DA']);
+    expect((await reject(host, maker, id, 'mine')).body.error.code).toBe('SAME_DA');
+    const checker = await signIn(host, 'C00192');
+    const rejected = await reject(host, checker, id, 'Not requested by the desk head');
     expect(rejected.body.request).toMatchObject({
       status: 'rejected',
       checkerId: 'C00192',
       reason: 'Not requested by the desk head',
     });
-    const again = await host.call(
-      'POST',
-      `/dms/requests/${id}/approve`,
-      { code: host.sim.currentTotp('C00192') },
-      checker,
-    );
-    expect([again.status, again.body.error.code]).toEqual([409, 'REQUEST_NOT_PENDING']);
+    expect(refusal(await approve(host, checker, id))).toEqual([409, 'REQUEST_NOT_PENDING']);
     // A rejected suspension changed nothing.
     expect((await login('C00101')).body.next).toBe('otp');
   });
 
   it('refuses a DA deciding a request about their own account, approval and rejection alike', async () => {
-    const maker = await signInTotp(host, 'C00191');
-    const made = await host.call(
-      'POST',
-      '/dms/requests',
-      { action: 'suspend', userId: 'C00192' },
-      maker,
-    );
-    const id = made.body.request.id as string;
-    const subject = await signInTotp(host, 'C00192');
-    const reject = await host.call(
-      'POST',
-      `/dms/requests/${id}/reject`,
-      { reason: 'not me' },
-      subject,
-    );
-    expect([reject.status, reject.body.error.code]).toEqual([403, 'FORBIDDEN']);
-    const approve = await host.call(
-      'POST',
-      `/dms/requests/${id}/approve`,
-      { code: host.sim.currentTotp('C00192') },
-      subject,
-    );
-    expect([approve.status, approve.body.error.code]).toEqual([403, 'FORBIDDEN']);
-    const pending = await host.call('GET', '/dms/requests?status=pending', undefined, subject);
-    expect(pending.body.requests.map((r: { id: string }) => r.id)).toEqual([id]);
+    const maker = await signIn(host, 'C00191');
+    const { id } = await request(host, maker, { action: 'suspend', userId: 'C00192' });
+    const subject = await signIn(host, 'C00192');
+    expect(refusal(await reject(host, subject, id, 'not me'))).toEqual([403, 'FORBIDDEN']);
+    expect(refusal(await approve(host, subject, id))).toEqual([403, 'FORBIDDEN']);
+    expect(await requestIds(host, subject, 'pending')).toEqual([id]);
   });
 
   describe('concurrent decisions of one reset_password (a third DA, C00193, checks too)', () => {
@@ -133,7 +96,7 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
         off.close();
       }
     };
-    async function pendingReset(): Promise<{ id: string; c2: string; c3: string }> {
+    async function pendingReset() {
       await addUser(
         host,
         {
@@ -146,34 +109,16 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
         },
         'Demo Clearing Participant Ltd',
       );
-      const maker = await signInTotp(host, 'C00191');
-      const made = await host.call(
-        'POST',
-        '/dms/requests',
-        { action: 'reset_password', userId: 'C00102' },
-        maker,
-      );
-      const c2 = await signInTotp(host, 'C00192');
-      const c3 = await signInTotp(host, 'C00193', 'Third-Admin-Pass-193!');
-      return { id: made.body.request.id as string, c2, c3 };
+      const maker = await signIn(host, 'C00191');
+      const { id } = await request(host, maker, { action: 'reset_password', userId: 'C00102' });
+      const c2 = await signIn(host, 'C00192');
+      const c3 = await signIn(host, 'C00193', 'Third-Admin-Pass-193!');
+      return { id, c2, c3 };
     }
 
     it('two approvals at once: one wins, one temporary password is mailed, the loser is refused and audited', async () => {
       const { id, c2, c3 } = await pendingReset();
-      const replies = await Promise.all([
-        host.call(
-          'POST',
-          `/dms/requests/${id}/approve`,
-          { code: host.sim.currentTotp('C00192') },
-          c2,
-        ),
-        host.call(
-          'POST',
-          `/dms/requests/${id}/approve`,
-          { code: host.sim.currentTotp('C00193') },
-          c3,
-        ),
-      ]);
+      const replies = await Promise.all([approve(host, c2, id), approve(host, c3, id)]);
       expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
       const loser = replies.findIndex((r) => r.status === 409);
       expect(replies[loser]?.body.error.code).toBe('REQUEST_NOT_PENDING');
@@ -192,140 +137,75 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
 
     it('an approval and a rejection at once: one decision holds, and a password is mailed only if approved', async () => {
       const { id, c2, c3 } = await pendingReset();
-      const [approve, reject] = await Promise.all([
-        host.call(
-          'POST',
-          `/dms/requests/${id}/approve`,
-          { code: host.sim.currentTotp('C00192') },
-          c2,
-        ),
-        host.call('POST', `/dms/requests/${id}/reject`, { reason: 'not asked for' }, c3),
+      const [approved, rejected] = await Promise.all([
+        approve(host, c2, id),
+        reject(host, c3, id, 'not asked for'),
       ]);
-      expect([approve.status, reject.status].sort()).toEqual([200, 409]);
-      const status = approve.status === 200 ? 'approved' : 'rejected';
-      const list = await host.call('GET', `/dms/requests?status=${status}`, undefined, c2);
-      expect(list.body.requests.map((r: { id: string }) => r.id)).toEqual([id]);
+      expect([approved.status, rejected.status].sort()).toEqual([200, 409]);
+      const status = approved.status === 200 ? 'approved' : 'rejected';
+      expect(await requestIds(host, c2, status)).toEqual([id]);
       expect((await temporaryMails()).length).toBe(status === 'approved' ? 1 : 0);
       expect(auditOf(id).filter((a) => a.event === 'decision_refused').length).toBe(1);
     });
   });
 
   it("needs the checker's own fresh OTP to approve", async () => {
-    const maker = await signInTotp(host, 'C00191');
-    const made = await host.call(
-      'POST',
-      '/dms/requests',
-      { action: 'unlock', userId: 'C00104' },
-      maker,
-    );
-    const checker = await signInTotp(host, 'C00192');
-    const wrong = await host.call(
-      'POST',
-      `/dms/requests/${made.body.request.id}/approve`,
-      { code: host.sim.currentTotp('C00191') },
-      checker,
-    );
-    expect([wrong.status, wrong.body.error.code]).toEqual([401, 'OTP_INVALID']);
-    expect(
-      (await host.call('GET', '/dms/requests?status=pending', undefined, checker)).body.requests
-        .length,
-    ).toBe(1);
+    const maker = await signIn(host, 'C00191');
+    const { id } = await request(host, maker, { action: 'unlock', userId: 'C00104' });
+    const checker = await signIn(host, 'C00192');
+    const wrong = await approve(host, checker, id, host.sim.currentTotp('C00191'));
+    expect(refusal(wrong)).toEqual([401, 'OTP_INVALID']);
+    expect((await requestIds(host, checker, 'pending')).length).toBe(1);
   });
 
   it('expires a request after 24 hours', async () => {
-    const maker = await signInTotp(host, 'C00191');
-    const made = await host.call(
-      'POST',
-      '/dms/requests',
-      { action: 'unlock', userId: 'C00104' },
-      maker,
-    );
-    expect(Date.parse(made.body.request.expiresAt)).toBe(
-      Date.parse(made.body.request.createdAt) + 24 * HOUR,
+    const maker = await signIn(host, 'C00191');
+    const { id, reply } = await request(host, maker, { action: 'unlock', userId: 'C00104' });
+    expect(Date.parse(reply.body.request.expiresAt)).toBe(
+      Date.parse(reply.body.request.createdAt) + 24 * HOUR,
     );
     host.clock.advance(24 * HOUR);
-    const checker = await signInTotp(host, 'C00192');
-    const late = await host.call(
-      'POST',
-      `/dms/requests/${made.body.request.id}/approve`,
-      { code: host.sim.currentTotp('C00192') },
-      checker,
-    );
-    expect([late.status, late.body.error.code]).toEqual([409, 'REQUEST_NOT_PENDING']);
+    const checker = await signIn(host, 'C00192');
+    expect(refusal(await approve(host, checker, id))).toEqual([409, 'REQUEST_NOT_PENDING']);
     const list = DmsRequestsReply.parse(
-      (await host.call('GET', '/dms/requests?status=expired', undefined, checker)).body,
+      (await host.call('GET', '/dms/requests?status=expired', undefined, checker.token)).body,
     );
-    expect(list.requests.map((r) => r.id)).toEqual([made.body.request.id]);
+    expect(list.requests.map((r) => r.id)).toEqual([id]);
     expect((await login('C00104')).body.error.code).toBe('ACCOUNT_LOCKED');
   });
 
   it("keeps another participant's DA out: its users and requests do not exist for them", async () => {
-    await addUser(host, {
-      userId: 'C00291',
-      participantId: 'CP002',
-      name: 'Other DA',
-      roles: ['user', 'da'],
-      password: 'Other-Admin-Pass-291!',
-      channel: 'totp',
-    });
-    const other = await signInTotp(host, 'C00291', 'Other-Admin-Pass-291!');
-    const users = await host.call('GET', '/dms/users', undefined, other);
+    await addUser(host, OTHER_DA);
+    const other = await signIn(host, OTHER_DA.userId, OTHER_DA.password);
+    const users = await host.call('GET', '/dms/users', undefined, other.token);
     expect(users.body.users.map((u: { userId: string }) => u.userId)).toEqual(['C00291']);
-    const create = await host.call(
-      'POST',
-      '/dms/requests',
-      { action: 'suspend', userId: 'C00101' },
-      other,
-    );
-    expect([create.status, create.body.error.code]).toEqual([404, 'NOT_FOUND']);
-    const maker = await signInTotp(host, 'C00191');
-    const made = await host.call(
-      'POST',
-      '/dms/requests',
-      { action: 'suspend', userId: 'C00101' },
-      maker,
-    );
-    const approve = await host.call(
-      'POST',
-      `/dms/requests/${made.body.request.id}/approve`,
-      { code: host.sim.currentTotp('C00291') },
-      other,
-    );
-    expect([approve.status, approve.body.error.code]).toEqual([404, 'NOT_FOUND']);
-    expect((await host.call('GET', '/dms/requests', undefined, other)).body.requests).toEqual([]);
+    const create = await tryRequest(host, other, { action: 'suspend', userId: 'C00101' });
+    expect(refusal(create)).toEqual([404, 'NOT_FOUND']);
+    const maker = await signIn(host, 'C00191');
+    const { id } = await request(host, maker, { action: 'suspend', userId: 'C00101' });
+    expect(refusal(await approve(host, other, id))).toEqual([404, 'NOT_FOUND']);
+    expect(await requestIds(host, other)).toEqual([]);
   });
 
   it('validates requests: set_email needs an email, others take none, unknown users are NOT_FOUND', async () => {
-    const maker = await signInTotp(host, 'C00191');
-    const a = await host.call(
-      'POST',
-      '/dms/requests',
-      { action: 'set_email', userId: 'C00101' },
-      maker,
-    );
+    const maker = await signIn(host, 'C00191');
+    const a = await tryRequest(host, maker, { action: 'set_email', userId: 'C00101' });
     expect([a.status, a.body.error.code, a.body.error.field]).toEqual([
       400,
       'INVALID_REQUEST',
       'email',
     ]);
-    const b = await host.call(
-      'POST',
-      '/dms/requests',
-      { action: 'unlock', userId: 'C00104', email: 'x@y.example' },
-      maker,
-    );
+    const b = await tryRequest(host, maker, {
+      action: 'unlock',
+      userId: 'C00104',
+      email: 'x@y.example',
+    });
     expect(b.body.error.field).toBe('email');
-    const c = await host.call(
-      'POST',
-      '/dms/requests',
-      { action: 'shred', userId: 'C00104' },
-      maker,
-    );
+    const c = await tryRequest(host, maker, { action: 'shred', userId: 'C00104' });
     expect([c.status, c.body.error.field]).toEqual([400, 'action']);
-    expect(
-      (await host.call('POST', '/dms/requests', { action: 'unlock', userId: 'C09999' }, maker))
-        .status,
-    ).toBe(404);
+    expect((await tryRequest(host, maker, { action: 'unlock', userId: 'C09999' })).status).toBe(
+      404,
+    );
   });
 
   it('applies each action to the user’s next login', async () => {
@@ -349,10 +229,10 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
     await makeAndApprove(host, { action: 'unlock', userId: 'C00104' });
     expect((await login('C00104')).body.next).toBe('otp');
 
-    const session = await signInTotp(host, 'C00104');
+    const session = await signIn(host, 'C00104');
     await makeAndApprove(host, { action: 'suspend', userId: 'C00104' });
     expect((await login('C00104')).body.error.code).toBe('ACCOUNT_SUSPENDED');
-    expect((await host.call('GET', '/session', undefined, session)).body.error.code).toBe(
+    expect((await host.call('GET', '/session', undefined, session.token)).body.error.code).toBe(
       'SESSION_EXPIRED',
     );
 
@@ -400,7 +280,7 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
     expect((await login('C00102', temp)).body.next).toBe('init');
     host.clock.advance(1000);
     const late = await login('C00102', temp);
-    expect([late.status, late.body.error.code]).toEqual([403, 'PASSWORD_EXPIRED']);
+    expect(refusal(late)).toEqual([403, 'PASSWORD_EXPIRED']);
     // A wrong password still reveals nothing about the account.
     expect((await login('C00102', 'Wrong-Pass-000!')).body.error.code).toBe('INVALID_CREDENTIALS');
   });
