@@ -1,14 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AppError } from '../../shared/index.js';
-
-/** Local wall-clock time as HH:MM (24-hour), the way operators read a lock's end. */
-export function formatClock(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
-}
+import { formatDateTime } from './format-time.js';
 
 /**
  * The sentence(s) a screen shows for an error: `errors:<CODE>` with the facts the error carries
@@ -19,7 +11,8 @@ export function errorSentence(t: TFunction, error: AppError, language: string): 
   const parts: string[] = [];
   if (error.code === 'ACCOUNT_LOCKED' && error.lockedUntil) {
     parts.push(
-      t('errors:ACCOUNT_LOCKED_until', { time: formatClock(error.lockedUntil, language) }),
+      // The lock's end in Hong Kong time, with its date unless it is today (format-time.ts).
+      t('errors:ACCOUNT_LOCKED_until', { time: formatDateTime(error.lockedUntil, language) }),
     );
   } else if (
     (error.code === 'RATE_LIMITED' || error.code === 'RESEND_TOO_SOON') &&

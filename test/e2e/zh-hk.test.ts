@@ -41,7 +41,9 @@ describe('sign-in in zh-HK', () => {
     await submitLogin(page, 'C00104', ZH);
     await page
       .getByRole('alert')
-      .getByText(/帳戶已被鎖定(，直至 \d{2}:\d{2})?。.*授權管理員（DA）/)
+      .getByText(
+        /帳戶已被鎖定，直至 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}(（香港時間）)?。.*授權管理員（DA）/,
+      )
       .waitFor();
     // The answer ends the progress state: "Sign in" is usable again at once.
     expect(

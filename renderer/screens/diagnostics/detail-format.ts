@@ -3,6 +3,7 @@
 // certificate subjects) stay as the core sent them: they are what IT searches for.
 import type { TFunction } from 'i18next';
 import { DiagnosticDetailKey } from '../../../shared/index.js';
+import { formatDate } from '../../i18n/format-time.js';
 
 /** One fact, ready to show. */
 export interface DetailView {
@@ -20,14 +21,6 @@ const WORDS: Record<string, (value: string) => string> = {
   rules: (v) => `value.rules.${v}`,
 };
 
-function formatDate(iso: string, language: string): string | undefined {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return undefined;
-  // Hong Kong desks read English dates day first ("1 Mar 2027").
-  const locale = language === 'en' ? 'en-HK' : language;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(ms);
-}
-
 /** The value of a fact in the interface language; what it cannot read stays as sent. */
 function formatValue(t: TFunction, language: string, key: string, value: string): string {
   const n = Number(value);
@@ -37,7 +30,8 @@ function formatValue(t: TFunction, language: string, key: string, value: string)
     return t('value.seconds', { value: `${n > 0 ? '+' : ''}${n.toLocaleString(language)}` });
   if (key === 'daysToExpiry' && numeric) return t('value.days', { count: n });
   if (key === 'proxyStatus' && numeric) return t('value.httpStatus', { value });
-  if (key === 'validTo') return formatDate(value, language) ?? value;
+  // Hong Kong's date, day first in English ("1 Mar 2027"); what it cannot read stays as sent.
+  if (key === 'validTo') return formatDate(value, language);
   if (YES_NO.has(key) && (value === 'yes' || value === 'no')) return t(`value.${value}`);
   if (CHOICES.has(key)) return t(`value.${key}.${value}`, { defaultValue: value });
   // The host's status and environment, and Chromium's DIRECT, read as words; anything else the

@@ -9,6 +9,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import type { DmsRequest } from '../../../shared/index.js';
+import { formatDateTime } from '../../i18n/format-time.js';
 import { useDmsStyles } from './dms-styles.js';
 
 /** Requests waiting for a checker; the maker sees their own marked, without decision buttons. */
@@ -19,7 +20,7 @@ export function PendingRequests(props: {
 }) {
   const { t, i18n } = useTranslation('dms');
   const styles = useDmsStyles();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const when = (iso: string) => formatDateTime(iso, i18n.language);
 
   if (props.requests.length === 0) return <p className={styles.muted}>{t('pending.empty')}</p>;
   return (
@@ -46,8 +47,8 @@ export function PendingRequests(props: {
               </TableCell>
               <TableCell className={styles.nowrap}>{r.userId}</TableCell>
               <TableCell className={styles.nowrap}>{r.makerId}</TableCell>
-              <TableCell className={styles.nowrap}>{when.format(new Date(r.createdAt))}</TableCell>
-              <TableCell className={styles.nowrap}>{when.format(new Date(r.expiresAt))}</TableCell>
+              <TableCell className={styles.nowrap}>{when(r.createdAt)}</TableCell>
+              <TableCell className={styles.nowrap}>{when(r.expiresAt)}</TableCell>
               <TableCell>
                 {mine ? (
                   <span className={styles.muted}>{t('pending.own')}</span>

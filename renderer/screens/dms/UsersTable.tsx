@@ -16,6 +16,7 @@ import {
   type BadgeProps,
 } from '@fluentui/react-components';
 import type { DmsAction, DmsUser } from '../../../shared/index.js';
+import { formatDateTime } from '../../i18n/format-time.js';
 import { actionsFor } from '../../state/dms-store.js';
 import { useDmsStyles } from './dms-styles.js';
 
@@ -33,11 +34,6 @@ export function UsersTable(props: {
 }) {
   const { t, i18n } = useTranslation('dms');
   const styles = useDmsStyles();
-  const clock = new Intl.DateTimeFormat(i18n.language, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
 
   return (
     <Table aria-label={t('users.caption')} size="small">
@@ -72,7 +68,7 @@ export function UsersTable(props: {
                 </Badge>
                 {u.state === 'locked' && u.lockedUntil && (
                   <span className={styles.muted}>
-                    {t('users.lockedUntil', { time: clock.format(new Date(u.lockedUntil)) })}
+                    {t('users.lockedUntil', { time: formatDateTime(u.lockedUntil, i18n.language) })}
                   </span>
                 )}
               </span>

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppInfo, AuthState } from '../../../shared/index.js';
-import { formatClock } from '../../i18n/error-sentence.js';
+import { machineIsOnHongKongTime } from '../../i18n/format-time.js';
 import { feedAuthState } from '../../state/auth-feed.js';
 import { useSessionStore } from '../../state/session-store.js';
 import { fail, installFakeBridge, ok, renderWithProviders } from '../shell/test-support.js';
@@ -60,16 +60,17 @@ describe('LoginScreen', () => {
     expect(fake.calls).toEqual([]);
   });
 
-  it('says until when a locked account is locked, in local time, and who to call', async () => {
-    const lockedUntil = '2026-11-25T10:45:00.000Z';
+  it('says until when a locked account is locked, in Hong Kong time with its date, and who to call', async () => {
+    // 18:45 in Hong Kong, on a day that is not today: the date is named.
+    const lockedUntil = '2099-11-25T10:45:00.000Z';
+    const hkt = machineIsOnHongKongTime(Date.parse(lockedUntil)) ? '' : ' HKT';
     fake.answer('login', () => fail<AuthState>('ACCOUNT_LOCKED', { lockedUntil }));
     await renderWithProviders(<LoginScreen />);
     await signInAs('C00104', 'Demo-Pass-104!');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe(
-      `Your account is locked until ${formatClock(lockedUntil, 'en')}. To unlock it sooner, contact your Delegated Administrator (DA).`,
+      `Your account is locked until 25 Nov 2099 18:45${hkt}. To unlock it sooner, contact your Delegated Administrator (DA).`,
     );
-    expect(formatClock(lockedUntil, 'en')).toMatch(/^\d{2}:\d{2}$/);
     expect(document.activeElement).toBe(alert);
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
   });

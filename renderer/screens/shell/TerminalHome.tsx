@@ -14,6 +14,7 @@ import {
 import type { TerminalSummary } from '../../../shared/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
+import { formatDateTime } from '../../i18n/format-time.js';
 import { useShellStore } from '../../state/shell-store.js';
 import { useShellStyles } from './shell-styles.js';
 
@@ -72,15 +73,13 @@ function SummaryView(props: { summary: TerminalSummary; refreshing: boolean; onR
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
-  const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => formatDateTime(iso, lang);
   const zh = lang === 'zh-HK';
 
   return (
     <>
       <div className={styles.row}>
-        <p className={styles.muted}>
-          {t('home.asOf', { time: when.format(new Date(summary.asOf)) })}
-        </p>
+        <p className={styles.muted}>{t('home.asOf', { time: when(summary.asOf) })}</p>
         <Button size="small" onClick={props.onRefresh} disabled={props.refreshing}>
           {t('home.refresh')}
         </Button>
@@ -178,7 +177,7 @@ function SummaryView(props: { summary: TerminalSummary; refreshing: boolean; onR
                 <li key={n.id} className={styles.notice}>
                   <span lang={useZh ? 'zh-HK' : 'en'}>{useZh ? n.titleZh : n.title}</span>
                   <span className={styles.muted}>
-                    {t('home.notices.published', { time: when.format(new Date(n.publishedAt)) })}
+                    {t('home.notices.published', { time: when(n.publishedAt) })}
                   </span>
                 </li>
               );
