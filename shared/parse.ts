@@ -5,22 +5,26 @@ import { CcmsError, type ErrorCode } from './errors.js';
 export type ParseResult<T> =
   { ok: true; value: T } | { ok: false; issues: string[]; field?: string };
 
-/** Formats zod issues as `path: message` lines, the first path being the offending field. */
-function describe(error: z.ZodError): { issues: string[]; field?: string } {
+/**
+ * Formats zod issues as `path: message` lines. The offending field is the first issue's path; for
+ * an unknown key it is the key itself, so a body's stray `admin` is named as `admin`.
+ */
+function describeIssues(error: z.ZodError): { issues: string[]; field?: string } {
   const issues = error.issues.map((i) => {
     const path = i.path.map(String).join('.');
     return path ? `${path}: ${i.message}` : i.message;
   });
   const first = error.issues[0];
-  const field = first && first.path.length > 0 ? first.path.map(String).join('.') : undefined;
-  return field === undefined ? { issues } : { issues, field };
+  const path = first ? first.path.map(String) : [];
+  if (first?.code === 'unrecognized_keys' && first.keys[0] !== undefined) path.push(first.keys[0]);
+  return path.length === 0 ? { issues } : { issues, field: path.join('.') };
 }
 
 /** Parses `unknown` input at a boundary (bridge, host reply, config file, request body). */
 export function parse<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.infer<S>> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, ...describe(result.error) };
+  return { ok: false, ...describeIssues(result.error) };
 }
 
 /** Parses or throws a CcmsError with the given code, naming what was wrong and where. */
