@@ -1,6 +1,6 @@
 // The e2e harness: a fresh simulator and core in browser mode, driven by Debian's chromium
 // through playwright-core. Each app gets its own data folders, ports and browser.
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -40,6 +40,8 @@ export interface AppOptions {
   language?: 'en' | 'zh-HK';
   simSettings?: SimulatorOptions['settings'];
   simClock?: SimulatorOptions['clock'];
+  /** The machine policy file's content (a proxy, say); none: the policy file never exists. */
+  policy?: Record<string, unknown>;
 }
 
 /** A running app with its page. */
@@ -58,11 +60,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Starts a fresh simulator, core and browser, and opens the app. */
+/** Starts a fresh simulator, core and browser (`opts.policy` as its machine policy), and opens the app. */
 export async function startApp(opts: AppOptions = {}): Promise<TestApp> {
   const base = await mkdtemp(join(tmpdir(), 'ccms-e2e-'));
   const userDataDir = join(base, 'user');
   await mkdir(userDataDir, { recursive: true });
+  const machinePolicyPath = join(base, opts.policy ? 'policy.json' : 'no-policy.json');
+  if (opts.policy) await writeFile(machinePolicyPath, JSON.stringify(opts.policy));
   const mode = await startBrowserMode({
     port: 0,
     rendererDir: join(root, 'dist', 'renderer'),
@@ -73,7 +77,7 @@ export async function startApp(opts: AppOptions = {}): Promise<TestApp> {
       ...(opts.simSettings ? { settings: opts.simSettings } : {}),
       ...(opts.simClock ? { clock: opts.simClock } : {}),
     },
-    machinePolicyPath: join(base, 'no-policy.json'),
+    machinePolicyPath,
     appVersion: '0.0.0-e2e',
   });
   const sim = mode.sim;

@@ -8,8 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createProxy } from 'proxy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from './harness.js';
-import { startAppWithPolicy } from './policy-app.js';
+import { startApp, type TestApp } from './harness.js';
 import { seriousAxeViolations, settle, submitLogin } from './sign-in-support.js';
 
 const PROXY_USER = 'desk-ops';
@@ -33,7 +32,7 @@ describe('proxy sign-in (browser mode, real proxy, real simulator)', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     proxyName = `127.0.0.1:${port}`;
-    app = await startAppWithPolicy({ proxy: `http://${proxyName}`, logLevel: 'debug' });
+    app = await startApp({ policy: { proxy: `http://${proxyName}`, logLevel: 'debug' } });
   });
   afterAll(async () => {
     await app?.close();
