@@ -15,6 +15,17 @@ import { terminalRoutes } from './routes/terminal.js';
 import { dmsRoutes } from './routes/dms.js';
 import { openapiRoutes } from './routes/openapi.js';
 
+/** Registers every call of the host API (shared/host-calls.ts) and openapi.json on `api`. */
+export function apiRoutes(api: FastifyInstance, ctx: SimContext): void {
+  healthRoutes(api, ctx);
+  authRoutes(api, ctx);
+  initRoutes(api, ctx);
+  sessionRoutes(api, ctx);
+  terminalRoutes(api, ctx);
+  dmsRoutes(api, ctx);
+  openapiRoutes(api);
+}
+
 /** TLS material for the HTTPS server; without it the app is built for `inject()` only. */
 export interface AppTls {
   certPem: string;
@@ -83,17 +94,6 @@ export async function buildApp(
   if (beforeReply) installDurableReplies(app, beforeReply, onDefect);
   installErrorHandling(app, onDefect);
   installRequestLog(app, log);
-  await app.register(
-    async (api) => {
-      healthRoutes(api, ctx);
-      authRoutes(api, ctx);
-      initRoutes(api, ctx);
-      sessionRoutes(api, ctx);
-      terminalRoutes(api, ctx);
-      dmsRoutes(api, ctx);
-      openapiRoutes(api);
-    },
-    { prefix: API_PREFIX },
-  );
+  await app.register(async (api) => apiRoutes(api, ctx), { prefix: API_PREFIX });
   return app;
 }

@@ -1,96 +1,71 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { CcmsError } from '../../shared/errors.js';
-import { parse } from '../../shared/parse.js';
+import type { CallParams, HostCallSpec } from '../../shared/host-calls.js';
+import { parse, parseOrThrow } from '../../shared/parse.js';
 
-/** How a route is declared: its schemas (the same ones that generate openapi.json) and handler. */
-export interface RouteSpec<B extends z.ZodType | undefined, R extends z.ZodType | undefined> {
-  method: 'GET' | 'POST';
-  path: string;
-  summary: string;
-  body?: B;
-  query?: z.ZodType;
-  reply?: R;
-  /** Success status: 200, or 204 with no body. */
-  status?: 200 | 204;
-  /** Error codes this call can answer (documentation). */
-  errors?: string[];
-  auth?: boolean;
-  handler: (
-    req: FastifyRequest,
-    body: B extends z.ZodType ? z.infer<B> : undefined,
-  ) => Promise<R extends z.ZodType ? z.infer<R> : void> | (R extends z.ZodType ? z.infer<R> : void);
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** A call's input as its handler gets it: parsed with the call's own schemas. */
+export interface CallInput<C extends HostCallSpec> {
+  body: C extends { body: infer B } ? Parsed<B> : undefined;
+  query: C extends { query: infer Q } ? Parsed<Q> : undefined;
+  params: CallParams<C>;
 }
 
-/** Every route registered, for openapi.json. */
-export const registeredRoutes: Array<RouteSpec<z.ZodType | undefined, z.ZodType | undefined>> = [];
+/** What a handler answers: the reply its call declares, or nothing for a 204. */
+export type CallAnswer<C extends HostCallSpec> = C['reply'] extends infer R extends z.ZodType
+  ? z.output<R>
+  : void;
 
-/** Parses input; on failure names the offending field, an unknown key included. */
-function check<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const first = result.error.issues[0];
-  let field = first && first.path.length > 0 ? first.path.map(String).join('.') : undefined;
-  if (first?.code === 'unrecognized_keys') {
-    const key = first.keys[0] ?? '';
-    field = field === undefined ? key : `${field}.${key}`;
-  }
-  const issues = result.error.issues.map((i) => {
-    const path = i.path.map(String).join('.');
-    return path ? `${path}: ${i.message}` : i.message;
-  });
-  return (() => {
-    throw invalid(what, field === undefined ? { issues } : { issues, field });
-  })();
-}
+/** The simulator's side of one host call. */
+export type CallHandler<C extends HostCallSpec> = (
+  req: FastifyRequest,
+  input: CallInput<C>,
+) => Promise<CallAnswer<C>> | CallAnswer<C>;
 
-function invalid(what: string, result: { issues: string[]; field?: string }): CcmsError {
-  return new CcmsError(
-    'INVALID_REQUEST',
-    `${what} is invalid: ${result.issues.join('; ')}`,
-    result.field === undefined ? {} : { field: result.field },
+/** True for a body the client did not send: none, `null`, or `{}` (the parser maps "" to none). */
+function isEmptyBody(body: unknown): boolean {
+  return (
+    body === undefined ||
+    body === null ||
+    (typeof body === 'object' && Object.keys(body).length === 0)
   );
 }
 
-/** Registers a route: the body is parsed with its zod schema, the reply checked against its own. */
-export function addRoute<B extends z.ZodType | undefined, R extends z.ZodType | undefined>(
+/**
+ * Registers a host call of shared/host-calls.ts: its method and path come from the table, its
+ * body and query are parsed with the table's schemas (a bad one is INVALID_REQUEST naming the
+ * field), and the handler's answer is checked against the table's reply schema.
+ */
+export function addRoute<C extends HostCallSpec>(
   app: FastifyInstance,
-  spec: RouteSpec<B, R>,
+  call: C,
+  handler: CallHandler<C>,
 ): void {
-  if (!registeredRoutes.some((r) => r.method === spec.method && r.path === spec.path)) {
-    registeredRoutes.push(
-      spec as unknown as RouteSpec<z.ZodType | undefined, z.ZodType | undefined>,
-    );
-  }
   app.route({
-    method: spec.method,
-    url: spec.path,
+    method: call.method,
+    url: call.path,
     handler: async (req, reply) => {
       let body: unknown = undefined;
-      if (spec.body) {
-        body = check(spec.body, req.body ?? {}, 'The request body');
-      } else if (
-        req.body !== undefined &&
-        req.body !== null &&
-        !(typeof req.body === 'object' && Object.keys(req.body).length === 0)
-      ) {
+      if (call.body) {
+        body = parseOrThrow(call.body, req.body ?? {}, 'INVALID_REQUEST', 'The request body');
+      } else if (!isEmptyBody(req.body)) {
         throw new CcmsError('INVALID_REQUEST', 'This call takes no request body.');
       }
-      if (spec.query) {
-        check(spec.query, req.query ?? {}, 'The query');
-      }
-      const out = await spec.handler(req, body as never);
-      if (spec.status === 204) return reply.code(204).send();
-      if (spec.reply) {
-        // A reply that breaks its own schema is a defect of the simulator: a 500, never sent.
-        const checked = parse(spec.reply, out);
-        if (!checked.ok)
-          throw new Error(
-            `reply of ${spec.method} ${spec.path} breaks its schema: ${checked.issues.join('; ')}`,
-          );
-        return reply.code(200).send(checked.value);
-      }
-      return reply.code(200).send(out);
+      const query = call.query
+        ? parseOrThrow(call.query, req.query ?? {}, 'INVALID_REQUEST', 'The query')
+        : undefined;
+      const input = { body, query, params: req.params } as CallInput<C>;
+      const out: unknown = await handler(req, input);
+      if (call.reply === null) return reply.code(204).send();
+      // A reply that breaks its own schema is a defect of the simulator: a 500, never sent.
+      const checked = parse(call.reply, out);
+      if (!checked.ok)
+        throw new Error(
+          `reply of ${call.method} ${call.path} breaks its schema: ${checked.issues.join('; ')}`,
+        );
+      return reply.code(200).send(checked.value);
     },
   });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { HealthReply } from '../../shared/protocol.js';
+import { HostCalls } from '../../shared/host-calls.js';
 import { iso } from '../clock.js';
 import type { SimContext } from '../context.js';
 import { addRoute } from '../http/route.js';
@@ -21,16 +21,10 @@ export const SIM_VERSION = packageVersion();
 
 /** `GET /health`. */
 export function healthRoutes(app: FastifyInstance, ctx: SimContext): void {
-  addRoute(app, {
-    method: 'GET',
-    path: '/health',
-    summary: 'Liveness, version, environment and the host clock',
-    reply: HealthReply,
-    handler: () => ({
-      status: 'ok' as const,
-      version: SIM_VERSION,
-      environment: 'simulator',
-      serverTime: iso(ctx.clock.now()),
-    }),
-  });
+  addRoute(app, HostCalls.health, () => ({
+    status: 'ok' as const,
+    version: SIM_VERSION,
+    environment: 'simulator',
+    serverTime: iso(ctx.clock.now()),
+  }));
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { API_PREFIX } from '../../shared/protocol.js';
 import { HostErrorBody, HTTP_STATUS, type ErrorCode } from '../../shared/errors.js';
-import { registeredRoutes } from '../http/route.js';
+import { HostCalls, pathParamNames, type HostCallSpec } from '../../shared/host-calls.js';
 import { SIM_VERSION } from './health.js';
 
 type Json = Record<string, unknown>;
@@ -17,19 +17,22 @@ function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
   return out;
 }
 
-/** OpenAPI 3.1 of every registered route, generated from the same zod schemas that validate them. */
+/** OpenAPI 3.1 of every host call of shared/host-calls.ts, from the schemas that validate them. */
 export function buildOpenApi(): Json {
   const paths: Record<string, Record<string, Json>> = {};
-  for (const r of registeredRoutes) {
+  for (const r of Object.values(HostCalls) as HostCallSpec[]) {
     const path = r.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const op: Json = {
       summary: r.summary,
       operationId: `${r.method.toLowerCase()}${path.replace(/[^A-Za-z]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
     };
-    if (r.auth) op.security = [{ bearer: [] }];
-    const parameters: Json[] = [];
-    if (path.includes('{id}'))
-      parameters.push({ name: 'id', in: 'path', required: true, schema: { type: 'string' } });
+    if (r.session) op.security = [{ bearer: [] }];
+    const parameters: Json[] = pathParamNames(r.path).map((name) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     if (r.query) {
       const q = schemaOf(r.query, 'input') as { properties?: Record<string, Json> };
       for (const [name, schema] of Object.entries(q.properties ?? {}))
@@ -41,21 +44,22 @@ export function buildOpenApi(): Json {
         required: true,
         content: { 'application/json': { schema: schemaOf(r.body, 'input') } },
       };
-    const responses: Record<string, Json> = {};
-    responses[String(r.status ?? 200)] =
-      r.status === 204 || !r.reply
-        ? { description: 'Done' }
+    const responses: Record<string, Json> =
+      r.reply === null
+        ? { '204': { description: 'Done' } }
         : {
-            description: 'Success',
-            content: { 'application/json': { schema: schemaOf(r.reply, 'output') } },
+            '200': {
+              description: 'Success',
+              content: { 'application/json': { schema: schemaOf(r.reply, 'output') } },
+            },
           };
-    const errorCodes = new Set<string>([
-      ...(r.errors ?? []),
-      ...(r.body ? ['INVALID_REQUEST'] : []),
+    const errorCodes = new Set<ErrorCode>([
+      ...r.errors,
+      ...(r.body ? ['INVALID_REQUEST' as const] : []),
     ]);
     const byStatus = new Map<number, string[]>();
     for (const code of errorCodes) {
-      const status = HTTP_STATUS[code as ErrorCode] ?? 400;
+      const status = HTTP_STATUS[code] ?? 400;
       byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
     }
     for (const [status, codes] of byStatus) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { TerminalSummary } from '../../shared/protocol.js';
+import { HostCalls } from '../../shared/host-calls.js';
 import type { SimContext } from '../context.js';
 import { addRoute } from '../http/route.js';
 import { requireSession } from '../auth/reauth.js';
@@ -8,24 +8,15 @@ import { stmt } from '../store/db.js';
 
 /** `GET /terminal/summary`. */
 export function terminalRoutes(app: FastifyInstance, ctx: SimContext): void {
-  addRoute(app, {
-    method: 'GET',
-    path: '/terminal/summary',
-    summary: "The participant's terminal home: accounts, collateral balances, notices",
-    reply: TerminalSummary,
-    auth: true,
-    errors: ['SESSION_EXPIRED', 'SESSION_LOCKED'],
-    handler: async (req) => {
-      const { user } = await requireSession(ctx, req.headers.authorization, { touch: true });
-      const participant = stmt(
-        ctx.db,
-        'SELECT name FROM participants WHERE participant_id = ?',
-      ).get(user.participant_id) as { name: string } | undefined;
-      return demoSummary(
-        user.participant_id,
-        participant?.name ?? user.participant_id,
-        ctx.clock.now(),
-      );
-    },
+  addRoute(app, HostCalls.terminalSummary, async (req) => {
+    const { user } = await requireSession(ctx, req.headers.authorization, { touch: true });
+    const participant = stmt(ctx.db, 'SELECT name FROM participants WHERE participant_id = ?').get(
+      user.participant_id,
+    ) as { name: string } | undefined;
+    return demoSummary(
+      user.participant_id,
+      participant?.name ?? user.participant_id,
+      ctx.clock.now(),
+    );
   });
 }

@@ -4,20 +4,15 @@ import type { z } from 'zod';
 import { CcmsError } from '../../../shared/errors.js';
 import { parseOrThrow } from '../../../shared/parse.js';
 import {
-  API_PREFIX,
-  DmsRequestReply,
-  DmsRequestsReply,
-  DmsUsersReply,
-  HealthReply,
-  InitChannelReply,
-  InitStepsReply,
-  LoginReply,
-  ResendReply,
-  SessionReply,
-  TerminalSummary,
-  type DmsCreateRequest,
-  type OtpChannel,
-} from '../../../shared/protocol.js';
+  HostCalls,
+  fillPath,
+  type HostCallArgs,
+  type HostCallName,
+  type HostCallQuery,
+  type HostCallReply,
+  type HostCallSpec,
+} from '../../../shared/host-calls.js';
+import { API_PREFIX, type DmsCreateRequest, type OtpChannel } from '../../../shared/protocol.js';
 import { holdLiveSecrets, isSecretKey } from '../logging/redact.js';
 import { hostError } from './host-error.js';
 import type { ProxyAuth } from '../network/proxy-auth-broker.js';
@@ -59,9 +54,8 @@ export interface HostClientOptions {
   log?: HostLog;
 }
 
-type Method = 'GET' | 'POST';
 interface Request<S extends z.ZodType> {
-  method: Method;
+  method: HostCallSpec['method'];
   path: string;
   body?: unknown;
   query?: Record<string, string>;
@@ -69,6 +63,9 @@ interface Request<S extends z.ZodType> {
   /** Schema of a successful reply; `null` for 204 No Content. */
   reply: S | null;
 }
+
+/** One method per host call of shared/host-calls.ts: adding a call there asks for its method here. */
+export type HostApi = { [K in HostCallName]: (...args: never[]) => Promise<HostCallReply<K>> };
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
@@ -82,7 +79,7 @@ function secretsOf(req: { token?: string; body?: unknown }): string[] {
 }
 
 /** The CCMS host API (docs/protocol.md), one method per endpoint. Tokens are passed per call, never kept. */
-export class HostClient {
+export class HostClient implements HostApi {
   private readonly http: AxiosInstance;
   private readonly opts: Required<Pick<HostClientOptions, 'totalTimeoutMs' | 'retry'>> &
     HostClientOptions;
@@ -143,141 +140,110 @@ export class HostClient {
   }
 
   health() {
-    return this.send({ method: 'GET', path: '/health', reply: HealthReply });
+    return this.#call('health');
   }
   login(userId: string, password: string) {
-    return this.send({
-      method: 'POST',
-      path: '/auth/login',
-      body: { userId, password },
-      reply: LoginReply,
-    });
+    return this.#call('login', { userId, password });
   }
   submitOtp(challengeId: string, code: string) {
-    return this.send({
-      method: 'POST',
-      path: '/auth/otp',
-      body: { challengeId, code },
-      reply: SessionReply,
-    });
+    return this.#call('submitOtp', { challengeId, code });
   }
   resendOtp(challengeId: string) {
-    return this.send({
-      method: 'POST',
-      path: '/auth/otp/resend',
-      body: { challengeId },
-      reply: ResendReply,
-    });
+    return this.#call('resendOtp', { challengeId });
   }
   initPassword(initToken: string, newPassword: string) {
-    return this.send({
-      method: 'POST',
-      path: '/init/password',
-      body: { initToken, newPassword },
-      reply: InitStepsReply,
-    });
+    return this.#call('initPassword', { initToken, newPassword });
   }
   initChannel(initToken: string, channel: OtpChannel) {
-    return this.send({
-      method: 'POST',
-      path: '/init/channel',
-      body: { initToken, channel },
-      reply: InitChannelReply,
-    });
+    return this.#call('initChannel', { initToken, channel });
   }
   initConfirm(initToken: string, code: string) {
-    return this.send({
-      method: 'POST',
-      path: '/init/channel/confirm',
-      body: { initToken, code },
-      reply: SessionReply,
-    });
+    return this.#call('initConfirm', { initToken, code });
   }
   getSession(token: string) {
-    return this.send({ method: 'GET', path: '/session', token, reply: SessionReply });
+    return this.#call('getSession', undefined, { token });
   }
   reauth(token: string, code: string) {
-    return this.send({
-      method: 'POST',
-      path: '/session/reauth',
-      token,
-      body: { code },
-      reply: SessionReply,
-    });
+    return this.#call('reauth', { code }, { token });
   }
-  async logout(token: string): Promise<void> {
-    await this.send({ method: 'POST', path: '/session/logout', token, reply: null });
+  logout(token: string) {
+    return this.#call('logout', undefined, { token });
   }
   terminalSummary(token: string) {
-    return this.send({ method: 'GET', path: '/terminal/summary', token, reply: TerminalSummary });
+    return this.#call('terminalSummary', undefined, { token });
   }
   dmsUsers(token: string) {
-    return this.send({ method: 'GET', path: '/dms/users', token, reply: DmsUsersReply });
+    return this.#call('dmsUsers', undefined, { token });
   }
-  dmsListRequests(token: string, status?: string) {
-    const query = status === undefined ? undefined : { status };
-    return this.send({
-      method: 'GET',
-      path: '/dms/requests',
+  dmsListRequests(token: string, status?: HostCallQuery<'dmsListRequests'>['status']) {
+    return this.#call('dmsListRequests', undefined, {
       token,
-      query,
-      reply: DmsRequestsReply,
+      ...(status !== undefined && { query: { status } }),
     });
   }
   dmsCreateRequest(token: string, body: DmsCreateRequest) {
-    return this.send({
-      method: 'POST',
-      path: '/dms/requests',
-      token,
-      body,
-      reply: DmsRequestReply,
-    });
+    return this.#call('dmsCreateRequest', body, { token });
   }
   dmsApprove(token: string, id: string, code: string) {
-    const path = `/dms/requests/${encodeURIComponent(id)}/approve`;
-    return this.send({ method: 'POST', path, token, body: { code }, reply: DmsRequestReply });
+    return this.#call('dmsApprove', { code }, { token, params: { id } });
   }
   dmsReject(token: string, id: string, reason: string) {
-    const path = `/dms/requests/${encodeURIComponent(id)}/reject`;
-    return this.send({ method: 'POST', path, token, body: { reason }, reply: DmsRequestReply });
+    return this.#call('dmsReject', { reason }, { token, params: { id } });
+  }
+
+  /** Sends the call `name` of shared/host-calls.ts and validates its reply with the call's schema. */
+  #call<K extends HostCallName>(name: K, ...args: HostCallArgs<K>): Promise<HostCallReply<K>> {
+    const spec: HostCallSpec = HostCalls[name];
+    const [body, options] = args as [
+      unknown,
+      { token?: string; params?: Record<string, string>; query?: Record<string, string> }?,
+    ];
+    return this.#send({
+      method: spec.method,
+      path: fillPath(spec.path, options?.params ?? {}),
+      reply: spec.reply,
+      ...(body !== undefined && { body }),
+      ...(options?.query !== undefined && { query: options.query }),
+      ...(options?.token !== undefined && { token: options.token }),
+    }) as Promise<HostCallReply<K>>;
   }
 
   /** Sends one call, retrying only idempotent GETs on connection failures and 503. */
-  private async send<S extends z.ZodType>(req: Request<S>): Promise<z.infer<S>> {
+  async #send<S extends z.ZodType>(req: Request<S>): Promise<z.infer<S>> {
     // While the request is in flight its password, code and tokens are scrubbed from every log
     // line by exact match, whatever shape an error might carry them in (logging/redact.ts).
     const release = holdLiveSecrets(secretsOf(req));
     try {
-      return await this.sendHeld(req);
+      return await this.#sendHeld(req);
     } finally {
       release();
     }
   }
 
-  private async sendHeld<S extends z.ZodType>(req: Request<S>): Promise<z.infer<S>> {
+  async #sendHeld<S extends z.ZodType>(req: Request<S>): Promise<z.infer<S>> {
     const what = `${req.method} ${req.path}`;
     const retries = req.method === 'GET' ? this.opts.retry.retries : 0;
     for (let attempt = 0; ; attempt++) {
       let res: AxiosResponse;
       try {
-        res = await this.once(req);
+        res = await this.#once(req);
       } catch (err) {
         const mapped = err as CcmsError;
         if (attempt < retries && isConnectionFailure(mapped)) {
-          await this.backoff(attempt, what, mapped.code);
+          await this.#backoff(attempt, what, mapped.code);
           continue;
         }
         throw mapped;
       }
       if (res.status === 503 && attempt < retries) {
-        await this.backoff(attempt, what, '503');
+        await this.#backoff(attempt, what, '503');
         continue;
       }
-      return this.interpret(req, res, what);
+      return this.#interpret(req, res, what);
     }
   }
 
-  private async backoff(attempt: number, what: string, why: string): Promise<void> {
+  async #backoff(attempt: number, what: string, why: string): Promise<void> {
     const ms = this.opts.retry.baseDelayMs * 2 ** attempt;
     this.opts.log?.debug('host call retried', {
       call: what,
@@ -288,7 +254,7 @@ export class HostClient {
     await this.sleep(ms);
   }
 
-  private async once(req: Request<z.ZodType>): Promise<AxiosResponse> {
+  async #once(req: Request<z.ZodType>): Promise<AxiosResponse> {
     const controller = new AbortController();
     let timedOut = false;
     const arm = (): NodeJS.Timeout => {
@@ -319,7 +285,7 @@ export class HostClient {
           ...(req.token !== undefined && { Authorization: `Bearer ${req.token}` }),
         },
       });
-      this.noteServerTime(res, started);
+      this.#noteServerTime(res, started);
       this.opts.log?.debug('host call', {
         call: `${req.method} ${req.path}`,
         status: res.status,
@@ -339,7 +305,7 @@ export class HostClient {
     }
   }
 
-  private noteServerTime(res: AxiosResponse, started: number): void {
+  #noteServerTime(res: AxiosResponse, started: number): void {
     const date = res.headers['date'];
     if (typeof date !== 'string') return;
     const host = Date.parse(date);
@@ -348,11 +314,7 @@ export class HostClient {
     this.offsetMs = host + 500 - (started + Date.now()) / 2;
   }
 
-  private interpret<S extends z.ZodType>(
-    req: Request<S>,
-    res: AxiosResponse,
-    what: string,
-  ): z.infer<S> {
+  #interpret<S extends z.ZodType>(req: Request<S>, res: AxiosResponse, what: string): z.infer<S> {
     if (res.status >= 400) throw hostError(res, `The host refused ${what}`);
     if (req.reply === null) return undefined as z.infer<S>;
     if (res.status < 200 || res.status >= 300) {
