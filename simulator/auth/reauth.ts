@@ -1,4 +1,5 @@
 import { CcmsError } from '../../shared/errors.js';
+import { iso } from '../clock.js';
 import type { Session } from '../../shared/protocol.js';
 import type { SimContext } from '../context.js';
 import { findUser } from '../store/users.js';
@@ -10,7 +11,8 @@ import { stmt } from '../store/db.js';
 
 /**
  * Resolves a request's session. When it is idle-locked and the user's channel is email, a step-up
- * code is emailed (at most once per resend cooldown) so that `/session/reauth` can be answered.
+ * code is emailed (at most once per resend cooldown) so that `/session/reauth` can be answered,
+ * and SESSION_LOCKED says when the next one may be sent (`resendAvailableAt`).
  */
 export async function requireSession(
   ctx: SimContext,
@@ -20,29 +22,39 @@ export async function requireSession(
   try {
     return authenticate(ctx, header, opts);
   } catch (e) {
-    if (e instanceof CcmsError && e.code === 'SESSION_LOCKED') await mailStepUpCode(ctx, header);
-    throw e;
+    if (!(e instanceof CcmsError) || e.code !== 'SESSION_LOCKED') throw e;
+    const resendAt = await mailStepUpCode(ctx, header);
+    if (resendAt === undefined) throw e;
+    throw new CcmsError(e.code, e.message, { ...e.details, resendAvailableAt: iso(resendAt) });
   }
 }
 
-async function mailStepUpCode(ctx: SimContext, header: string | undefined): Promise<void> {
+/**
+ * Emails a step-up code to an email-channel user unless a fresh one went out within the resend
+ * cooldown; returns when the next one may be sent (undefined for a TOTP user).
+ */
+async function mailStepUpCode(
+  ctx: SimContext,
+  header: string | undefined,
+): Promise<number | undefined> {
   const auth = authenticate(ctx, header, { touch: false, allowLocked: true });
   const { user, session } = auth;
-  if (user.channel !== 'email' || user.email === null) return;
+  if (user.channel !== 'email' || user.email === null) return undefined;
   const now = ctx.clock.now();
+  const cooldownMs = ctx.settings.emailResendCooldownSec * 1000;
   const fresh = session.reauth_code_expires_at !== null && now < session.reauth_code_expires_at;
-  const cooling =
-    session.reauth_sent_at !== null &&
-    now < session.reauth_sent_at + ctx.settings.emailResendCooldownSec * 1000;
-  if (fresh && cooling) return;
+  const cooling = session.reauth_sent_at !== null && now < session.reauth_sent_at + cooldownMs;
+  if (fresh && cooling) return (session.reauth_sent_at ?? now) + cooldownMs;
   try {
     const sent = await sendChallengeCode(ctx, user.user_id, user.email);
     stmt(
       ctx.db,
       'UPDATE sessions SET reauth_code_hash = ?, reauth_code_expires_at = ?, reauth_sent_at = ? WHERE token_hash = ?',
     ).run(sent.codeHash, sent.codeExpiresAt, now, session.token_hash);
+    return now + cooldownMs;
   } catch {
     // The client still learns the session is locked; the next call retries the mail.
+    return now;
   }
 }
 

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHost, SEED_PASSWORDS, signInTotp, latestCode, type TestHost } from './harness.js';
+import { startHost, signInTotp, type TestHost } from './harness.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
+// The email channel's step-up code on a locked session: session-locked.test.ts.
 describe('sessions: 15-minute idle lock, 10-hour lifetime, step-up, logout', () => {
   let host: TestHost;
   beforeEach(async () => {
@@ -60,30 +61,6 @@ describe('sessions: 15-minute idle lock, 10-hour lifetime, step-up, logout', () 
     expect((await host.call('GET', '/session', undefined, token)).body.error.code).toBe(
       'SESSION_LOCKED',
     );
-  });
-
-  it('emails a step-up code to an email-channel user whose session locked', async () => {
-    const login = await host.call('POST', '/auth/login', {
-      userId: 'C00102',
-      password: SEED_PASSWORDS.C00102,
-    });
-    const otp = await host.call('POST', '/auth/otp', {
-      challengeId: login.body.challengeId,
-      code: await latestCode(host, 'C00102'),
-    });
-    const token = otp.body.session.token as string;
-    host.clock.advance(15 * MIN);
-    expect((await host.call('GET', '/session', undefined, token)).body.error.code).toBe(
-      'SESSION_LOCKED',
-    );
-    expect((await host.sim.outbox('C00102')).length).toBe(2);
-    const ok = await host.call(
-      'POST',
-      '/session/reauth',
-      { code: await latestCode(host, 'C00102') },
-      token,
-    );
-    expect(ok.status).toBe(200);
   });
 
   it('ends every session after 10 hours even when active (SESSION_EXPIRED)', async () => {
