@@ -2,7 +2,7 @@
 // getAuthState, every call's result); these cases pin what each store makes of it. The fake
 // bridge stands in for the core and answers getAuthState with what the core would then hold.
 import { describe, expect, it } from 'vitest';
-import type { AuthState } from '../../shared/index.js';
+import { USER_PASSWORD_POLICY, type AuthState } from '../../shared/index.js';
 import { fail, installFakeBridge, ok } from '../screens/shell/test-support.js';
 import { feedAuthState, startAuthFeed } from './auth-feed.js';
 import { useInitStore } from './init-store.js';
@@ -12,16 +12,6 @@ import { useShellStore } from './shell-store.js';
 
 const fake = installFakeBridge();
 const later = new Date(Date.now() + 300_000).toISOString();
-const policy = {
-  minLength: 10,
-  maxLength: 64,
-  requireLetter: true,
-  requireDigit: true,
-  requireSymbol: true,
-  disallowUserId: true,
-  historyCount: 5,
-  disallowCommon: true,
-};
 const otp: AuthState = { step: 'otp', userId: 'C00101', channel: 'totp', expiresAt: later };
 const user = (userId: string) => ({
   userId,
@@ -37,6 +27,16 @@ const signedIn = (userId: string): AuthState => ({
   idleTimeoutSec: 900,
 });
 const session = () => useSessionStore.getState();
+type ChannelSetup = Extract<AuthState, { step: 'init' }>['channelSetup'];
+/** The 2FA set-up at its confirmation step, with the given channel's details. */
+const initAt = (channelSetup: ChannelSetup): AuthState => ({
+  step: 'init',
+  userId: 'C00103',
+  steps: ['channel'],
+  passwordPolicy: USER_PASSWORD_POLICY,
+  expiresAt: later,
+  channelSetup,
+});
 
 /** The core after a refused call: this state is what getAuthState then answers. */
 function coreNowAt(state: AuthState) {
@@ -54,20 +54,15 @@ describe('the auth feed', () => {
 
   it('gives the TOTP secret to the init store only', () => {
     const secret = 'JBSWY3DPEHPK3PXPJBSWY3DP';
-    feedAuthState({
-      step: 'init',
-      userId: 'C00103',
-      steps: ['channel'],
-      passwordPolicy: policy,
-      expiresAt: later,
-      channelSetup: {
+    feedAuthState(
+      initAt({
         channel: 'totp',
         secret,
         otpauthUri: `otpauth://x?secret=${secret}`,
         digits: 6,
         period: 30,
-      },
-    });
+      }),
+    );
     expect(useInitStore.getState().totpSetup?.secret).toBe(secret);
     expect(JSON.stringify(session())).not.toContain(secret);
     feedAuthState({ step: 'signedOut' });
@@ -107,19 +102,14 @@ describe('where a refused OTP shows its error: decided by the state the core is 
   });
 
   it('the 2FA set-up ended by a lock: the login form shows the error', async () => {
-    feedAuthState({
-      step: 'init',
-      userId: 'C00103',
-      steps: ['channel'],
-      passwordPolicy: policy,
-      expiresAt: later,
-      channelSetup: {
+    feedAuthState(
+      initAt({
         channel: 'email',
         maskedEmail: 'c0***@x',
         expiresAt: later,
         resendAvailableAt: later,
-      },
-    });
+      }),
+    );
     fake.answer('initConfirm', () => fail('ACCOUNT_LOCKED'));
     coreNowAt({ step: 'signedOut' });
     await useInitStore.getState().confirm('111111');

@@ -3,7 +3,7 @@
 // not the core, so the fake stands in for the main process and shows the secrets did go out.
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppInfo, AuthState, PasswordPolicy } from '../../shared/index.js';
+import { USER_PASSWORD_POLICY, type AppInfo, type AuthState } from '../../shared/index.js';
 import App from '../App.js';
 import { fail, installFakeBridge, ok, renderWithProviders } from '../screens/shell/test-support.js';
 import { allStores } from '../test-setup.js';
@@ -20,16 +20,6 @@ const NEW_PASSWORD = 'Brand-New-Pass-77!';
 const WRONG_CODE = '987654';
 const CONFIRM_CODE = '246810';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DP';
-const policy: PasswordPolicy = {
-  minLength: 10,
-  maxLength: 64,
-  requireLetter: true,
-  requireDigit: true,
-  requireSymbol: true,
-  disallowUserId: true,
-  historyCount: 5,
-  disallowCommon: true,
-};
 const appInfo: AppInfo = {
   version: '0.0.0-test',
   mode: 'browser',
@@ -45,7 +35,7 @@ const later = new Date(Date.now() + 300_000).toISOString();
 const initBase = {
   step: 'init',
   userId: 'C00103',
-  passwordPolicy: policy,
+  passwordPolicy: USER_PASSWORD_POLICY,
   expiresAt: later,
 } as const;
 

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuthState, PasswordPolicy } from '../../../shared/index.js';
+import { USER_PASSWORD_POLICY, type AuthState } from '../../../shared/index.js';
 import { feedAuthState } from '../../state/auth-feed.js';
 import { useInitStore } from '../../state/init-store.js';
 import { fail, installFakeBridge, ok, renderWithProviders } from '../shell/test-support.js';
@@ -8,19 +8,14 @@ import InitWizard from './InitWizard.js';
 import { groupKey } from './qr.js';
 
 const fake = installFakeBridge();
-const policy: PasswordPolicy = {
-  minLength: 10,
-  maxLength: 64,
-  requireLetter: true,
-  requireDigit: true,
-  requireSymbol: true,
-  disallowUserId: true,
-  historyCount: 5,
-  disallowCommon: true,
-};
 const later = new Date(Date.now() + 1_800_000).toISOString();
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DP';
-const base = { step: 'init', userId: 'C00103', passwordPolicy: policy, expiresAt: later } as const;
+const base = {
+  step: 'init',
+  userId: 'C00103',
+  passwordPolicy: USER_PASSWORD_POLICY,
+  expiresAt: later,
+} as const;
 const appSetup: AuthState = {
   ...base,
   steps: ['channel'],
