@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { startCore, startSim, type SimHandle } from './harness.js';
+import { startCore, simulatorForFile } from './harness.js';
 
-let sim: SimHandle;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
+const sim = simulatorForFile();
 
 describe('core ↔ simulator: app info, settings and the connectivity check', () => {
   it('getAppInfo describes mode, environments and policy', async () => {

@@ -1,31 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   advance,
   SEED_PASSWORDS,
   signInTotp,
-  startCore,
-  startSim,
-  type CoreHandle,
-  type SimHandle,
+  simulatorForFile,
+  reseedEachTest,
+  coreForEachTest,
 } from './harness.js';
 
-let sim: SimHandle;
-let maker: CoreHandle;
-let checker: CoreHandle;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await sim.sim.seed();
-  sim.simClock.advance(30_000);
-  maker = await startCore(sim);
-  checker = await startCore(sim);
-});
-afterEach(async () => {
-  await maker.close();
-  await checker.close();
-});
+const sim = simulatorForFile();
+reseedEachTest(sim);
+const maker = coreForEachTest(sim);
+const checker = coreForEachTest(sim);
 
 describe('core ↔ simulator: terminal summary and DMS through the bridge', () => {
   it('the terminal summary of a signed-in user', async () => {

@@ -1,29 +1,19 @@
 // An email-channel user (C00102) after the idle lock and after an OS lock: the core asks the real
 // simulator for the emailed step-up code once the host's own idle timer has run out, and the code
 // from the simulator's mailbox unlocks the terminal.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   advance,
   SEED_PASSWORDS,
-  startCore,
-  startSim,
-  type CoreHandle,
-  type SimHandle,
+  simulatorForFile,
+  reseedEachTest,
+  coreForEachTest,
 } from './harness.js';
 
 const MIN = 60_000;
-let sim: SimHandle;
-let c: CoreHandle;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await sim.sim.seed();
-  sim.requests.length = 0;
-  c = await startCore(sim);
-});
-afterEach(() => c.close());
+const sim = simulatorForFile();
+reseedEachTest(sim, { freshStep: false });
+const c = coreForEachTest(sim);
 
 const hostSaw = (method: string, path: string) =>
   sim.requests.filter((r) => r['method'] === method && r['path'] === `/api/v1${path}`);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CcmsError } from '../../../shared/errors.js';
@@ -10,13 +10,9 @@ import {
   startHangingServer,
   startHttpsServer,
 } from '../../../electron/core/host/testing/tls-fixtures.js';
-import { SEED_PASSWORDS, signInTotp, startCore, startSim, type SimHandle } from './harness.js';
+import { SEED_PASSWORDS, signInTotp, startCore, simulatorForFile } from './harness.js';
 
-let sim: SimHandle;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
+const sim = simulatorForFile();
 
 const testCa = makeCa('Fault test CA');
 const goodCert = makeServerCert(testCa);

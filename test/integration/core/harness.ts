@@ -2,7 +2,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import {
   ManualClock as SimClock,
   startSimulator,
@@ -52,6 +52,82 @@ export async function startSim(settings: Record<string, unknown> = {}): Promise<
       await sim.close();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The test file's one simulator: started before its first test, closed after its last. The
+ * handle may be used at once (in `beforeEach`, in tests); it reads the running simulator.
+ */
+export function simulatorForFile(settings: Record<string, unknown> = {}): SimHandle {
+  let handle: SimHandle | undefined;
+  beforeAll(async () => {
+    handle = await startSim(settings);
+  });
+  afterAll(() => handle?.close());
+  const running = (): SimHandle => {
+    if (!handle) throw new Error('the simulator starts in beforeAll');
+    return handle;
+  };
+  return {
+    get sim() {
+      return running().sim;
+    },
+    get simClock() {
+      return running().simClock;
+    },
+    get dir() {
+      return running().dir;
+    },
+    get requests() {
+      return running().requests;
+    },
+    close: () => running().close(),
+  };
+}
+
+/**
+ * Before each test: the seed data again and an empty request log; with `freshStep` (the default)
+ * a fresh 30-second TOTP step too, since a step is accepted once per user.
+ */
+export function reseedEachTest(sim: SimHandle, { freshStep = true } = {}): void {
+  beforeEach(async () => {
+    await sim.sim.seed();
+    if (freshStep) sim.simClock.advance(30_000);
+    sim.requests.length = 0;
+  });
+}
+
+/** A fresh core on `sim` for each test, closed after it; the handle reads the current one. */
+export function coreForEachTest(sim: SimHandle): CoreHandle {
+  let handle: CoreHandle | undefined;
+  beforeEach(async () => {
+    handle = await startCore(sim);
+  });
+  afterEach(async () => {
+    await handle?.close();
+    handle = undefined;
+  });
+  const current = (): CoreHandle => {
+    if (!handle) throw new Error('the core starts in beforeEach');
+    return handle;
+  };
+  return {
+    get core() {
+      return current().core;
+    },
+    get clock() {
+      return current().clock;
+    },
+    get userDataDir() {
+      return current().userDataDir;
+    },
+    get events() {
+      return current().events;
+    },
+    ok: (name, input) => current().ok(name, input),
+    fail: (name, input) => current().fail(name, input),
+    close: () => current().close(),
   };
 }
 

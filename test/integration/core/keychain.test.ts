@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_PASSWORDS, signInTotp, startCore, startSim, type SimHandle } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { SEED_PASSWORDS, signInTotp, startCore, simulatorForFile } from './harness.js';
 
 // The real OS keychain: runs where `scripts/with-keyring.sh` provides one (as `npm test` does).
 const haveKeyring = process.env['CCMS_IN_KEYRING_SESSION'] === '1';
 
-let sim: SimHandle;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
+const sim = simulatorForFile();
 
 describe.runIf(haveKeyring)('core ↔ real OS keychain', () => {
   it('a sign-in remembers this workstation; forgetWorkstation removes it and the last user ID', async () => {

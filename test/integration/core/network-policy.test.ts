@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import tls from 'node:tls';
 import { startConnectProxy } from '../../../electron/core/host/testing/tls-fixtures.js';
-import { SEED_PASSWORDS, signInTotp, startCore, startSim, type SimHandle } from './harness.js';
+import { SEED_PASSWORDS, signInTotp, startCore, simulatorForFile } from './harness.js';
 
-let sim: SimHandle;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
+const sim = simulatorForFile();
 
 /** The chain the simulator presents, leaf first, as Electron hands it to setCertificateVerifyProc. */
 async function presentedChain(url: string): Promise<string[]> {

@@ -8,9 +8,8 @@ import {
   advance,
   SEED_PASSWORDS,
   startCore,
-  startSim,
   type CoreHandle,
-  type SimHandle,
+  simulatorForFile,
 } from './harness.js';
 
 // The session token never reaches the test through the core (that is the point); it is read off
@@ -21,15 +20,9 @@ const onRequest = (msg: unknown) => {
   if (typeof auth === 'string' && auth.startsWith('Bearer ')) tokens.add(auth.slice(7));
 };
 
-let sim: SimHandle;
-beforeAll(async () => {
-  sim = await startSim();
-  diagnosticsChannel.subscribe('http.client.request.start', onRequest);
-});
-afterAll(async () => {
-  diagnosticsChannel.unsubscribe('http.client.request.start', onRequest);
-  await sim.close();
-});
+const sim = simulatorForFile();
+beforeAll(() => diagnosticsChannel.subscribe('http.client.request.start', onRequest));
+afterAll(() => diagnosticsChannel.unsubscribe('http.client.request.start', onRequest));
 
 async function allLogText(c: CoreHandle): Promise<{ files: string[]; text: string }> {
   const dir = join(c.userDataDir, 'logs');

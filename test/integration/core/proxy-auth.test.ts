@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { createProxy, type ProxyServer } from 'proxy';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../shared/bridge.js';
-import { SEED_PASSWORDS, startCore, startSim, type CoreHandle, type SimHandle } from './harness.js';
+import {
+  SEED_PASSWORDS,
+  startCore,
+  type CoreHandle,
+  simulatorForFile,
+  reseedEachTest,
+} from './harness.js';
 
 const USER = 'desk-ops';
 const PASSWORD = 'Right-Proxy-Pass-1';
@@ -46,19 +52,14 @@ async function startAuthProxy(): Promise<AuthProxy> {
   };
 }
 
-let sim: SimHandle;
+const sim = simulatorForFile();
+reseedEachTest(sim);
 let proxy: AuthProxy;
 beforeAll(async () => {
-  sim = await startSim();
   proxy = await startAuthProxy();
 });
-afterAll(async () => {
-  await proxy.close();
-  await sim.close();
-});
-beforeEach(async () => {
-  await sim.sim.seed();
-  sim.simClock.advance(30_000);
+afterAll(() => proxy.close());
+beforeEach(() => {
   proxy.seen.length = 0;
   proxy.server.authenticate = (req) => {
     const auth = req.headers['proxy-authorization'] ?? null;

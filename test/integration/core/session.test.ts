@@ -1,28 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   advance,
   SEED_PASSWORDS,
   signInTotp,
-  startCore,
-  startSim,
   type CoreHandle,
-  type SimHandle,
+  simulatorForFile,
+  reseedEachTest,
+  coreForEachTest,
 } from './harness.js';
 
 const MIN = 60_000;
-let sim: SimHandle;
-let c: CoreHandle;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await sim.sim.seed();
-  sim.simClock.advance(30_000); // a fresh TOTP step for every test
-  sim.requests.length = 0;
-  c = await startCore(sim);
-});
-afterEach(() => c.close());
+const sim = simulatorForFile();
+reseedEachTest(sim); // a fresh TOTP step and an empty request log for every test
+const c = coreForEachTest(sim);
 
 const steps = (h: CoreHandle) =>
   h.events.filter((e) => e.name === 'authState').map((e) => (e.payload as { step: string }).step);

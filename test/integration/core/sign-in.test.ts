@@ -1,28 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authenticator } from 'otplib';
 import {
   advance,
   SEED_PASSWORDS,
   signInTotp,
-  startCore,
-  startSim,
-  type CoreHandle,
-  type SimHandle,
+  simulatorForFile,
+  reseedEachTest,
+  coreForEachTest,
 } from './harness.js';
 
-let sim: SimHandle;
-let c: CoreHandle;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
-beforeEach(async () => {
-  await sim.sim.seed();
-  // A TOTP step is accepted once per user: each test starts in a fresh 30-second step.
-  sim.simClock.advance(30_000);
-  c = await startCore(sim);
-});
-afterEach(() => c.close());
+const sim = simulatorForFile();
+// A TOTP step is accepted once per user: each test starts in a fresh 30-second step.
+reseedEachTest(sim);
+const c = coreForEachTest(sim);
 
 describe('core ↔ simulator: sign-in through the bridge', () => {
   it('password + TOTP signs C00101 in, and the renderer view holds no secret', async () => {
