@@ -1,44 +1,12 @@
 // Fuzz: browser mode's loopback socket given random frames — text, binary, JSON of any shape,
 // oversized — stays up: after each case a bridge call on a fresh connection still answers.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startBrowserMode, type BrowserMode } from '../../scripts/web-server.js';
+import { browserModeForFile } from '../security/socket-harness.js';
 import { FUZZ_RUNS, fuzzParams, nastyValue } from './fuzz-config.js';
 
-let app: BrowserMode;
-let base: string;
-let bridgeUrl: string;
-
-beforeAll(async () => {
-  base = await mkdtemp(join(tmpdir(), 'ccms-fuzz-ws-'));
-  app = await startBrowserMode({
-    port: 0,
-    rendererDir: resolve(import.meta.dirname, '../../renderer'),
-    userDataDir: join(base, 'user'),
-    simulator: null,
-    machinePolicyPath: join(base, 'no-policy.json'),
-    appVersion: '0.0.0-fuzz',
-  });
-  const token = new URL(app.url).hash.replace('#token=', '');
-  bridgeUrl = `${app.origin.replace('http', 'ws')}/bridge?token=${token}`;
-});
-
-afterAll(async () => {
-  await app.close();
-  await rm(base, { recursive: true, force: true });
-});
-
-function open(): Promise<WebSocket> {
-  const ws = new WebSocket(bridgeUrl, { headers: { Origin: app.origin } });
-  return new Promise((ok, fail) => {
-    ws.once('open', () => ok(ws));
-    ws.once('error', fail);
-  });
-}
+const { open } = browserModeForFile('0.0.0-fuzz', 'ccms-fuzz-ws-');
 
 const frame = fc.oneof(
   fc.string({ maxLength: 2_000 }).map((s) => ({ data: s, binary: false })),

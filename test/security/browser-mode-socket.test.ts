@@ -1,46 +1,13 @@
 // Browser mode's loopback socket under hostile or broken frames: each one costs at most its own
 // connection; the server, the core and every other connection stay up. Also the Host check that
 // keeps a DNS-rebinding page (a foreign name resolving to 127.0.0.1) out.
-import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startBrowserMode, type BrowserMode } from '../../scripts/web-server.js';
+import { browserModeForFile } from './socket-harness.js';
 
-let app: BrowserMode;
-let base: string;
-let token: string;
-
-beforeAll(async () => {
-  base = await mkdtemp(join(tmpdir(), 'ccms-ws-'));
-  app = await startBrowserMode({
-    port: 0,
-    rendererDir: resolve(import.meta.dirname, '../../renderer'),
-    userDataDir: join(base, 'user'),
-    simulator: null,
-    machinePolicyPath: join(base, 'no-policy.json'),
-    appVersion: '0.0.0-test',
-  });
-  token = new URL(app.url).hash.replace('#token=', '');
-});
-
-afterAll(async () => {
-  await app.close();
-  await rm(base, { recursive: true, force: true });
-});
-
-function open(headers: Record<string, string> = {}): Promise<WebSocket> {
-  const ws = new WebSocket(`${app.origin.replace('http', 'ws')}/bridge?token=${token}`, {
-    headers: { Origin: app.origin, ...headers },
-  });
-  return new Promise((ok, fail) => {
-    ws.once('open', () => ok(ws));
-    ws.once('error', fail);
-    ws.once('unexpected-response', (_req, res) => fail(new Error(`HTTP ${res.statusCode}`)));
-  });
-}
+const browser = browserModeForFile('0.0.0-test');
+const { open } = browser;
 
 const closed = (ws: WebSocket) =>
   new Promise<number>((done) => ws.once('close', (code) => done(code)));
@@ -96,6 +63,7 @@ describe('browser-mode socket', () => {
   });
 
   it('refuses a socket without the per-run token, with a wrong one, or from another Origin', async () => {
+    const { token, app } = browser;
     const base = `${app.origin.replace('http', 'ws')}/bridge`;
     const tryOpen = (url: string, origin: string) =>
       new Promise<number>((done, fail) => {
@@ -115,7 +83,7 @@ describe('browser-mode socket', () => {
   });
 
   it('refuses a request whose Host is not the loopback address it listens on (DNS rebinding)', async () => {
-    const port = new URL(app.origin).port;
+    const port = new URL(browser.app.origin).port;
     const status = await new Promise<number>((done, fail) => {
       http
         .get(
