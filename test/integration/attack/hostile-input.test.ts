@@ -1,7 +1,6 @@
-import { connect, type TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostErrorBody } from '../../../shared/errors.js';
-import { startHost, type TestHost } from '../simulator/harness.js';
+import { answerOf, openTls, startHost, type TestHost } from '../simulator/harness.js';
 
 describe('attack: hostile request bodies and slow clients', () => {
   let host: TestHost;
@@ -10,23 +9,7 @@ describe('attack: hostile request bodies and slow clients', () => {
   });
   afterAll(async () => host.close());
 
-  const open = async (): Promise<TLSSocket> => {
-    const url = new URL(host.sim.url);
-    const socket = connect({
-      host: url.hostname,
-      port: Number(url.port),
-      ca: host.sim.caCertPem,
-      servername: 'localhost',
-    });
-    await new Promise<void>((resolve) => socket.once('secureConnect', () => resolve()));
-    return socket;
-  };
-  const answerOf = (socket: TLSSocket): Promise<string> =>
-    new Promise((resolve) => {
-      let answer = '';
-      socket.on('data', (d: Buffer) => (answer += d.toString('utf8')));
-      socket.once('close', () => resolve(answer));
-    });
+  const open = () => openTls(host);
 
   it('an oversized body is refused before it is parsed', async () => {
     const r = await host.raw(

@@ -3,6 +3,7 @@ import { request, Agent } from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect, type TLSSocket } from 'node:tls';
 import {
   ManualClock,
   startSimulator,
@@ -132,4 +133,34 @@ export async function latestCode(host: TestHost, userId: string): Promise<string
   const [mail] = await host.sim.outbox(userId);
   if (mail?.code === undefined) throw new Error(`no mail with a code for ${userId}`);
   return mail.code;
+}
+
+/** A TLS connection to the simulator, below HTTP (to send it bytes no HTTP client would). */
+export async function openTls(host: TestHost): Promise<TLSSocket> {
+  const url = new URL(host.sim.url);
+  const socket = connect({
+    host: url.hostname,
+    port: Number(url.port),
+    ca: host.sim.caCertPem,
+    servername: 'localhost',
+  });
+  await new Promise<void>((resolve) => socket.once('secureConnect', () => resolve()));
+  return socket;
+}
+
+/** Everything the simulator sends on `socket` until it closes it. */
+export function answerOf(socket: TLSSocket): Promise<string> {
+  return new Promise((resolve) => {
+    let answer = '';
+    socket.on('data', (d: Buffer) => (answer += d.toString('utf8')));
+    socket.once('close', () => resolve(answer));
+  });
+}
+
+/** Sends `bytes` on a fresh TLS connection; the simulator's whole answer. */
+export async function sendRaw(host: TestHost, bytes: string): Promise<string> {
+  const socket = await openTls(host);
+  const answer = answerOf(socket);
+  socket.write(bytes);
+  return answer;
 }

@@ -1,6 +1,5 @@
-import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, SEED_PASSWORDS, type Reply, type TestHost } from './harness.js';
+import { sendRaw, startHost, SEED_PASSWORDS, type Reply, type TestHost } from './harness.js';
 
 const EXPECTED = {
   'cache-control': 'no-store',
@@ -75,18 +74,7 @@ describe('security headers: every reply is no-store, nosniff, HSTS and a deny-al
   });
 
   it('on the reply to bytes that are not HTTP', async () => {
-    const url = new URL(host.sim.url);
-    const socket = connect({
-      host: url.hostname,
-      port: Number(url.port),
-      ca: host.sim.caCertPem,
-      servername: 'localhost',
-    });
-    await new Promise<void>((resolve) => socket.once('secureConnect', () => resolve()));
-    let answer = '';
-    socket.on('data', (d: Buffer) => (answer += d.toString('utf8')));
-    socket.write('HELLO THERE\r\n\r\n');
-    await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    const answer = await sendRaw(host, 'HELLO THERE\r\n\r\n');
     const head = answer.split('\r\n\r\n')[0]?.toLowerCase() ?? '';
     for (const [name, value] of Object.entries(EXPECTED))
       expect(head).toContain(`${name}: ${value}`.toLowerCase());

@@ -1,7 +1,6 @@
-import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HostErrorBody } from '../../../shared/errors.js';
-import { startHost, signInTotp, type TestHost } from './harness.js';
+import { sendRaw, startHost, signInTotp, type TestHost } from './harness.js';
 
 // Bodies a confused or hostile client might send; none may ever get a 5xx.
 const BODIES: unknown[] = [
@@ -71,18 +70,7 @@ describe('robustness: every call answers bad input with a 4xx error body, never 
   });
 
   it('answers bytes that are not HTTP with 400 and the protocol error shape', async () => {
-    const url = new URL(host.sim.url);
-    const socket = connect({
-      host: url.hostname,
-      port: Number(url.port),
-      ca: host.sim.caCertPem,
-      servername: 'localhost',
-    });
-    await new Promise<void>((resolve) => socket.once('secureConnect', () => resolve()));
-    let answer = '';
-    socket.on('data', (d: Buffer) => (answer += d.toString('utf8')));
-    socket.write('HELLO THERE\r\n\r\n');
-    await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    const answer = await sendRaw(host, 'HELLO THERE\r\n\r\n');
     expect(answer).toMatch(/^HTTP\/1\.1 400/);
     expect(HostErrorBody.parse(JSON.parse(answer.split('\r\n\r\n')[1] ?? '')).error.code).toBe(
       'INVALID_REQUEST',

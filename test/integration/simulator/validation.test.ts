@@ -1,6 +1,5 @@
-import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, SEED_PASSWORDS, latestCode, type TestHost } from './harness.js';
+import { sendRaw, startHost, SEED_PASSWORDS, latestCode, type TestHost } from './harness.js';
 
 describe('bad input is INVALID_REQUEST 400 naming the field; nothing secret is logged', () => {
   let host: TestHost;
@@ -64,20 +63,10 @@ describe('bad input is INVALID_REQUEST 400 naming the field; nothing secret is l
   });
 
   it('closes a request whose body never finishes (Node requestTimeout, set at server creation)', async () => {
-    const url = new URL(host.sim.url);
-    const socket = connect({
-      host: url.hostname,
-      port: Number(url.port),
-      ca: host.sim.caCertPem,
-      servername: 'localhost',
-    });
-    await new Promise<void>((resolve) => socket.once('secureConnect', () => resolve()));
-    socket.write(
+    const answer = await sendRaw(
+      host,
       'POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"userId":',
     );
-    let answer = '';
-    socket.on('data', (d: Buffer) => (answer += d.toString('utf8')));
-    await new Promise<void>((resolve) => socket.once('close', () => resolve()));
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
 
