@@ -1,7 +1,7 @@
 // Sign-in in a real browser against the simulator (issue 7): TOTP, wrong password, locked,
 // suspended; accessible names, axe scans and screenshots.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from './harness.js';
+import { SEED_PASSWORDS, startApp, type TestApp } from './harness.js';
 import { seriousAxeViolations, submitLogin } from './sign-in-support.js';
 
 describe('login (en)', () => {
@@ -150,6 +150,29 @@ describe('login (en)', () => {
     await page.getByRole('button', { name: 'Close' }).first().waitFor();
     await app.screenshot('settings-from-login-en');
     await page.getByRole('button', { name: 'Close' }).first().click();
+    await page.getByLabel('User ID', { exact: true }).waitFor();
+  });
+
+  it('answers a user ID that is not one at the field, and signs in with a full-width one (Chinese IME)', async () => {
+    const { page } = app;
+    // C00191 (TOTP) signs in: C00101's codes are the other tests'.
+    const password = SEED_PASSWORDS.C00191;
+    await submitLogin(page, 'C00105');
+    await page
+      .getByRole('alert')
+      .getByText(/suspended/)
+      .waitFor();
+    await submitLogin(page, '陳大文', undefined, password);
+    await page.getByText('User IDs look like C00101.').waitFor();
+    // Answered at the field: not the bridge's "made a request it should not have", and the last
+    // attempt's "suspended" is gone.
+    expect(await page.getByRole('alert').allTextContents()).toEqual(['User IDs look like C00101.']);
+    await app.screenshot('login-user-id-invalid-en');
+    await submitLogin(page, 'Ｃ００１９１', undefined, password);
+    await page.getByLabel('One-time password', { exact: true }).fill(app.totp('C00191'));
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(await page.getByTestId('shell-user').textContent()).toContain('(C00191)');
+    await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('User ID', { exact: true }).waitFor();
   });
 });

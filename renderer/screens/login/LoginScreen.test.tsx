@@ -60,6 +60,66 @@ describe('LoginScreen', () => {
     expect(fake.calls).toEqual([]);
   });
 
+  it('sends what a Chinese IME types (full-width, ideographic space, lower case) as the user ID it names', async () => {
+    fake.answer('login', () =>
+      ok<AuthState>({
+        step: 'otp',
+        userId: 'C00101',
+        channel: 'totp',
+        expiresAt: new Date().toISOString(),
+      }),
+    );
+    await renderWithProviders(<LoginScreen />);
+    await signInAs('\u3000Ｃ００１０１\u3000', 'Demo-Pass-101!');
+    expect(fake.calls.filter((c) => c.name === 'login')).toEqual([
+      { name: 'login', input: { userId: 'C00101', password: 'Demo-Pass-101!' } },
+    ]);
+    expect(screen.getByLabelText<HTMLInputElement>('User ID').value).toBe('C00101');
+    fake.reset();
+    feedAuthState({ step: 'signedOut' });
+    cleanup();
+    fake.answer('login', () =>
+      ok<AuthState>({
+        step: 'otp',
+        userId: 'C00102',
+        channel: 'email',
+        expiresAt: new Date().toISOString(),
+      }),
+    );
+    await renderWithProviders(<LoginScreen />);
+    await signInAs('ｃ00102', 'Demo-Pass-102!');
+    expect(fake.calls.filter((c) => c.name === 'login')).toEqual([
+      { name: 'login', input: { userId: 'C00102', password: 'Demo-Pass-102!' } },
+    ]);
+  });
+
+  it.each([
+    ['Chinese characters', '陳大文'],
+    ['300 characters', 'C'.repeat(300)],
+    ['a space inside', 'C00 101'],
+  ])('answers %s at the field without calling the bridge', async (_, typed) => {
+    await renderWithProviders(<LoginScreen />);
+    await signInAs(typed, 'Demo-Pass-101!');
+    expect(screen.getByText('User IDs look like C00101.')).toBeTruthy();
+    expect(fake.calls).toEqual([]);
+    expect(document.activeElement).toBe(screen.getByLabelText('User ID'));
+    expect(screen.queryByRole('alert')?.textContent ?? '').not.toMatch(/should not have/);
+    // Editing the field takes the message away.
+    fireEvent.change(screen.getByLabelText('User ID'), { target: { value: 'C00101' } });
+    expect(screen.queryByText('User IDs look like C00101.')).toBeNull();
+  });
+
+  it('says the user ID rule in zh-HK', async () => {
+    await renderWithProviders(<LoginScreen />, 'zh-HK');
+    fireEvent.change(screen.getByLabelText('用戶編號'), { target: { value: '陳大文' } });
+    fireEvent.change(screen.getByLabelText('密碼'), { target: { value: 'x' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '登入' }));
+    });
+    expect(screen.getByText('用戶編號的格式如 C00101。')).toBeTruthy();
+    expect(fake.calls).toEqual([]);
+  });
+
   it('says until when a locked account is locked, in Hong Kong time with its date, and who to call', async () => {
     // 18:45 in Hong Kong, on a day that is not today: the date is named.
     const lockedUntil = '2099-11-25T10:45:00.000Z';

@@ -6,6 +6,7 @@ import { SubmitButton } from '../../components/SubmitButton.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Notice } from '../../components/Notice.js';
 import { PasswordField } from '../../components/PasswordField.js';
+import { parseUserId } from '../../components/user-id.js';
 import { passwordFieldLabels } from '../../i18n/password-field-labels.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import {
@@ -60,6 +61,8 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
   const [userId, setUserId] = useState(startUserId);
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ userId?: boolean; password?: boolean }>({});
+  /** The user ID text that is not a user ID, as last submitted (cleared when it is edited). */
+  const [notAUserId, setNotAUserId] = useState<string | undefined>(undefined);
   const userIdRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -72,14 +75,23 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (pending) return;
-    const gaps = { userId: userId.trim() === '', password: password === '' };
+    const gaps = { userId: userId.normalize('NFKC').trim() === '', password: password === '' };
     setMissing(gaps);
     if (gaps.userId) return userIdRef.current?.focus();
+    // Full-width text from a Chinese IME becomes the user ID it names; anything that still is not
+    // one is answered here, never sent (the bridge would refuse it: components/user-id.ts).
+    const id = parseUserId(userId);
+    if (id === undefined) {
+      setNotAUserId(userId);
+      return userIdRef.current?.focus();
+    }
+    setNotAUserId(undefined);
+    setUserId(id);
     if (gaps.password) return passwordRef.current?.focus();
     const secret = password;
     // The password leaves component state at once; only this call holds it, and no store ever does.
     setPassword('');
-    await signIn(userId, secret);
+    await signIn(id, secret);
   };
 
   const notices = [
@@ -101,8 +113,9 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
       {reason ? (
         <ErrorMessage intent="warning" message={t(REASON_NOTES[reason])} focus={false} />
       ) : null}
+      {/* The last attempt's error is not this attempt's: hidden while the field says what is wrong. */}
       <ErrorMessage
-        message={error ? errorSentence(t, error, i18n.language) : null}
+        message={error && notAUserId === undefined ? errorSentence(t, error, i18n.language) : null}
         trigger={error}
       />
       {error && NETWORK_ERRORS.has(error.code) && onOpenConnectivity ? (
@@ -115,7 +128,11 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
       <Field
         label={t('login:userId')}
         validationMessage={
-          missing.userId && userId.trim() === '' ? t('login:userIdRequired') : undefined
+          missing.userId && userId.trim() === ''
+            ? t('login:userIdRequired')
+            : notAUserId !== undefined && notAUserId === userId
+              ? t('login:userIdInvalid')
+              : undefined
         }
       >
         <Input
