@@ -181,15 +181,16 @@ function inlineCredentials(proxy: URL): ProxyCredentials | undefined {
 
 /** Builds the agent the Node transport uses. */
 export function createTlsAgent(opts: TlsAgentOptions): https.Agent {
+  // One secure context for the agent's life: given as `ca`, the ~150 roots would be joined into
+  // the agent's connection-pool key on every request (BENCHMARKS.md, client overhead).
+  const secureContext = tls.createSecureContext({
+    ca: [...tls.rootCertificates, ...opts.extraCaPems],
+    // shared/tls-profile.ts: a host offering no ECDHE + AEAD suite is refused (TLS_ERROR).
+    minVersion: TLS_MIN_VERSION,
+    ciphers: TLS_CIPHERS,
+  });
   return new HostAgent(
-    {
-      ca: [...tls.rootCertificates, ...opts.extraCaPems],
-      rejectUnauthorized: true,
-      keepAlive: true,
-      // shared/tls-profile.ts: a host offering no ECDHE + AEAD suite is refused (TLS_ERROR).
-      minVersion: TLS_MIN_VERSION,
-      ciphers: TLS_CIPHERS,
-    },
+    { secureContext, rejectUnauthorized: true, keepAlive: true },
     opts.connectTimeoutMs,
     opts.proxy ? new URL(opts.proxy) : undefined,
     opts.proxyAuth,
