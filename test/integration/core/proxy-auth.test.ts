@@ -230,11 +230,13 @@ describe('core: a proxy that asks for a user name and password (Node path)', () 
   });
 
   it('the host call does not time out while the user is typing the proxy password', async () => {
-    const c = await startCore(sim, { hostTimeouts: { totalMs: 300 } }, withProxy());
+    // The user types for well over the whole host timeout; the timeout leaves the host's own
+    // answer (an argon2 hash on a busy 2-core machine) room to arrive after that.
+    const c = await startCore(sim, { hostTimeouts: { totalMs: 1_500 } }, withProxy());
     try {
       const login = c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
       const p = await prompt(c, 1);
-      await new Promise((r) => setTimeout(r, 900));
+      await new Promise((r) => setTimeout(r, 4_000));
       await answer(c, p, USER, PASSWORD);
       expect(await login).toMatchObject({ step: 'otp' });
     } finally {
