@@ -143,3 +143,21 @@ describe('Content-Security-Policy', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('certificate verify proc review', () => {
+  it("passes our host-network.ts, which only adds policy CAs to Chromium's verdict", () => {
+    expect(reviewCertificateVerifyProc(path.join(ELECTRON_DIR, 'host-network.ts'))).toEqual([]);
+  });
+
+  it('refuses a verify proc that trusts every certificate', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccms-verify-proc-'));
+    const file = path.join(dir, 'host-network.ts');
+    const ours = fs.readFileSync(path.join(ELECTRON_DIR, 'host-network.ts'), 'utf8');
+    fs.writeFileSync(file, ours.replace('callback(USE_CHROMIUM_RESULT);', 'callback(0);'));
+    try {
+      expect(reviewCertificateVerifyProc(file).join('\n')).toMatch(/callback\(0\)/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
