@@ -1,18 +1,12 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Language } from '../shared/index.js';
 import App from './App.js';
 import { callBridge } from './bridge/bridge.js';
 import { ProxySignInDialog } from './components/ProxySignInDialog.js';
-import { initI18n, setPlatform } from './i18n/index.js';
+import { initI18n, languageFromOs, setPlatform } from './i18n/index.js';
 import { useSessionStore } from './state/session-store.js';
 import './components/focus.css';
-
-/** Before the settings are known (or if they cannot be read): the browser's own preference. */
-function guessLanguage(): Language {
-  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-HK' : 'en';
-}
 
 async function boot(): Promise<void> {
   // The language comes from the user's settings, so read them before the first paint.
@@ -20,7 +14,9 @@ async function boot(): Promise<void> {
   if (info.ok) useSessionStore.getState().setAppInfo(info.value);
   // The texts name the OS's credential store (Windows Credential Manager on Windows).
   if (info.ok) setPlatform(info.value.platform);
-  await initI18n(info.ok ? info.value.settings.language : guessLanguage());
+  // The user's choice; until they make one (or if the settings cannot be read), the OS's language.
+  const chosen = info.ok ? info.value.settings.language : undefined;
+  await initI18n(chosen ?? languageFromOs(navigator.languages));
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
   createRoot(container).render(

@@ -31,8 +31,17 @@ export const AuthState = z.discriminatedUnion('step', [
     step: z.literal('signedOut'),
     /** Why the user was signed out, when it was not their own choice. */
     reason: z
-      .enum(['challengeExpired', 'sessionExpired', 'initExpired', 'hostSignedOut'])
+      .enum([
+        'challengeExpired',
+        'sessionExpired',
+        'initExpired',
+        'hostSignedOut',
+        'accountLocked',
+        'accountSuspended',
+      ])
       .optional(),
+    /** With `accountLocked`: when the host ends the lock, if it said. */
+    lockedUntil: isoTime.optional(),
   }),
   z.object({
     step: z.literal('otp'),
@@ -97,7 +106,12 @@ export type AuthState = z.infer<typeof AuthState>;
 
 /** Settings the user may change (machine policy may restrict them). */
 export const UserSettings = z.strictObject({
-  language: Language,
+  /**
+   * Absent until the user chooses one (Settings, or the switch on the sign-in screen): the
+   * renderer then follows the OS's languages (renderer/i18n/index.ts `languageFromOs`). Files
+   * written before this rule hold `en` and keep it.
+   */
+  language: Language.optional(),
   environment: EnvironmentId,
   lastUserId: z.string().optional(),
 });

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyLanguage, credentialStoreOs, i18next, initI18n, setPlatform } from './index.js';
+import {
+  applyLanguage,
+  credentialStoreOs,
+  i18next,
+  initI18n,
+  languageFromOs,
+  setPlatform,
+} from './index.js';
 
 afterEach(() => setPlatform(undefined));
 
@@ -32,5 +39,17 @@ describe('i18n start', () => {
     expect(i18next.t('common:notices.keychainUnavailable')).toMatch(
       /^CCMS 終端機無法使用 macOS 鑰匙圈，/,
     );
+  });
+
+  it("starts a first run in the OS's language: Traditional Chinese of Hong Kong, Macau, Taiwan → zh-HK, else English", () => {
+    for (const tag of ['zh-HK', 'zh-hk', 'zh-Hant', 'zh-Hant-HK', 'zh-TW', 'zh-MO']) {
+      expect(languageFromOs([tag, 'en-US'])).toBe('zh-HK');
+    }
+    expect(languageFromOs(['en-GB', 'zh-HK'])).toBe('en');
+    // A language we have no catalog for is passed over for the next one.
+    expect(languageFromOs(['fr-FR', 'zh-HK'])).toBe('zh-HK');
+    for (const langs of [['zh-CN'], ['zh'], ['ja-JP'], [], ['zh-Hans-HK']]) {
+      expect(languageFromOs(langs)).toBe('en');
+    }
   });
 });

@@ -10,6 +10,22 @@ export const LANGUAGES: readonly Language[] = ['en', 'zh-HK'];
 
 type Catalog = Record<string, unknown>;
 
+/** Traditional Chinese as Hong Kong, Taiwan and Macau write it: the zh-HK catalogs. */
+const TRADITIONAL_CHINESE = /^zh-(hk|mo|tw|hant)(-|$)/i;
+
+/**
+ * The language a first run starts in, before the user has chosen one: the first of the OS's (the
+ * browser's `navigator.languages`) that is Traditional Chinese (zh-HK, zh-MO, zh-TW, zh-Hant…)
+ * or English decides; anything else, or none, is English.
+ */
+export function languageFromOs(languages: readonly string[]): Language {
+  for (const tag of languages) {
+    if (TRADITIONAL_CHINESE.test(tag)) return 'zh-HK';
+    if (/^en(-|$)/i.test(tag)) return 'en';
+  }
+  return 'en';
+}
+
 /** Which name the catalogs give the OS's credential store (`common:credentialStore.<os>`). */
 export type CredentialStoreOs = 'windows' | 'macos' | 'generic';
 

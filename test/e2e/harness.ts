@@ -37,7 +37,10 @@ export function launchChromium(): Promise<Browser> {
 
 /** What a test asks of its app. */
 export interface AppOptions {
+  /** The language saved in the user's settings (as if chosen in Settings); none: not chosen. */
   language?: 'en' | 'zh-HK';
+  /** The browser's (the OS's) locale; default: `language`, else `en`. */
+  locale?: string;
   simSettings?: SimulatorOptions['settings'];
   simClock?: SimulatorOptions['clock'];
   /** The machine policy file's content (a proxy, say); none: the policy file never exists. */
@@ -89,7 +92,7 @@ export async function startApp(opts: AppOptions = {}): Promise<TestApp> {
   const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
-    locale: opts.language ?? 'en',
+    locale: opts.locale ?? opts.language ?? 'en',
   });
   const page = await context.newPage();
   await page.goto(mode.url);

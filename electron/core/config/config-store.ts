@@ -108,7 +108,8 @@ export class ConfigStore {
       allowed.includes('simulator') && opts.simulatorHost
         ? 'simulator'
         : (allowed[0] ?? 'production');
-    const defaults: UserSettings = { language: 'en', environment: preferred };
+    // No language until the user chooses one: the renderer follows the OS's (shared/bridge.ts).
+    const defaults: UserSettings = { environment: preferred };
     const path = settingsPath(opts.userDataDir);
     const loaded = await loadUserSettings(path, defaults);
     problems.push(...loaded.problems);

@@ -37,7 +37,8 @@ describe('machine policy', () => {
   it('no policy file: every environment, simulator preferred when embedded, no problems', async () => {
     const c = await load(join(dir, 'missing.json'));
     expect(c.allowedEnvironments()).toEqual(['production', 'connectivity-test', 'simulator']);
-    expect(c.settings()).toEqual({ language: 'en', environment: 'simulator' });
+    // No language chosen yet: the renderer follows the OS's.
+    expect(c.settings()).toEqual({ environment: 'simulator' });
     expect(c.problems()).toEqual([]);
     expect(c.policyState()).toEqual({
       status: 'none',
@@ -251,6 +252,22 @@ describe('user settings', () => {
     });
   });
 
+  it('write no language until the user chooses one; a file from before that holds "en" keeps it', async () => {
+    const c = await load(join(dir, 'none.json'));
+    // Saving the last user ID is not choosing a language: the OS's still decides next time.
+    await c.update({ lastUserId: 'C00101' });
+    const file = join(dir, 'user', 'settings.json');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      environment: 'simulator',
+      lastUserId: 'C00101',
+    });
+    expect((await load(join(dir, 'none.json'))).settings().language).toBeUndefined();
+    await writeFile(file, JSON.stringify({ language: 'en', environment: 'simulator' }));
+    const old = await load(join(dir, 'none.json'));
+    expect(old.settings().language).toBe('en');
+    expect(old.problems()).toEqual([]);
+  });
+
   it('refuses an environment the policy does not allow, naming the field', async () => {
     const c = await load(await policyFile({ allowedEnvironments: ['production'] }));
     await expect(c.update({ environment: 'simulator' })).rejects.toMatchObject({
@@ -286,7 +303,7 @@ describe('user settings', () => {
     await writeFile(join(dir, 'user', 'settings.json'), '{"language": "en",');
     const c = await load(join(dir, 'none.json'));
     expect(c.problems()[0]).toContain(join(dir, 'user', 'settings.json'));
-    expect(c.settings()).toEqual({ language: 'en', environment: 'simulator' });
+    expect(c.settings()).toEqual({ environment: 'simulator' });
   });
 
   it('FAULT corrupt settings file: a bad field is named, the rest kept', async () => {
@@ -298,7 +315,6 @@ describe('user settings', () => {
     const c = await load(join(dir, 'none.json'));
     expect(c.problems().join('\n')).toContain('"language"');
     expect(c.settings()).toEqual({
-      language: 'en',
       environment: 'connectivity-test',
       lastUserId: 'C00102',
     });

@@ -178,6 +178,25 @@ describe('LoginScreen', () => {
     expect(useSessionStore.getState().authState?.step).toBe('otp');
   });
 
+  it('switches to 繁體中文 and back from the sign-in screen, saving the choice', async () => {
+    fake.answer('updateSettings', (input) =>
+      ok<AppInfo>(appInfo({ settings: { environment: 'simulator', ...(input as object) } })),
+    );
+    await renderWithProviders(<LoginScreen />);
+    const toZh = screen.getByRole('button', { name: '繁體中文 (change the interface language)' });
+    await act(async () => {
+      fireEvent.click(toZh);
+    });
+    expect(screen.getByLabelText('用戶編號')).toBeTruthy();
+    expect(fake.calls).toContainEqual({ name: 'updateSettings', input: { language: 'zh-HK' } });
+    expect(useSessionStore.getState().appInfo?.settings.language).toBe('zh-HK');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'English（更改介面語言）' }));
+    });
+    expect(screen.getByLabelText('User ID')).toBeTruthy();
+    expect(fake.calls).toContainEqual({ name: 'updateSettings', input: { language: 'en' } });
+  });
+
   it('warns when Caps Lock is on', async () => {
     await renderWithProviders(<LoginScreen />);
     const password = screen.getByLabelText('Password');

@@ -7,11 +7,13 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Notice } from '../../components/Notice.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { parseUserId } from '../../components/user-id.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
 import { passwordFieldLabels } from '../../i18n/password-field-labels.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import {
   selectRememberedUserId,
   selectStartUserId,
+  selectSignedOutLockedUntil,
   selectSignedOutReason,
   useSessionStore,
 } from '../../state/session-store.js';
@@ -20,6 +22,7 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   heading: { margin: 0 },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  language: { marginLeft: 'auto' },
 });
 
 /** Errors a connectivity check can explain: the login offers to run it at once. */
@@ -33,8 +36,17 @@ const NETWORK_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 /** Why the core signed the user out, when it says. */
 type SignedOutReason = NonNullable<Extract<AuthState, { step: 'signedOut' }>['reason']>;
 
+/** The account itself ended the sign-in: said as the host's error says it (the lock's end too). */
+const ACCOUNT_REASONS = {
+  accountLocked: 'ACCOUNT_LOCKED',
+  accountSuspended: 'ACCOUNT_SUSPENDED',
+} as const satisfies Partial<Record<SignedOutReason, ErrorCode>>;
+type NoteReason = Exclude<SignedOutReason, keyof typeof ACCOUNT_REASONS>;
+const isAccountReason = (r: SignedOutReason): r is keyof typeof ACCOUNT_REASONS =>
+  r in ACCOUNT_REASONS;
+
 /** The sentence for each reason; a reason the core starts to send fails to compile here first. */
-const REASON_NOTES: Record<SignedOutReason, `login:signedOutReason.${SignedOutReason}`> = {
+const REASON_NOTES: Record<NoteReason, `login:signedOutReason.${NoteReason}`> = {
   challengeExpired: 'login:signedOutReason.challengeExpired',
   sessionExpired: 'login:signedOutReason.sessionExpired',
   initExpired: 'login:signedOutReason.initExpired',
@@ -55,6 +67,7 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
   const remembered = useSessionStore(selectRememberedUserId);
   const startUserId = useSessionStore(selectStartUserId);
   const reason = useSessionStore(selectSignedOutReason);
+  const lockedUntil = useSessionStore(selectSignedOutLockedUntil);
   const { pending, error } = useSessionStore((s) => s.login);
   const signIn = useSessionStore((s) => s.signIn);
 
@@ -110,7 +123,19 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
       </h1>
       <Text>{t('login:intro')}</Text>
       <Notice title={t('common:notices.title')} messages={notices} />
-      {reason ? (
+      {reason && isAccountReason(reason) ? (
+        <ErrorMessage
+          message={errorSentence(
+            t,
+            {
+              code: ACCOUNT_REASONS[reason],
+              message: '',
+              ...(lockedUntil && { lockedUntil }),
+            },
+            i18n.language,
+          )}
+        />
+      ) : reason ? (
         <ErrorMessage intent="warning" message={t(REASON_NOTES[reason])} focus={false} />
       ) : null}
       {/* The last attempt's error is not this attempt's: hidden while the field says what is wrong. */}
@@ -164,6 +189,9 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
         <SubmitButton pending={pending} pendingText={t('login:signingIn')}>
           {t('login:signIn')}
         </SubmitButton>
+        <span className={styles.language}>
+          <LanguageSwitch />
+        </span>
       </div>
     </form>
   );

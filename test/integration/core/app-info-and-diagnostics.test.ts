@@ -14,7 +14,8 @@ describe('core ↔ simulator: app info, settings and the connectivity check', ()
         mode: 'browser',
         platform: process.platform,
         versions: { electron: 'n/a' },
-        settings: { language: 'en', environment: 'simulator' },
+        // No language chosen yet: absent, so the renderer follows the OS's.
+        settings: { environment: 'simulator' },
         allowedEnvironments: ['production', 'connectivity-test', 'simulator'],
         sharedDesk: false,
         configProblems: [],
