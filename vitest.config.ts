@@ -26,6 +26,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
+          // Every store, the auth feed and sessionStorage start fresh before each test.
+          setupFiles: ['./renderer/test-setup.ts'],
         },
       },
       {
