@@ -31,8 +31,17 @@ export const AuthState = z.discriminatedUnion('step', [
     step: z.literal('signedOut'),
     /** Why the user was signed out, when it was not their own choice. */
     reason: z
-      .enum(['challengeExpired', 'sessionExpired', 'initExpired', 'hostSignedOut'])
+      .enum([
+        'challengeExpired',
+        'sessionExpired',
+        'initExpired',
+        'hostSignedOut',
+        'accountLocked',
+        'accountSuspended',
+      ])
       .optional(),
+    /** With `accountLocked`: when the host ends the lock, if it said. */
+    lockedUntil: isoTime.optional(),
   }),
   z.object({
     step: z.literal('otp'),

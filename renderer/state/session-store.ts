@@ -147,3 +147,6 @@ export const selectInitState = (s: SessionStore) =>
 /** Why the user was signed out, when it was not their choice. */
 export const selectSignedOutReason = (s: SessionStore) =>
   s.authState?.step === 'signedOut' ? (s.authState.reason ?? null) : null;
+/** When the host ends the lock that signed the user out (`accountLocked`), if it said. */
+export const selectSignedOutLockedUntil = (s: SessionStore) =>
+  s.authState?.step === 'signedOut' ? (s.authState.lockedUntil ?? null) : null;

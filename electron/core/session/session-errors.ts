@@ -17,12 +17,21 @@ const signedOut = (reason?: State<'signedOut'>['reason']): ErrorOutcome => ({
   enter: reason ? { step: 'signedOut', reason } : { step: 'signedOut' },
 });
 
+/** The account itself ended the sign-in: the core says so, with the lock's end when given. */
+const accountLocked = (_s: InternalState, err: CcmsError): ErrorOutcome => ({
+  enter: {
+    step: 'signedOut',
+    reason: 'accountLocked',
+    ...(err.details.lockedUntil && { lockedUntil: err.details.lockedUntil }),
+  },
+});
+
 /** `submitOtp`: a wrong code updates the attempts left; an ended challenge or account signs out. */
 export const OTP_ERRORS: ErrorTable<State<'otp'>> = {
   OTP_INVALID: (s, err) => ({ update: { ...s, attemptsLeft: err.details.attemptsLeft ?? 0 } }),
   CHALLENGE_EXPIRED: () => signedOut('challengeExpired'),
-  ACCOUNT_LOCKED: () => signedOut(),
-  ACCOUNT_SUSPENDED: () => signedOut(),
+  ACCOUNT_LOCKED: accountLocked,
+  ACCOUNT_SUSPENDED: () => signedOut('accountSuspended'),
 };
 
 /** `resendOtp`: only an ended challenge moves the machine. */
@@ -33,8 +42,8 @@ export const RESEND_ERRORS: ErrorTable<State<'otp'>> = {
 /** Every step of 2FA initialization. */
 export const INIT_ERRORS: ErrorTable<State<'init'>> = {
   INIT_TOKEN_INVALID: () => signedOut('initExpired'),
-  ACCOUNT_LOCKED: () => signedOut(),
-  ACCOUNT_SUSPENDED: () => signedOut(),
+  ACCOUNT_LOCKED: accountLocked,
+  ACCOUNT_SUSPENDED: () => signedOut('accountSuspended'),
 };
 
 /** `unlock` (step-up reauth). */

@@ -172,7 +172,15 @@ describe('SessionManager transitions', () => {
     host.answer('login', otpReply).answer('submitOtp', hostErr('ACCOUNT_LOCKED'));
     await sm.login(target(), 'C00101', 'pw');
     await expect(sm.submitOtp('000000')).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED' });
-    expect(sm.state()).toEqual({ step: 'signedOut' });
+    expect(sm.state()).toEqual({ step: 'signedOut', reason: 'accountLocked' });
+  });
+
+  it('otp → signedOut(accountLocked) carries when the host ends the lock', async () => {
+    const lockedUntil = '2026-01-01T09:15:00.000Z';
+    host.answer('login', otpReply).answer('submitOtp', hostErr('ACCOUNT_LOCKED', { lockedUntil }));
+    await sm.login(target(), 'C00101', 'pw');
+    await expect(sm.submitOtp('000000')).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    expect(sm.state()).toEqual({ step: 'signedOut', reason: 'accountLocked', lockedUntil });
   });
 
   it('otp → signedOut(challengeExpired) when the host says CHALLENGE_EXPIRED', async () => {
@@ -309,13 +317,16 @@ describe('SessionManager transitions', () => {
     expect(sm.state()).toEqual({ step: 'signedOut', reason: 'initExpired' });
   });
 
-  it.each(['ACCOUNT_LOCKED', 'ACCOUNT_SUSPENDED'] as const)(
-    'init → signedOut when the host says %s during initialization',
-    async (code) => {
+  it.each([
+    ['ACCOUNT_LOCKED', 'accountLocked'],
+    ['ACCOUNT_SUSPENDED', 'accountSuspended'],
+  ] as const)(
+    'init → signedOut when the host says %s during initialization, with the reason',
+    async (code, reason) => {
       host.answer('login', initReply).answer('initPassword', hostErr(code));
       await sm.login(target(), 'C00103', 'pw');
       await expect(sm.initSetPassword('New-Pass-12345!')).rejects.toMatchObject({ code });
-      expect(sm.state()).toEqual({ step: 'signedOut' });
+      expect(sm.state()).toEqual({ step: 'signedOut', reason });
     },
   );
 

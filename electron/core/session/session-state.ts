@@ -28,7 +28,11 @@ type InitSetup = Extract<AuthState, { step: 'init' }>['channelSetup'];
 
 /** The machine's states with their secrets; only `toAuthState` of it ever leaves the core. */
 export type InternalState =
-  | { step: 'signedOut'; reason?: Extract<AuthState, { step: 'signedOut' }>['reason'] }
+  | {
+      step: 'signedOut';
+      reason?: Extract<AuthState, { step: 'signedOut' }>['reason'];
+      lockedUntil?: string;
+    }
   | {
       step: 'otp';
       target: SessionTarget;
@@ -76,7 +80,11 @@ export interface OtpRoute {
 export function toAuthState(s: InternalState): AuthState {
   switch (s.step) {
     case 'signedOut':
-      return s.reason ? { step: 'signedOut', reason: s.reason } : { step: 'signedOut' };
+      return {
+        step: 'signedOut',
+        ...(s.reason && { reason: s.reason }),
+        ...(s.lockedUntil && { lockedUntil: s.lockedUntil }),
+      };
     case 'otp':
       return {
         step: 'otp',

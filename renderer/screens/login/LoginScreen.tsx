@@ -13,6 +13,7 @@ import { errorSentence } from '../../i18n/error-sentence.js';
 import {
   selectRememberedUserId,
   selectStartUserId,
+  selectSignedOutLockedUntil,
   selectSignedOutReason,
   useSessionStore,
 } from '../../state/session-store.js';
@@ -35,8 +36,17 @@ const NETWORK_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 /** Why the core signed the user out, when it says. */
 type SignedOutReason = NonNullable<Extract<AuthState, { step: 'signedOut' }>['reason']>;
 
+/** The account itself ended the sign-in: said as the host's error says it (the lock's end too). */
+const ACCOUNT_REASONS = {
+  accountLocked: 'ACCOUNT_LOCKED',
+  accountSuspended: 'ACCOUNT_SUSPENDED',
+} as const satisfies Partial<Record<SignedOutReason, ErrorCode>>;
+type NoteReason = Exclude<SignedOutReason, keyof typeof ACCOUNT_REASONS>;
+const isAccountReason = (r: SignedOutReason): r is keyof typeof ACCOUNT_REASONS =>
+  r in ACCOUNT_REASONS;
+
 /** The sentence for each reason; a reason the core starts to send fails to compile here first. */
-const REASON_NOTES: Record<SignedOutReason, `login:signedOutReason.${SignedOutReason}`> = {
+const REASON_NOTES: Record<NoteReason, `login:signedOutReason.${NoteReason}`> = {
   challengeExpired: 'login:signedOutReason.challengeExpired',
   sessionExpired: 'login:signedOutReason.sessionExpired',
   initExpired: 'login:signedOutReason.initExpired',
@@ -57,6 +67,7 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
   const remembered = useSessionStore(selectRememberedUserId);
   const startUserId = useSessionStore(selectStartUserId);
   const reason = useSessionStore(selectSignedOutReason);
+  const lockedUntil = useSessionStore(selectSignedOutLockedUntil);
   const { pending, error } = useSessionStore((s) => s.login);
   const signIn = useSessionStore((s) => s.signIn);
 
@@ -112,7 +123,19 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
       </h1>
       <Text>{t('login:intro')}</Text>
       <Notice title={t('common:notices.title')} messages={notices} />
-      {reason ? (
+      {reason && isAccountReason(reason) ? (
+        <ErrorMessage
+          message={errorSentence(
+            t,
+            {
+              code: ACCOUNT_REASONS[reason],
+              message: '',
+              ...(lockedUntil && { lockedUntil }),
+            },
+            i18n.language,
+          )}
+        />
+      ) : reason ? (
         <ErrorMessage intent="warning" message={t(REASON_NOTES[reason])} focus={false} />
       ) : null}
       {/* The last attempt's error is not this attempt's: hidden while the field says what is wrong. */}
