@@ -86,7 +86,9 @@ describe('declared dependencies', () => {
   it('keeps what the app and the simulator load at run time in dependencies', () => {
     const runtime = new Set(Object.keys(pkg.dependencies));
     const misplaced = files
-      .filter((f) => RUNTIME.test(f) && !/\.test\.tsx?$|\/testing\/|test-support\./.test(f))
+      .filter(
+        (f) => RUNTIME.test(f) && !/\.test\.tsx?$|\/testing\/|test-support\.|test-setup\./.test(f),
+      )
       .flatMap((f) =>
         importedPackages(fs.readFileSync(path.join(ROOT, f), 'utf8'))
           .filter((p) => !p.typeOnly && !runtime.has(p.name) && !PROVIDED.has(p.name))

@@ -144,7 +144,7 @@ describe('registry policy source', () => {
   });
 
   it.skipIf(process.platform !== 'win32')(
-    'native-reg reads a real HKLM key and reports a missing one as absent (skipped off Windows: needs the Windows registry)',
+    'native-reg reads a real HKLM key and reports a missing one as absent (skipped: needs the Windows registry, absent off Windows)',
     async () => {
       const registry = await loadNativeRegistry();
       const values = registry.readMachineValues('SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion');

@@ -58,7 +58,12 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
       codes.push((await c.fail('submitOtp', { code: wrong })).code);
     expect(codes.at(-1)).toBe('ACCOUNT_LOCKED');
     expect(codes.slice(0, -1).every((code) => code === 'OTP_INVALID')).toBe(true);
-    expect(await c.ok('getAuthState', {})).toEqual({ step: 'signedOut' });
+    const after = await c.ok('getAuthState', {});
+    expect(after).toMatchObject({ step: 'signedOut', reason: 'accountLocked' });
+    // The host's lock end travels with the reason, so the login can say until when.
+    expect(Date.parse((after as { lockedUntil?: string }).lockedUntil ?? '')).toBeGreaterThan(
+      sim.simClock.now(),
+    );
   });
 
   it('init email: a resend after the cooldown mails a new code that confirms', async () => {
