@@ -31,7 +31,7 @@ export function makeLeaf(
   opts: { dnsNames: string[]; ips: string[]; fromDays: number; toDays: number },
 ): Pem {
   const pair = makeServerCert(
-    { cert: ca.forgeCert, priv: ca.forgeKey },
+    { cert: ca.forgeCert, priv: ca.forgeKey, certPem: ca.cert, keyPem: ca.key },
     {
       notBefore: new Date(Date.now() + opts.fromDays * DAY),
       notAfter: new Date(Date.now() + opts.toDays * DAY),

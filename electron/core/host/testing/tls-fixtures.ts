@@ -1,11 +1,10 @@
 // Test support only: certificates and servers for host-client tests. Never imported by the app.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import https from 'node:https';
 import http, { type RequestListener } from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
-import forge from 'node-forge';
+import { issue, type Issued } from './chain-fixtures.js';
 
 /** A certificate and its key, PEM. */
 export interface CertPair {
@@ -13,68 +12,29 @@ export interface CertPair {
   keyPem: string;
 }
 
-function rsaKeys(): { pub: forge.pki.PublicKey; priv: forge.pki.rsa.PrivateKey; keyPem: string } {
-  // Node generates the key natively (forge's pure-JS RSA takes seconds); forge signs the cert.
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const keyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
-  const priv = forge.pki.privateKeyFromPem(keyPem);
-  const pub = forge.pki.setRsaPublicKey(priv.n, priv.e);
-  return { pub, priv, keyPem };
-}
-
-const DAY = 86_400_000;
-
 /** A self-signed CA certificate. */
-export function makeCa(
-  commonName = 'Test CA',
-): CertPair & { cert: forge.pki.Certificate; priv: forge.pki.rsa.PrivateKey } {
-  const k = rsaKeys();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = k.pub;
-  cert.serialNumber = '01' + randomBytes(8).toString('hex');
-  cert.validity.notBefore = new Date(Date.now() - DAY);
-  cert.validity.notAfter = new Date(Date.now() + 365 * DAY);
-  const attrs = [{ name: 'commonName', value: commonName }];
-  cert.setSubject(attrs);
-  cert.setIssuer(attrs);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: true, critical: true },
-    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  cert.sign(k.priv, forge.md.sha256.create());
-  return { cert, priv: k.priv, certPem: forge.pki.certificateToPem(cert), keyPem: k.keyPem };
+export function makeCa(commonName = 'Test CA'): Issued {
+  return issue({ commonName, ca: true, notAfter: new Date(Date.now() + 365 * 86_400_000) });
 }
 
 /** A server certificate signed by `ca` for the given names (default localhost and 127.0.0.1), valid in the given window. */
 export function makeServerCert(
-  ca: { cert: forge.pki.Certificate; priv: forge.pki.rsa.PrivateKey },
+  ca: Issued,
   validity: { notBefore?: Date; notAfter?: Date; dnsNames?: string[]; ips?: string[] } = {},
 ): CertPair {
   const dnsNames = validity.dnsNames ?? ['localhost'];
   const ips = validity.ips ?? ['127.0.0.1'];
-  const k = rsaKeys();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = k.pub;
-  cert.serialNumber = '02' + randomBytes(8).toString('hex');
-  cert.validity.notBefore = validity.notBefore ?? new Date(Date.now() - DAY);
-  cert.validity.notAfter = validity.notAfter ?? new Date(Date.now() + 30 * DAY);
-  cert.setSubject([{ name: 'commonName', value: dnsNames[0] ?? ips[0] ?? 'host' }]);
-  cert.setIssuer(ca.cert.subject.attributes);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-    { name: 'extKeyUsage', serverAuth: true },
-    {
-      name: 'subjectAltName',
-      altNames: [
-        ...dnsNames.map((value) => ({ type: 2, value })),
-        ...ips.map((ip) => ({ type: 7, ip })),
-      ],
-    },
-  ]);
-  cert.sign(ca.priv, forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem: k.keyPem };
+  const { certPem, keyPem } = issue({
+    commonName: dnsNames[0] ?? ips[0] ?? 'host',
+    issuer: ca,
+    dnsNames,
+    ips,
+    eku: ['serverAuth'],
+    keyUsage: ['digitalSignature', 'keyEncipherment'],
+    ...(validity.notBefore && { notBefore: validity.notBefore }),
+    ...(validity.notAfter && { notAfter: validity.notAfter }),
+  });
+  return { certPem, keyPem };
 }
 
 /** A running test server. */
