@@ -17,6 +17,7 @@ import { errorSentence } from '../../i18n/error-sentence.js';
 import { formatDateTime } from '../../i18n/format-time.js';
 import { useShellStore } from '../../state/shell-store.js';
 import { useShellStyles } from './shell-styles.js';
+import { formatExcess } from './amounts.js';
 
 /** The terminal home: accounts, collateral balances and notices from `getTerminalSummary`. */
 export function TerminalHome() {
@@ -154,7 +155,7 @@ function SummaryView(props: { summary: TerminalSummary; refreshing: boolean; onR
                   <TableCell
                     className={mergeClasses(styles.number, c.excess < 0 && styles.negative)}
                   >
-                    {amount.format(c.excess)}
+                    {formatExcess(amount, c.excess)}
                   </TableCell>
                 </TableRow>
               ))}
