@@ -146,6 +146,8 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
   const token = randomBytes(32).toString('base64url');
   const expected = Buffer.from(token);
   let origin = '';
+  // What a page from this server sends as Host (set once the port is known).
+  let host = '';
   let handler: ReturnType<typeof serveStatic> | null = null;
   const server = createServer((req, res) => {
     if (!handler) return void res.writeHead(503).end();
@@ -153,7 +155,7 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
     handler(req, res).catch(() => res.writeHead(500).end());
   });
   // A page on another name that resolves to 127.0.0.1 (DNS rebinding) sends its own name as Host.
-  const hostMatches = (req: IncomingMessage) => req.headers.host === new URL(origin).host;
+  const hostMatches = (req: IncomingMessage) => req.headers.host === host;
   server.on('clientError', (_err, socket) => socket.destroy());
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
@@ -177,6 +179,7 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
+  host = `127.0.0.1:${port}`;
   handler = serveStatic(opts.rendererDir, origin);
   return {
     url: `${origin}/#token=${token}`,

@@ -10,6 +10,7 @@ import {
   defaultPolicySource,
   POLICY_REGISTRY_KEY,
 } from './policy-source.js';
+import { expectMostRestrictive } from './testing/most-restrictive.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -101,12 +102,7 @@ describe('machine policy', () => {
     expect(c.problems()[0]).toContain(
       'The most restrictive policy applies until it can be read: allowedEnvironments = production; idleTimeoutCeilingSec = 60; sharedDesk = true; rememberUserId = false.',
     );
-    expect(c.allowedEnvironments()).toEqual(['production']);
-    expect(c.settings().environment).toBe('production');
-    expect(c.idleCeilingSec()).toBe(60);
-    expect(c.sharedDesk()).toBe(true);
-    expect(c.rememberUserId()).toBe(false);
-    expect(c.logLevel()).toBe('info');
+    expectMostRestrictive(c);
   });
 
   it('FAULT policy file that cannot be read (a folder) or is not an object → unreadable', async () => {

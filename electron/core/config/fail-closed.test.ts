@@ -10,6 +10,7 @@ import { createFilePolicySource } from './file-policy-source.js';
 import type { PolicySource } from './policy-read.js';
 import { createRegistryPolicySource, POLICY_REGISTRY_SUBKEY } from './registry-policy-source.js';
 import { accessDenied, fakeRegistry, type RecordedValue } from './testing/fake-registry.js';
+import { expectMostRestrictive } from './testing/most-restrictive.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -163,14 +164,9 @@ describe.each(SOURCES)('machine policy fails closed ($name)', ({ name, make }) =
 });
 
 describe('a policy that exists but cannot be read gives every restriction its tightest value', () => {
-  const expectMostRestrictive = (c: ConfigStore) => {
+  const expectUnreadable = (c: ConfigStore) => {
     expect(c.policyState().status).toBe('unreadable');
-    expect(c.allowedEnvironments()).toEqual(['production']);
-    expect(c.settings().environment).toBe('production');
-    expect(c.idleCeilingSec()).toBe(60);
-    expect(c.sharedDesk()).toBe(true);
-    expect(c.rememberUserId()).toBe(false);
-    expect(c.logLevel()).toBe('info');
+    expectMostRestrictive(c);
   };
 
   it('fake registry: access denied on the policy key', async () => {
@@ -178,7 +174,7 @@ describe('a policy that exists but cannot be read gives every restriction its ti
       registry: fakeRegistry({ [POLICY_REGISTRY_SUBKEY]: {} }, accessDenied()),
     });
     const c = await load(source);
-    expectMostRestrictive(c);
+    expectUnreadable(c);
     expect(c.policyState().problems[0]).toBe(
       'HKLM\\SOFTWARE\\Policies\\CCMS Terminal Project\\CCMS Terminal: cannot be read (Access is denied. Windows error 5). The most restrictive policy applies until it can be read: AllowedEnvironments = production; IdleTimeoutCeilingSec = 60; SharedDesk = 1; RememberUserId = 0.',
     );
@@ -189,7 +185,7 @@ describe('a policy that exists but cannot be read gives every restriction its ti
       registry: () => Promise.reject(new Error('Cannot find module native-reg')),
     });
     const c = await load(source);
-    expectMostRestrictive(c);
+    expectUnreadable(c);
     expect(c.policyState().problems[0]).toContain('cannot be read (Cannot find module native-reg)');
   });
 
@@ -197,7 +193,7 @@ describe('a policy that exists but cannot be read gives every restriction its ti
     const path = join(dir, 'policy.json');
     await writeFile(path, 'AllowedEnvironments=production');
     const c = await load(createFilePolicySource(path));
-    expectMostRestrictive(c);
+    expectUnreadable(c);
     expect(c.policyState()).toMatchObject({ source: path });
   });
 });
