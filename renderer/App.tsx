@@ -15,11 +15,13 @@ import { ErrorMessage } from './components/ErrorMessage.js';
 import { SignInLayout } from './components/SignInLayout.js';
 import { errorSentence } from './i18n/error-sentence.js';
 import LoginScreen from './screens/login/LoginScreen.js';
-import OtpPrompt from './screens/otp/OtpPrompt.js';
 import { selectShowsDone, useInitStore } from './state/init-store.js';
 import { selectEnvironment, selectStep, useSessionStore } from './state/session-store.js';
 
-// Only the login and OTP screens are in the first bundle; everything else loads when needed.
+// Only the login screen is in the first bundle; everything else loads when needed, and the OTP
+// prompt (the next screen of every sign-in) is fetched as soon as the login form is up.
+const loadOtpPrompt = () => import('./screens/otp/OtpPrompt.js');
+const OtpPrompt = lazy(loadOtpPrompt);
 const InitWizard = lazy(() => import('./screens/initialization/InitWizard.js'));
 const TerminalShell = lazy(() => import('./screens/shell/TerminalShell.js'));
 const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen.js'));
@@ -72,6 +74,18 @@ export default function App() {
   useEffect(() => {
     void start();
   }, [start]);
+
+  // Once the first screen is drawn, fetch the OTP prompt and its texts, so "Sign in" never waits
+  // for a chunk; a failed fetch is retried by the screen itself when it is needed.
+  const drawn = step !== null;
+  useEffect(() => {
+    if (!drawn) return;
+    const id = setTimeout(() => {
+      loadOtpPrompt().catch(() => undefined);
+      i18n.loadNamespaces('otp').catch(() => undefined);
+    }, 0);
+    return () => clearTimeout(id);
+  }, [drawn, i18n]);
 
   const openTool = useCallback((next: Tool) => {
     openerRef.current =

@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import App from './App.js';
 import { callBridge } from './bridge/bridge.js';
-import { ProxySignInDialog } from './components/ProxySignInDialog.js';
+import { ProxySignIn } from './components/ProxySignIn.js';
 import { initI18n, languageFromOs, setPlatform } from './i18n/index.js';
 import { useSessionStore } from './state/session-store.js';
 import './components/focus.css';
@@ -23,7 +23,7 @@ async function boot(): Promise<void> {
     <StrictMode>
       <FluentProvider theme={webLightTheme} style={{ minHeight: '100vh' }}>
         <App />
-        <ProxySignInDialog />
+        <ProxySignIn />
       </FluentProvider>
     </StrictMode>,
   );

@@ -13,15 +13,16 @@ import {
   TerminalSummary,
   UserId,
 } from './protocol.js';
+import { DIAGNOSTIC_STEP_IDS, ENVIRONMENT_IDS, LANGUAGE_IDS } from './values.js';
 
 const isoTime = z.iso.datetime();
 
 /** Environments the client can reach. */
-export const EnvironmentId = z.enum(['production', 'connectivity-test', 'simulator']);
+export const EnvironmentId = z.enum(ENVIRONMENT_IDS);
 /** An environment: Production, Connectivity Test or Simulator. */
 export type EnvironmentId = z.infer<typeof EnvironmentId>;
 /** Interface languages. */
-export const Language = z.enum(['en', 'zh-HK']);
+export const Language = z.enum(LANGUAGE_IDS);
 /** An interface language. */
 export type Language = z.infer<typeof Language>;
 
@@ -177,15 +178,7 @@ const ProxyPassword = z
   .regex(/^[^\r\n]*$/, 'must not contain a line break');
 
 /** One step of the connectivity check. */
-export const DiagnosticStepId = z.enum([
-  'dns',
-  'tcp',
-  'tls',
-  'health',
-  'clock',
-  'proxy',
-  'keychain',
-]);
+export const DiagnosticStepId = z.enum(DIAGNOSTIC_STEP_IDS);
 /** The result of one connectivity check step. */
 export const DiagnosticStep = z.object({
   id: DiagnosticStepId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appError } from './app-error.js';
 
 /** Every error code that can travel from the host or the client core to a screen. */
 export const ErrorCode = z.enum([
@@ -104,10 +105,7 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   INTERNAL: 500,
 };
 
-/** Builds an error value. */
-export function appError(code: ErrorCode, message: string, details: ErrorDetails = {}): AppError {
-  return { code, message, ...details };
-}
+export { appError } from './app-error.js';
 
 /** A thrown form of AppError, for code paths that throw (host client, core). */
 export class CcmsError extends Error {

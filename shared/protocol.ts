@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PasswordPolicy } from './password-policy.js';
+import { USER_ID_MAX, USER_ID_PATTERN } from './values.js';
 
 /** Every host path lives under this prefix. */
 export const API_PREFIX = '/api/v1';
@@ -10,8 +11,8 @@ export const UserId = z
   .string()
   .trim()
   .min(1)
-  .max(32)
-  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore only');
+  .max(USER_ID_MAX)
+  .regex(USER_ID_PATTERN, 'letters, digits, dot, dash or underscore only');
 /** A six-digit one-time password. */
 export const OtpCode = z.string().regex(/^\d{6}$/, 'six digits');
 /** An OTP delivery channel. */
