@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { appError } from './app-error.js';
 
 /** Every error code that can travel from the host or the client core to a screen. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PASSWORD_RULES } from './values.js';
 
 /** The password rules the host enforces; it sends them so the client can show them live. */

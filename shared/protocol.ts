@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PasswordPolicy } from './password-policy.js';
 import { USER_ID_MAX, USER_ID_PATTERN } from './values.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HostCalls } from '../../shared/host-calls.js';
 import type { SimContext } from '../context.js';
 import { addRoute } from '../http/route.js';

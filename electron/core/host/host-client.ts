@@ -1,6 +1,6 @@
 import type https from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CcmsError } from '../../../shared/errors.js';
 import { parseOrThrow } from '../../../shared/parse.js';
 import {

@@ -11,7 +11,7 @@ import {
   Field,
   Input,
 } from '@fluentui/react-components';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DmsAction, DmsUser } from '../../../shared/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useDmsErrorSentence } from './use-dms-error.js';
