@@ -13,17 +13,24 @@ import { useTranslation } from 'react-i18next';
 import { EnvironmentBadge } from './components/EnvironmentBadge.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { SignInLayout } from './components/SignInLayout.js';
+import { preloadable, type Preloadable } from './components/preloadable.js';
 import { errorSentence } from './i18n/error-sentence.js';
 import LoginScreen from './screens/login/LoginScreen.js';
 import { selectShowsDone, useInitStore } from './state/init-store.js';
 import { selectEnvironment, selectStep, useSessionStore } from './state/session-store.js';
 
-// Only the login screen is in the first bundle; everything else loads when needed, and the OTP
-// prompt (the next screen of every sign-in) is fetched as soon as the login form is up.
-const loadOtpPrompt = () => import('./screens/otp/OtpPrompt.js');
-const OtpPrompt = lazy(loadOtpPrompt);
-const InitWizard = lazy(() => import('./screens/initialization/InitWizard.js'));
-const TerminalShell = lazy(() => import('./screens/shell/TerminalShell.js'));
+type AuthStep = NonNullable<ReturnType<typeof selectStep>>;
+
+// Only the login screen is in the first bundle; everything else loads when needed. The screens
+// of a sign-in are fetched one step ahead, with their texts: the OTP prompt once the login form is
+// up, the 2FA initialization and the terminal while the OTP prompt is, so none waits on a chunk.
+const otpPrompt = preloadable(() => import('./screens/otp/OtpPrompt.js'));
+const initWizard = preloadable(() => import('./screens/initialization/InitWizard.js'));
+const terminalShell = preloadable(() => import('./screens/shell/TerminalShell.js'));
+const AHEAD: Partial<Record<AuthStep, { screens: Preloadable<object>[]; namespaces: string[] }>> = {
+  signedOut: { screens: [otpPrompt], namespaces: ['otp'] },
+  otp: { screens: [initWizard, terminalShell], namespaces: ['init', 'shell'] },
+};
 const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen.js'));
 const DiagnosticsScreen = lazy(() => import('./screens/diagnostics/DiagnosticsScreen.js'));
 
@@ -75,17 +82,17 @@ export default function App() {
     void start();
   }, [start]);
 
-  // Once the first screen is drawn, fetch the OTP prompt and its texts, so "Sign in" never waits
-  // for a chunk; a failed fetch is retried by the screen itself when it is needed.
-  const drawn = step !== null;
+  // The next step's screens and texts, once this step is drawn; a failed fetch is retried by the
+  // screen itself when it is needed.
   useEffect(() => {
-    if (!drawn) return;
+    const ahead = step ? AHEAD[step] : undefined;
+    if (!ahead) return;
     const id = setTimeout(() => {
-      loadOtpPrompt().catch(() => undefined);
-      i18n.loadNamespaces('otp').catch(() => undefined);
+      for (const screen of ahead.screens) screen.preload().catch(() => undefined);
+      i18n.loadNamespaces(ahead.namespaces).catch(() => undefined);
     }, 0);
     return () => clearTimeout(id);
-  }, [drawn, i18n]);
+  }, [step, i18n]);
 
   const openTool = useCallback((next: Tool) => {
     openerRef.current =
@@ -126,7 +133,7 @@ export default function App() {
     return (
       <ScreenBoundary fallback={failed}>
         <Suspense fallback={<div className={styles.center}>{loading}</div>}>
-          <TerminalShell />
+          <terminalShell.Component />
         </Suspense>
       </ScreenBoundary>
     );
@@ -135,8 +142,8 @@ export default function App() {
   let screen: ReactNode;
   if (tool === 'settings') screen = <SettingsScreen onClose={closeTool} />;
   else if (tool === 'diagnostics') screen = <DiagnosticsScreen onClose={closeTool} />;
-  else if (step === 'otp') screen = <OtpPrompt />;
-  else if (step === 'init' || showsDone) screen = <InitWizard />;
+  else if (step === 'otp') screen = <otpPrompt.Component />;
+  else if (step === 'init' || showsDone) screen = <initWizard.Component />;
   else screen = <LoginScreen onOpenConnectivity={() => openTool('diagnostics')} />;
 
   return (
