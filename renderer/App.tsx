@@ -78,8 +78,10 @@ export default function App() {
   const [tool, setTool] = useState<Tool | null>(null);
   const openerRef = useRef<HTMLElement | null>(null);
 
+  // main.tsx starts the session before the first paint; where it did not (tests), start here.
   useEffect(() => {
-    void start();
+    const { authState, startError: failed } = useSessionStore.getState();
+    if (!authState && !failed) void start();
   }, [start]);
 
   // The next step's screens and texts, once this step is drawn; a failed fetch is retried by the

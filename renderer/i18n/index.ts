@@ -79,6 +79,28 @@ const catalogBackend: BackendModule = {
   },
 };
 
+const LANGUAGE_KEY = 'ccms.language';
+
+/** The language this window last showed (not a secret: a hint to fetch texts early), or null. */
+export function rememberedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts fetching a language's sign-in catalogs before i18next asks for them (module loads are
+ * shared, so i18next's read later gets the same ones): the texts come down while the window
+ * still waits for the user's settings.
+ */
+export function prefetchLanguage(language: string): void {
+  for (const ns of SIGN_IN_NAMESPACES) {
+    loaders[`./locales/${language}/${ns}.json`]?.().catch(() => undefined);
+  }
+}
+
 /** Every namespace the catalogs have. */
 export function allNamespaces(): string[] {
   return [...new Set(Object.keys(loaders).map((p) => p.replace(/^.*\/|\.json$/g, '')))].sort();
@@ -120,6 +142,11 @@ export function setPlatform(platform: string | undefined): void {
 /** `<html lang>` and the window title follow the language (CCMS 終端機 in zh-HK). */
 function showLanguage(language: Language): void {
   document.documentElement.lang = language;
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // no storage (a locked-down profile): the next start only fetches its texts a little later
+  }
   document.title = i18next.t('common:appName');
 }
 
