@@ -17,6 +17,8 @@ const users: DmsUser[] = [
     channel: 'totp',
     maskedEmail: 'c0***@cp001.example',
     lockedUntil: null,
+    passwordExpiresAt: null,
+    temporaryPassword: false,
   },
   {
     userId: 'C00192',
@@ -26,6 +28,8 @@ const users: DmsUser[] = [
     channel: 'totp',
     maskedEmail: null,
     lockedUntil: null,
+    passwordExpiresAt: null,
+    temporaryPassword: false,
   },
 ];
 const request = (id: string, makerId: string): DmsRequest => ({
