@@ -90,7 +90,7 @@ export function CreateRequestDialog(props: {
                 })}
               </p>
               <p className={styles.muted}>{t('create.checkerNote')}</p>
-              <ErrorMessage message={error ? sentence(error) : null} trigger={error} />
+              <ErrorMessage message={error ? sentence(error, user.userId) : null} trigger={error} />
             </DialogContent>
             <DialogActions>
               <Button type="submit" appearance="primary" disabled={busy}>

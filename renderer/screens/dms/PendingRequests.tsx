@@ -40,7 +40,14 @@ export function PendingRequests(props: {
           const mine = r.makerId === props.me;
           const vars = { action: t(`action.${r.action}`), userId: r.userId };
           return (
-            <TableRow key={r.id} data-request={r.id}>
+            // Focusable from script only: a user's "Request pending" menu item brings focus here.
+            <TableRow
+              key={r.id}
+              data-request={r.id}
+              tabIndex={-1}
+              aria-label={t('pending.rowLabel', vars)}
+              className={styles.focusedRow}
+            >
               <TableCell>
                 {t(`action.${r.action}`)}
                 {r.email ? ` (${r.email})` : ''}

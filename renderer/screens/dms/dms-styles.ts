@@ -36,6 +36,37 @@ export const useDmsStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
   },
   nowrap: { whiteSpace: 'nowrap' },
+  // Columns as wide as their content needs: at 900x600 in zh-HK a fixed layout ran the email
+  // into the Request button.
+  usersTable: { tableLayout: 'auto' },
+  narrowColumn: { width: '1%', whiteSpace: 'nowrap' },
+  wideColumn: { minWidth: '14rem' },
+  // A masked email breaks anywhere rather than run into the next column.
+  email: { overflowWrap: 'anywhere', minWidth: '8rem' },
+  readiness: {
+    margin: `${tokens.spacingVerticalXS} 0 0 0`,
+    paddingLeft: tokens.spacingHorizontalL,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  severity_stop: { color: tokens.colorPaletteRedForeground1 },
+  severity_ask: { color: tokens.colorNeutralForeground1 },
+  severity_note: { color: tokens.colorNeutralForeground2 },
+  menuItemText: { display: 'flex', flexDirection: 'column' },
+  menuNote: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalL,
+  },
+  exportButton: { marginLeft: 'auto' },
+  // A request reached from a user's menu: where focus lands, visibly.
+  focusedRow: { scrollMarginTop: '4rem' },
   // Room between the last line of a dialog and its buttons; spacing comes from the gap, not p margins.
   dialogForm: {
     display: 'flex',
