@@ -84,7 +84,7 @@ export function AuditView({ users }: { users: DmsUser[] }) {
       <div role="status" aria-live="polite">
         {saved && (
           <MessageBar intent="success">
-            <MessageBarBody className={styles.email}>
+            <MessageBarBody className={styles.breakAnywhere}>
               {t(saved.truncated ? 'audit.exportedTruncated' : 'audit.exported', {
                 count: saved.entries,
                 path: saved.path,
@@ -133,7 +133,7 @@ export function AuditView({ users }: { users: DmsUser[] }) {
                 <TableCell className={styles.nowrap}>
                   {e.actorId === 'system' ? t('audit.system') : e.actorId}
                 </TableCell>
-                <TableCell className={styles.email}>{e.detail ?? ''}</TableCell>
+                <TableCell className={styles.breakAnywhere}>{e.detail ?? ''}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -24,10 +24,10 @@ export function PendingRequests(props: {
 
   if (props.requests.length === 0) return <p className={styles.muted}>{t('pending.empty')}</p>;
   return (
-    <Table aria-label={t('pending.caption')} size="small">
+    <Table aria-label={t('pending.caption')} size="small" className={styles.usersTable}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>{t('pending.action')}</TableHeaderCell>
+          <TableHeaderCell className={styles.actionColumn}>{t('pending.action')}</TableHeaderCell>
           <TableHeaderCell>{t('pending.user')}</TableHeaderCell>
           <TableHeaderCell>{t('pending.maker')}</TableHeaderCell>
           <TableHeaderCell>{t('pending.created')}</TableHeaderCell>

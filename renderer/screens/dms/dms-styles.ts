@@ -39,10 +39,13 @@ export const useDmsStyles = makeStyles({
   // Columns as wide as their content needs: at 900x600 in zh-HK a fixed layout ran the email
   // into the Request button.
   usersTable: { tableLayout: 'auto' },
+  actionColumn: { minWidth: '5rem' },
   narrowColumn: { width: '1%', whiteSpace: 'nowrap' },
-  wideColumn: { minWidth: '14rem' },
-  // A masked email breaks anywhere rather than run into the next column.
-  email: { overflowWrap: 'anywhere', minWidth: '8rem' },
+  wideColumn: { minWidth: '10rem' },
+  // A masked email stays whole; the columns of text around it wrap instead.
+  email: { whiteSpace: 'nowrap' },
+  // Free text (a rejection's reason, a saved file's path) breaks anywhere rather than overflow.
+  breakAnywhere: { overflowWrap: 'anywhere' },
   readiness: {
     margin: `${tokens.spacingVerticalXS} 0 0 0`,
     paddingLeft: tokens.spacingHorizontalL,

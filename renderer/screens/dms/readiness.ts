@@ -34,12 +34,11 @@ export function readinessOf(user: DmsUser, nowMs: number): ReadinessProblem[] {
   }
   if (user.channel === null) problems.push({ key: 'no2fa', severity: 'ask' });
   if (user.maskedEmail === null) {
-    // Email codes need the address; for an app user it only rules out a password reset.
-    problems.push(
-      user.channel === 'email'
-        ? { key: 'noEmailForCodes', severity: 'stop' }
-        : { key: 'noEmailForReset', severity: 'note' },
-    );
+    // Email codes need the address. For an app user it matters when a reset is what they need
+    // (the Email column already says none is registered).
+    if (user.channel === 'email') problems.push({ key: 'noEmailForCodes', severity: 'stop' });
+    else if (problems.some((p) => p.key === 'tempPasswordExpired'))
+      problems.push({ key: 'noEmailForReset', severity: 'stop' });
   }
   return problems;
 }
