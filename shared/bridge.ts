@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { AppError } from './errors.js';
 import { PasswordPolicy } from './password-policy.js';
 import {
+  DMS_AUDIT_MAX,
+  DmsAuditReply,
   DmsCreateRequest,
   DmsRequest,
   DmsStatus,
@@ -243,6 +245,24 @@ export const SupportBundleSaved = z.object({
 /** What saving a support bundle wrote. */
 export type SupportBundleSaved = z.infer<typeof SupportBundleSaved>;
 
+/** The DMS audit's filters as the console passes them: about one user, by one DA. */
+export const DmsAuditFilter = z.strictObject({
+  userId: UserId.optional(),
+  daId: UserId.optional(),
+});
+/** The DMS audit's filters. */
+export type DmsAuditFilter = z.infer<typeof DmsAuditFilter>;
+/** What exporting the DMS audit wrote. */
+export const DmsAuditSaved = z.object({
+  path: z.string(),
+  /** The entries in the file. */
+  entries: z.number().int().nonnegative(),
+  /** More entries matched than the host sends at once: the file holds the newest. */
+  truncated: z.boolean(),
+});
+/** What exporting the DMS audit wrote. */
+export type DmsAuditSaved = z.infer<typeof DmsAuditSaved>;
+
 /** The whole connectivity check report. */
 export const DiagnosticReport = z.object({
   startedAt: isoTime,
@@ -313,6 +333,18 @@ export const BridgeCalls = {
     }),
     output: z.object({ request: DmsRequest }),
   },
+  /** The DMS audit of the DA's participant (`GET /dms/audit`), newest first. */
+  dmsAudit: {
+    input: DmsAuditFilter.extend({
+      limit: z.number().int().min(1).max(DMS_AUDIT_MAX).optional(),
+    }).strict(),
+    output: DmsAuditReply,
+  },
+  /**
+   * Saves the DMS audit (the same filters, up to the host's maximum) as a CSV file where saved
+   * connectivity reports go, the same way (electron/core/diagnostics/report.ts saveTextFile).
+   */
+  dmsExportAudit: { input: DmsAuditFilter, output: DmsAuditSaved },
   updateSettings: { input: UserSettings.partial().strict(), output: AppInfo },
   forgetWorkstation: {
     input: Empty,

@@ -26,6 +26,8 @@ export const ErrorCode = z.enum([
   'NOT_FOUND',
   'SAME_DA',
   'REQUEST_NOT_PENDING',
+  'REQUEST_ALREADY_PENDING',
+  'ACTION_NOT_APPLICABLE',
   'INTERNAL',
   // client side (electron/core)
   'HOST_UNREACHABLE',
@@ -57,6 +59,8 @@ export const ErrorDetails = z.object({
   /** With `SESSION_LOCKED`: when the host will email the next unlock code. */
   resendAvailableAt: z.iso.datetime().optional(),
   violations: z.array(z.string()).optional(),
+  /** With `REQUEST_ALREADY_PENDING`: the pending request that already asks for the same change. */
+  requestId: z.string().optional(),
   /** The proxy server an error is about, `host:port` (never with credentials). */
   proxy: z.string().optional(),
   /** The sign-in scheme a proxy asked for, e.g. `Negotiate`, when the terminal cannot use it. */
@@ -102,6 +106,8 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   SAME_DA: 409,
   REQUEST_NOT_PENDING: 409,
+  REQUEST_ALREADY_PENDING: 409,
+  ACTION_NOT_APPLICABLE: 409,
   INTERNAL: 500,
 };
 

@@ -2,6 +2,8 @@ import type * as z from 'zod';
 import type { ErrorCode } from './errors.js';
 import {
   DmsApproveRequest,
+  DmsAuditQuery,
+  DmsAuditReply,
   DmsCreateRequest,
   DmsRejectRequest,
   DmsRequestReply,
@@ -177,7 +179,14 @@ export const HostCalls = {
     summary: 'Maker: requests an action on a user; another DA must approve',
     body: DmsCreateRequest,
     reply: DmsRequestReply,
-    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_REQUEST', 'EMAIL_NOT_REGISTERED'],
+    errors: [
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'INVALID_REQUEST',
+      'EMAIL_NOT_REGISTERED',
+      'ACTION_NOT_APPLICABLE',
+      'REQUEST_ALREADY_PENDING',
+    ],
     session: true,
   },
   dmsListRequests: {
@@ -213,6 +222,16 @@ export const HostCalls = {
     body: DmsRejectRequest,
     reply: DmsRequestReply,
     errors: ['SAME_DA', 'REQUEST_NOT_PENDING', 'NOT_FOUND', 'FORBIDDEN'],
+    session: true,
+  },
+  dmsAudit: {
+    method: 'GET',
+    path: '/dms/audit',
+    summary:
+      "Every request and decision of the DA's participant, newest first; by user, by DA, bounded",
+    query: DmsAuditQuery,
+    reply: DmsAuditReply,
+    errors: ['FORBIDDEN', 'INVALID_REQUEST'],
     session: true,
   },
 } as const satisfies Record<string, HostCallSpec>;

@@ -193,6 +193,10 @@ export const DmsUser = z.object({
   channel: OtpChannel.nullable(),
   maskedEmail: z.string().nullable(),
   lockedUntil: isoTime.nullable(),
+  /** When the user's current password stops working (a DA's temporary password); null: it does not. */
+  passwordExpiresAt: isoTime.nullable(),
+  /** The current password is a temporary one from a DA's reset: the next sign-in asks for a new one. */
+  temporaryPassword: z.boolean(),
 });
 /** A user of the DA's participant. */
 export type DmsUser = z.infer<typeof DmsUser>;
@@ -246,3 +250,48 @@ export const DmsRequestsQuery = z.strictObject({ status: DmsStatus.optional() })
 export const DmsApproveRequest = z.strictObject({ code: OtpCode });
 /** Body of `POST /dms/requests/{id}/reject`. */
 export const DmsRejectRequest = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+/** The most entries one `GET /dms/audit` answers (docs/protocol.md). */
+export const DMS_AUDIT_MAX = 500;
+/** What `GET /dms/audit` answers without a `limit`. */
+export const DMS_AUDIT_DEFAULT = 200;
+/** Query of `GET /dms/audit`: entries about one user, by one DA, at most `limit` of them. */
+export const DmsAuditQuery = z.strictObject({
+  userId: UserId.optional(),
+  daId: UserId.optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, 'a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(DMS_AUDIT_MAX))
+    .optional(),
+});
+/** What happened to a request: made, decided, expired, or a decision the host refused. */
+export const DmsAuditEvent = z.enum(['created', 'approved', 'rejected', 'expired', 'refused']);
+/** What happened to a request. */
+export type DmsAuditEvent = z.infer<typeof DmsAuditEvent>;
+/** One step of a DMS request, as the host recorded it. */
+export const DmsAuditEntry = z.object({
+  /** The host's sequence number: larger is later. */
+  id: z.number().int().positive(),
+  at: isoTime,
+  event: DmsAuditEvent,
+  /** The DA who acted (the maker for `created`, the checker otherwise); `system` for `expired`. */
+  actorId: z.string(),
+  requestId: z.string(),
+  /** The user the request is about. */
+  userId: z.string(),
+  action: DmsAction,
+  /** A rejection's reason, or the error code a refused decision got. */
+  detail: z.string().optional(),
+});
+/** One step of a DMS request. */
+export type DmsAuditEntry = z.infer<typeof DmsAuditEntry>;
+/** Reply of `GET /dms/audit`: newest first. */
+export const DmsAuditReply = z.object({
+  entries: z.array(DmsAuditEntry),
+  /** More entries match than were sent (`limit` reached). */
+  truncated: z.boolean(),
+});
+/** Reply of `GET /dms/audit`. */
+export type DmsAuditReply = z.infer<typeof DmsAuditReply>;

@@ -12,6 +12,7 @@ import {
   type UserRow,
 } from '../store/users.js';
 import { maskEmail, newToken } from '../auth/secrets.js';
+import { actionBlock, sameChange, type DmsActionBlock } from '../../shared/dms-rules.js';
 import { listRequests, requestView, type RequestRow } from './requests-store.js';
 import { stmt } from '../store/db.js';
 
@@ -21,6 +22,34 @@ export function assertDa(user: UserRow): void {
     throw new CcmsError('FORBIDDEN', 'Only a Delegated Administrator can use the DMS.');
 }
 
+/** A user as the DA sees them; the DMS rules (shared/dms-rules.ts) read this view. */
+function userView(ctx: SimContext, u: UserRow, now: number): DmsUser {
+  const lock = lockoutOf(ctx.db, u.user_id);
+  const locked = lock.locked_until !== null && lock.locked_until > now;
+  const state = u.suspended
+    ? 'suspended'
+    : locked
+      ? 'locked'
+      : pendingInitSteps(u).length > 0
+        ? 'needs_init'
+        : 'active';
+  // must_change_password is set by a temporary password only (the seed's, or a DA's reset).
+  const temporary = u.must_change_password === 1;
+  return {
+    userId: u.user_id,
+    name: u.name,
+    roles: rolesOf(u),
+    state,
+    channel: u.needs_channel ? null : u.channel,
+    maskedEmail: u.email === null ? null : maskEmail(u.email),
+    lockedUntil: locked && lock.locked_until !== null ? iso(lock.locked_until) : null,
+    // Only a DA's temporary password expires (simulator/auth/login.ts answers PASSWORD_EXPIRED).
+    passwordExpiresAt:
+      temporary && u.temp_password_expires_at !== null ? iso(u.temp_password_expires_at) : null,
+    temporaryPassword: temporary,
+  };
+}
+
 /** `GET /dms/users`: the users of the DA's participant with their state. */
 export function listUsers(ctx: SimContext, da: UserRow): DmsUser[] {
   assertDa(da);
@@ -28,26 +57,42 @@ export function listUsers(ctx: SimContext, da: UserRow): DmsUser[] {
   const rows = stmt(ctx.db, 'SELECT * FROM users WHERE participant_id = ? ORDER BY user_id').all(
     da.participant_id,
   ) as UserRow[];
-  return rows.map((u) => {
-    const lock = lockoutOf(ctx.db, u.user_id);
-    const locked = lock.locked_until !== null && lock.locked_until > now;
-    const state = u.suspended
-      ? 'suspended'
-      : locked
-        ? 'locked'
-        : pendingInitSteps(u).length > 0
-          ? 'needs_init'
-          : 'active';
-    return {
-      userId: u.user_id,
-      name: u.name,
-      roles: rolesOf(u),
-      state,
-      channel: u.needs_channel ? null : u.channel,
-      maskedEmail: u.email === null ? null : maskEmail(u.email),
-      lockedUntil: locked && lock.locked_until !== null ? iso(lock.locked_until) : null,
-    };
-  });
+  return rows.map((u) => userView(ctx, u, now));
+}
+
+const BLOCKED: Record<DmsActionBlock, string> = {
+  noEmail: 'has no email registered; set one first',
+  notLocked: 'is not locked',
+  alreadySuspended: 'is suspended already',
+  notSuspended: 'is not suspended',
+  no2fa: 'has no two-factor authentication set up to reset',
+};
+
+// The request must be able to succeed for the user as they are now (the console's own rule).
+function assertApplicable(ctx: SimContext, target: UserRow, body: DmsCreateRequest): void {
+  const block = actionBlock(userView(ctx, target, ctx.clock.now()), body.action);
+  if (block === null) return;
+  const message = `${target.user_id} ${BLOCKED[block]}: ${body.action} cannot succeed.`;
+  throw new CcmsError(
+    block === 'noEmail' ? 'EMAIL_NOT_REGISTERED' : 'ACTION_NOT_APPLICABLE',
+    message,
+  );
+}
+
+// One pending request per change: a second one would only be a second thing to approve.
+function assertNotPending(ctx: SimContext, da: UserRow, target: UserRow, body: DmsCreateRequest) {
+  const pending = listRequests(ctx.db, da.participant_id, 'pending', ctx.clock.now()).find((r) =>
+    sameChange(
+      { action: r.action, userId: r.user_id, email: r.email ?? undefined },
+      { ...body, userId: target.user_id },
+    ),
+  );
+  if (pending === undefined) return;
+  throw new CcmsError(
+    'REQUEST_ALREADY_PENDING',
+    `${pending.id} already asks for ${body.action} of ${target.user_id}; approve or reject it.`,
+    { requestId: pending.id },
+  );
 }
 
 // A user of another participant is answered like one that does not exist.
@@ -69,12 +114,7 @@ export function createRequest(ctx: SimContext, da: UserRow, body: DmsCreateReque
   if (body.action !== 'set_email' && body.email !== undefined) {
     throw new CcmsError('INVALID_REQUEST', `${body.action} takes no email.`, { field: 'email' });
   }
-  if (body.action === 'reset_password' && target.email === null) {
-    throw new CcmsError(
-      'EMAIL_NOT_REGISTERED',
-      `No email is registered for ${target.user_id}; set one first.`,
-    );
-  }
+  assertApplicable(ctx, target, body);
   const now = ctx.clock.now();
   const row: RequestRow = {
     id: `R-${newToken(9)}`,
@@ -92,6 +132,8 @@ export function createRequest(ctx: SimContext, da: UserRow, body: DmsCreateReque
   };
   ctx.db
     .transaction(() => {
+      // Inside the write transaction: of two identical requests at once, the second is refused.
+      assertNotPending(ctx, da, target, body);
       stmt(
         ctx.db,
         `INSERT INTO dms_requests (id, participant_id, action, user_id, email, status, maker_id, created_at, expires_at)

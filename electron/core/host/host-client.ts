@@ -190,6 +190,9 @@ export class HostClient implements HostApi {
   dmsReject(token: string, id: string, reason: string) {
     return this.#call('dmsReject', { reason }, { token, params: { id } });
   }
+  dmsAudit(token: string, query: HostCallQuery<'dmsAudit'> = {}) {
+    return this.#call('dmsAudit', undefined, { token, query });
+  }
 
   /** Sends the call `name` of shared/host-calls.ts and validates its reply with the call's schema. */
   #call<K extends HostCallName>(name: K, ...args: HostCallArgs<K>): Promise<HostCallReply<K>> {

@@ -38,6 +38,11 @@ export function CreateRequestDialog(props: {
   const create = useDmsStore((s) => s.create);
   const clear = useDmsStore((s) => s.clearOutcome);
   const actionName = t(`action.${action}`);
+  // Refusals no second try can change (the lists reload to show why): only Cancel is left.
+  const settled =
+    error?.code === 'REQUEST_ALREADY_PENDING' ||
+    error?.code === 'ACTION_NOT_APPLICABLE' ||
+    (error?.code === 'EMAIL_NOT_REGISTERED' && action === 'reset_password');
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -90,12 +95,14 @@ export function CreateRequestDialog(props: {
                 })}
               </p>
               <p className={styles.muted}>{t('create.checkerNote')}</p>
-              <ErrorMessage message={error ? sentence(error) : null} trigger={error} />
+              <ErrorMessage message={error ? sentence(error, user.userId) : null} trigger={error} />
             </DialogContent>
             <DialogActions>
-              <Button type="submit" appearance="primary" disabled={busy}>
-                {t('create.submit')}
-              </Button>
+              {!settled && (
+                <Button type="submit" appearance="primary" disabled={busy}>
+                  {t('create.submit')}
+                </Button>
+              )}
               <Button onClick={cancel} disabled={busy}>
                 {t('create.cancel')}
               </Button>

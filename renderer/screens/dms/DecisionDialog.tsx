@@ -99,7 +99,10 @@ export function DecisionDialog(props: {
                   />
                 </Field>
               )}
-              <ErrorMessage message={error ? sentence(error) : null} trigger={error} />
+              <ErrorMessage
+                message={error ? sentence(error, request.userId) : null}
+                trigger={error}
+              />
             </DialogContent>
             <DialogActions>
               {!settled && (
