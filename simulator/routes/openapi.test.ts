@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HTTP_STATUS } from '../../shared/errors.js';
 import { HOST_CALL_NAMES, HostCalls, type HostCallSpec } from '../../shared/host-calls.js';
 import { buildOpenApi } from './openapi.js';
