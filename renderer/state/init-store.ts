@@ -40,6 +40,8 @@ export interface InitStore {
   finish(): void;
   setChoosingAgain(value: boolean): void;
   clearError(): void;
+  /** The password was edited: the host's verdict was about the one sent, so it goes. */
+  clearHostVerdict(): void;
 }
 
 /** An error stays on the wizard only while the wizard is current (else the login says why). */
@@ -158,6 +160,12 @@ export const useInitStore = create<InitStore>()((set, get) => ({
 
   clearError() {
     set({ error: null });
+  },
+
+  clearHostVerdict() {
+    const { error, hostViolations } = get();
+    if (hostViolations.length === 0) return;
+    set({ hostViolations: [], error: error?.code === 'PASSWORD_POLICY' ? null : error });
   },
 }));
 

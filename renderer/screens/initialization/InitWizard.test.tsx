@@ -38,14 +38,15 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('InitWizard', () => {
-  it("judges the password live and maps the host's PASSWORD_POLICY violations onto the checklist", async () => {
+  it("judges the password live, and on the host's refusal keeps what was typed and marks only the rule that failed", async () => {
     fake.answer('initSetPassword', () =>
-      fail<AuthState>('PASSWORD_POLICY', { violations: ['common', 'history'] }),
+      fail<AuthState>('PASSWORD_POLICY', { violations: ['history'] }),
     );
     feedAuthState({ ...base, steps: ['password', 'channel'] });
     await renderWithProviders(<InitWizard />);
     expect(currentStep()).toBe('password');
     const field = screen.getByLabelText('New password');
+    const confirmField = screen.getByLabelText('Confirm new password');
     expect(document.activeElement).toBe(field);
 
     fireEvent.change(field, { target: { value: 'c00103abc' } });
@@ -55,9 +56,7 @@ describe('InitWizard', () => {
     expect(ruleState('common')).toBe('host');
 
     fireEvent.change(field, { target: { value: 'Password-2026!' } });
-    fireEvent.change(screen.getByLabelText('Confirm new password'), {
-      target: { value: 'Password-2026!' },
-    });
+    fireEvent.change(confirmField, { target: { value: 'Password-2026!' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Save password' }));
     });
@@ -66,9 +65,85 @@ describe('InitWizard', () => {
       { name: 'initSetPassword', input: { newPassword: 'Password-2026!' } },
       { name: 'getAuthState', input: {} },
     ]);
-    expect(ruleState('common')).toBe('hostFailed');
+    // Nothing typed is lost, the rules met stay met, and only the host's rule is marked.
+    expect((field as HTMLInputElement).value).toBe('Password-2026!');
+    expect((confirmField as HTMLInputElement).value).toBe('Password-2026!');
     expect(ruleState('history')).toBe('hostFailed');
+    expect(ruleState('common')).toBe('host');
+    expect(ruleState('min_length')).toBe('met');
+    expect(ruleState('symbol')).toBe('met');
+    // The reason sits at the rule, is announced, and the user is back where the password is typed.
+    const reason = 'You have used this password before. Choose one that is not among your last 5.';
+    expect(document.querySelector('[data-rule="history"]')?.textContent).toContain(reason);
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([reason]);
+    expect(document.activeElement).toBe(field);
+    expect(field.getAttribute('aria-describedby')).toContain('password-rule-refused-history');
+
+    // The verdict was about the password sent: editing it returns the rule to "checked by the host".
+    fireEvent.change(field, { target: { value: 'Password-2027!' } });
+    expect(ruleState('history')).toBe('host');
+    expect(screen.queryAllByRole('alert')).toEqual([]);
+  });
+
+  it("marks a rule the host judged differently from the terminal, with the host's verdict", async () => {
+    fake.answer('initSetPassword', () =>
+      fail<AuthState>('PASSWORD_POLICY', { violations: ['symbol'] }),
+    );
+    feedAuthState({ ...base, steps: ['password', 'channel'] });
+    await renderWithProviders(<InitWizard />);
+    fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'Harbour-2026£' } });
+    fireEvent.change(screen.getByLabelText('Confirm new password'), {
+      target: { value: 'Harbour-2026£' },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save password' }));
+    });
+    expect(ruleState('symbol')).toBe('hostFailed');
+    expect(ruleState('digit')).toBe('met');
+    expect(document.querySelector('[data-rule="symbol"]')?.textContent).toContain(
+      'The host refused the password under this rule.',
+    );
+  });
+
+  it('says the policy error itself when the host names no rule the terminal knows', async () => {
+    fake.answer('initSetPassword', () =>
+      fail<AuthState>('PASSWORD_POLICY', { violations: ['dictionary_word'] }),
+    );
+    feedAuthState({ ...base, steps: ['password', 'channel'] });
+    await renderWithProviders(<InitWizard />);
+    fireEvent.change(screen.getByLabelText('New password'), { target: { value: 'Harbour-2026!' } });
+    fireEvent.change(screen.getByLabelText('Confirm new password'), {
+      target: { value: 'Harbour-2026!' },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save password' }));
+    });
     expect(screen.getByRole('alert').textContent).toContain('does not meet the rules');
+    expect((screen.getByLabelText('New password') as HTMLInputElement).value).toBe('Harbour-2026!');
+  });
+
+  it('judges the confirmation only once it is left or on submit, and clears the message as soon as they match', async () => {
+    feedAuthState({ ...base, steps: ['password', 'channel'] });
+    await renderWithProviders(<InitWizard />);
+    const field = screen.getByLabelText('New password');
+    const confirmField = screen.getByLabelText('Confirm new password');
+    const mismatch = () => screen.queryByText('The two passwords do not match.');
+    // Typing the first password, the confirmation still empty: no complaint.
+    fireEvent.change(field, { target: { value: 'Good-Pa' } });
+    expect(mismatch()).toBeNull();
+    fireEvent.change(field, { target: { value: 'Good-Pass-2026!' } });
+    expect(mismatch()).toBeNull();
+    // Passing through the empty confirmation (Tab in and out) is not a mismatch either.
+    fireEvent.blur(confirmField);
+    expect(mismatch()).toBeNull();
+    // Typing the confirmation: judged only when the field is left.
+    fireEvent.change(confirmField, { target: { value: 'Good-Pass' } });
+    expect(mismatch()).toBeNull();
+    fireEvent.blur(confirmField);
+    expect(mismatch()).not.toBeNull();
+    // Fixed: the message goes at the keystroke that makes them match.
+    fireEvent.change(confirmField, { target: { value: 'Good-Pass-2026!' } });
+    expect(mismatch()).toBeNull();
   });
 
   it('refuses a confirmation that does not match, without calling the host', async () => {
