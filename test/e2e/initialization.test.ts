@@ -148,6 +148,10 @@ describe('2FA initialization by authenticator app (C00103)', () => {
     const qr = page.getByRole('img', { name: /QR code/ });
     await qr.waitFor();
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    // The name the phone will list, from the simulator's own URI: the environment is in it.
+    expect(await page.getByTestId('totp-account').textContent()).toBe(
+      'Your authenticator app will list this account as “CCMS (Simulator): C00103”.',
+    );
     expect(await currentStep(app)).toBe('confirm');
 
     await page.reload();

@@ -5,7 +5,7 @@ import { feedAuthState } from '../../state/auth-feed.js';
 import { useInitStore } from '../../state/init-store.js';
 import { fail, installFakeBridge, ok, renderWithProviders } from '../shell/test-support.js';
 import InitWizard from './InitWizard.js';
-import { groupKey } from './qr.js';
+import { authenticatorAccountName, groupKey } from './qr.js';
 
 const fake = installFakeBridge();
 const later = new Date(Date.now() + 1_800_000).toISOString();
@@ -172,6 +172,24 @@ describe('InitWizard', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('One-time password'));
   });
 
+  it('says the account name the authenticator app will list, environment included', async () => {
+    const issuer = encodeURIComponent('CCMS (Connectivity Test)');
+    feedAuthState({
+      ...appSetup,
+      channelSetup: {
+        channel: 'totp',
+        secret: SECRET,
+        otpauthUri: `otpauth://totp/${issuer}:C00103?secret=${SECRET}&issuer=${issuer}`,
+        digits: 6,
+        period: 30,
+      },
+    });
+    await renderWithProviders(<InitWizard />);
+    expect(screen.getByTestId('totp-account').textContent).toBe(
+      'Your authenticator app will list this account as “CCMS (Connectivity Test): C00103”.',
+    );
+  });
+
   it('confirms the app with a code typed in full-width digits (Chinese IME)', async () => {
     fake.answer('initConfirm', () => fail<AuthState>('OTP_INVALID'));
     feedAuthState(appSetup);
@@ -217,5 +235,19 @@ describe('InitWizard', () => {
 describe('groupKey', () => {
   it('groups a base32 key by four and drops padding', () => {
     expect(groupKey('ABCDEFGHIJ==')).toBe('ABCD EFGH IJ');
+  });
+});
+
+describe('authenticatorAccountName', () => {
+  it("reads the label's issuer and account, percent-decoded, and nothing of the secret", () => {
+    expect(
+      authenticatorAccountName(`otpauth://totp/CCMS:C00101?secret=${SECRET}&issuer=CCMS`),
+    ).toBe('CCMS: C00101');
+    expect(
+      authenticatorAccountName('otpauth://totp/CCMS%20(Simulator)%3AC00103?secret=X&issuer=CCMS'),
+    ).toBe('CCMS (Simulator): C00103');
+    expect(authenticatorAccountName('otpauth://totp/C00103?secret=X')).toBe('C00103');
+    expect(authenticatorAccountName('otpauth://totp/%E0%A4%A?secret=X')).toBeNull();
+    expect(authenticatorAccountName('otpauth://totp/?secret=X')).toBeNull();
   });
 });
