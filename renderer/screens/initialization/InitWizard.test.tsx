@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { USER_PASSWORD_POLICY, type AuthState } from '../../../shared/index.js';
 import { feedAuthState } from '../../state/auth-feed.js';
 import { useInitStore } from '../../state/init-store.js';
@@ -229,6 +229,121 @@ describe('InitWizard', () => {
     expect(useInitStore.getState().totpSetup).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Continue to CCMS Terminal' }));
     expect(useInitStore.getState().completedChannel).toBeNull();
+  });
+});
+
+describe('InitWizard: the email deliverability check (the renderer clock moved by fake timers)', () => {
+  const T0 = Date.UTC(2026, 11, 1, 8, 0, 0);
+  const signedIn: AuthState = {
+    step: 'signedIn',
+    user: { userId: 'C00103', participantId: 'CP001', name: 'Test', roles: ['user'] },
+    environment: 'simulator',
+    expiresAt: new Date(T0 + 36_000_000).toISOString(),
+    idleTimeoutSec: 900,
+  };
+  const emailSetup = (sentAt: number): AuthState => ({
+    ...base,
+    expiresAt: new Date(T0 + 1_800_000).toISOString(),
+    steps: ['channel'],
+    channelSetup: {
+      channel: 'email',
+      maskedEmail: 'c0****@cp001.example',
+      expiresAt: new Date(sentAt + 300_000).toISOString(),
+      resendAvailableAt: new Date(sentAt + 30_000).toISOString(),
+    },
+  });
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: T0 });
+    fake.answer('initChooseChannel', (input) =>
+      input.channel === 'email' ? ok(emailSetup(Date.now())) : ok(appSetup),
+    );
+    fake.answer('initConfirm', () => ok(signedIn));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  async function chooseEmail(): Promise<void> {
+    feedAuthState({ ...base, steps: ['channel'] });
+    await renderWithProviders(<InitWizard />);
+    fireEvent.click(screen.getByRole('radio', { name: 'Email' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    });
+    feedAuthState(emailSetup(Date.now()));
+    await act(async () => {});
+  }
+  async function waitAndType(ms: number): Promise<void> {
+    await act(async () => {
+      vi.advanceTimersByTime(ms);
+    });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('One-time password'), {
+        target: { value: '123456' },
+      });
+    });
+  }
+
+  it('says on the done screen that a code took 4 min 10 s of its 5 minutes, and recommends the app', async () => {
+    await chooseEmail();
+    await waitAndType(250_000);
+    expect(screen.getByRole('heading', { name: '2FA Initialization is complete' })).toBeTruthy();
+    expect(screen.getByTestId('slow-email').textContent).toBe(
+      'Your code took 4 min 10 s to arrive; codes are valid for 5 minutes. Email may be too slow on this network: we recommend the authenticator app. Your Delegated Administrator can reset 2FA so that you can choose it at your next sign-in.',
+    );
+    // Only numbers were kept, and they go with the done screen.
+    expect(useInitStore.getState().emailDelay).toEqual({ tookMs: 250_000, validMs: 300_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue to CCMS Terminal' }));
+    expect(useInitStore.getState().emailDelay).toBeNull();
+  });
+
+  it('says it in Chinese too', async () => {
+    feedAuthState({ ...base, steps: ['channel'] });
+    await renderWithProviders(<InitWizard />, 'zh-HK');
+    fireEvent.click(screen.getByRole('radio', { name: '電郵' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '繼續' }));
+    });
+    feedAuthState(emailSetup(Date.now()));
+    await act(async () => {
+      vi.advanceTimersByTime(200_000);
+    });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('一次性密碼'), { target: { value: '123456' } });
+    });
+    expect(screen.getByTestId('slow-email').textContent).toContain(
+      '你的一次性密碼用了 3 分 20 秒才送達，而一次性密碼的有效時間為 5 分鐘。',
+    );
+  });
+
+  it('says nothing when the code came within half its validity', async () => {
+    await chooseEmail();
+    await waitAndType(90_000);
+    expect(screen.getByRole('heading', { name: '2FA Initialization is complete' })).toBeTruthy();
+    expect(screen.queryByTestId('slow-email')).toBeNull();
+  });
+
+  it('offers the authenticator app once half the code’s life has gone by without a code', async () => {
+    await chooseEmail();
+    await act(async () => {
+      vi.advanceTimersByTime(149_000);
+    });
+    expect(screen.queryByTestId('slow-email-hint')).toBeNull();
+    await act(async () => {
+      vi.advanceTimersByTime(2_000);
+    });
+    expect(screen.getByTestId('slow-email-hint').textContent).toContain(
+      'No email after 2 min 30 s? Email may be slow on this network',
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Use the authenticator app instead' }));
+    });
+    expect(fake.calls.filter((c) => c.name === 'initChooseChannel').map((c) => c.input)).toEqual([
+      { channel: 'email' },
+      { channel: 'totp' },
+    ]);
+    expect(useInitStore.getState().emailCode).toBeNull();
   });
 });
 

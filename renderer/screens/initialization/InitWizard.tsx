@@ -110,7 +110,10 @@ export default function InitWizard() {
         />
       ) : null}
       {step === 'done' ? (
-        <DoneStep channel={initStore.completedChannel ?? initStore.confirmingChannel ?? 'totp'} />
+        <DoneStep
+          channel={initStore.completedChannel ?? initStore.confirmingChannel ?? 'totp'}
+          emailDelay={initStore.emailDelay}
+        />
       ) : null}
       {step !== 'done' ? (
         <div>
