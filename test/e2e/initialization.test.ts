@@ -2,12 +2,14 @@
 // authenticator app (the key read from "Can't scan?", the code computed by Debian's oathtool, the
 // QR code read back by zbarimg) and, on a second fresh app, by email.
 import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startApp, type TestApp } from './harness.js';
 import {
   hasProgram,
   authenticatorTotp,
   seriousAxeViolations,
+  settle,
   submitLogin,
   zbarDecode,
 } from './sign-in-support.js';
@@ -44,6 +46,21 @@ async function expectSaveInView(app: TestApp, name: string): Promise<void> {
     await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}${suffix}.png`) });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** Each of `targets` lies wholly inside a viewport `height` high, as it is scrolled now. */
+async function expectInView(
+  page: Page,
+  targets: Record<string, Locator>,
+  height: number,
+): Promise<void> {
+  await settle(page);
+  for (const [name, target] of Object.entries(targets)) {
+    const box = await target.boundingBox();
+    expect(box !== null && box.y >= 0 && box.y + box.height <= height, `${name} in view`).toBe(
+      true,
+    );
+  }
 }
 
 async function setNewPassword(app: TestApp): Promise<void> {
@@ -91,12 +108,20 @@ describe('2FA initialization by authenticator app (C00103)', () => {
     const { page } = app;
     const first = page.getByLabel('New password', { exact: true });
     const second = page.getByLabel('Confirm new password', { exact: true });
-    // The temporary password is the current one, so the host's history rule refuses it.
+    // The temporary password is the current one, so the host's history rule refuses it. In the
+    // window's minimum size, where the history rule sits below the fold.
+    await page.setViewportSize({ width: 900, height: 600 });
     await first.fill('Temp-Pass-103!');
     await second.fill('Temp-Pass-103!');
-    await page.getByRole('button', { name: 'Save password' }).click();
+    const save = page.getByRole('button', { name: 'Save password' });
+    await save.click();
     const reason = 'You have used this password before. Choose one that is not among your last 5.';
-    await page.locator('[data-rule="history"]').getByRole('alert').getByText(reason).waitFor();
+    const said = page.locator('[data-rule="history"]').getByRole('alert').getByText(reason);
+    await said.waitFor();
+    await expectInView(page, { reason: said, field: first, Save: save }, 600);
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, 'init-password-refused-en-900x600-reason.png'),
+    });
     expect(await page.locator('[data-rule="history"]').getAttribute('data-state')).toBe(
       'hostFailed',
     );
@@ -275,14 +300,22 @@ describe('2FA initialization in Chinese: a refused password keeps what was typed
     const { page } = app;
     await submitLogin(page, 'C00103', { userId: '用戶編號', password: '密碼', signIn: '登入' });
     const first = page.getByLabel('新密碼', { exact: true });
+    // In the window's minimum size, where the history rule sits below the fold.
+    await page.setViewportSize({ width: 900, height: 600 });
     await first.fill('Temp-Pass-103!');
     await page.getByLabel('確認新密碼', { exact: true }).fill('Temp-Pass-103!');
-    await page.getByRole('button', { name: '儲存密碼' }).click();
-    await page
+    const save = page.getByRole('button', { name: '儲存密碼' });
+    await save.click();
+    const reason = page
       .locator('[data-rule="history"]')
-      .getByText('你曾使用此密碼。請選擇一個不是你最近 5 個密碼之一的密碼。')
-      .waitFor();
+      .getByText('你曾使用此密碼。請選擇一個不是你最近 5 個密碼之一的密碼。');
+    await reason.waitFor();
     expect(await first.inputValue()).toBe('Temp-Pass-103!');
+    // The reason is brought into view, and the field and Save stay in view with it.
+    await expectInView(page, { reason, field: first, Save: save }, 600);
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, 'init-password-refused-zh-HK-900x600-reason.png'),
+    });
     await expectSaveInView(app, 'init-password-refused-zh-HK');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });

@@ -49,7 +49,12 @@ export function PasswordStep({ policy, userId }: PasswordStepProps) {
   // The host refused the password under a named rule: the rule says why (in the checklist) and
   // the user fixes the password where it is typed. The effect runs once the field is enabled again.
   useEffect(() => {
-    if (error?.code === 'PASSWORD_POLICY' && hostViolations.length > 0) firstRef.current?.focus();
+    const [first] = hostViolations;
+    if (error?.code !== 'PASSWORD_POLICY' || first === undefined) return;
+    firstRef.current?.focus();
+    // In a small window the rule may sit below the fold: bring its reason into view too (the
+    // least scroll that does, so the field and Save stay on screen).
+    document.getElementById(refusedRuleId(first))?.scrollIntoView?.({ block: 'nearest' });
   }, [error, hostViolations]);
 
   const localBroken = localPasswordViolations(policy, password, userId);
