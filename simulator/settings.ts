@@ -9,6 +9,11 @@ const count = z.number().int().positive();
  * and `SimulatorOptions.settings`.
  */
 export const SimSettings = z.strictObject({
+  /**
+   * The CCMS environment this host stands in for (the terminal's environment ids): `/health`
+   * names it and the otpauth issuer says it, so a phone tells test and production apart.
+   */
+  environment: z.enum(['production', 'connectivity-test', 'simulator']).default('simulator'),
   /** TOTP steps accepted either side of the current one (RFC 6238 §5.2). */
   totpWindowSteps: z.number().int().min(0).max(10).default(1),
   /** Email OTP validity after each send. */

@@ -16,6 +16,9 @@ export interface PasswordFieldProps {
   disabled?: boolean;
   inputRef?: Ref<HTMLInputElement>;
   required?: boolean;
+  /** Ids of further text that describes the field (a rule the host refused, say). */
+  describedBy?: string | undefined;
+  onBlur?(): void;
 }
 
 /** The field's fixed wording, the same wherever a password is typed. */
@@ -53,7 +56,11 @@ export function PasswordField(props: PasswordFieldProps) {
         onChange={(_, data) => props.onChange(data.value)}
         onKeyDown={readCapsLock}
         onKeyUp={readCapsLock}
-        onBlur={() => setCapsLock(false)}
+        onBlur={() => {
+          setCapsLock(false);
+          props.onBlur?.();
+        }}
+        aria-describedby={props.describedBy}
         autoComplete={props.autoComplete}
         aria-required={props.required}
         spellCheck={false}

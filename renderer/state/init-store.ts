@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { AppError, AuthState, OtpChannel, PasswordRule } from '../../shared/index.js';
+import type {
+  AppError,
+  AuthState,
+  BridgeResult,
+  OtpChannel,
+  PasswordRule,
+} from '../../shared/index.js';
 import { PASSWORD_RULES, isOneOf } from '../../shared/values.js';
 import { callBridge } from '../bridge/bridge.js';
 import { feedResult, receiveAuthStates, type PublicAuthState } from './auth-feed.js';
@@ -9,6 +15,22 @@ import { useSessionStore } from './session-store.js';
 export interface TotpSetup {
   secret: string;
   otpauthUri: string;
+}
+
+/**
+ * When the last email code was sent and how long it is valid: the moment the send call returned
+ * (the terminal's clock) and the code's life from then (to the host's expiry). Numbers only, in
+ * memory only, for the email deliverability check.
+ */
+export interface EmailCodeTiming {
+  sentAt: number;
+  validMs: number;
+}
+
+/** How long the emailed code took from its send to being typed, against its validity. */
+export interface EmailDelay {
+  tookMs: number;
+  validMs: number;
 }
 
 /** A wizard request that can be in flight. */
@@ -31,6 +53,10 @@ export interface InitStore {
   error: AppError | null;
   /** Rules the host said the last password broke (history, common, …). */
   hostViolations: PasswordRule[];
+  /** The email code being waited for, while the email set-up is current. */
+  emailCode: EmailCodeTiming | null;
+  /** Set when an email set-up was confirmed: how long its code took to be typed. */
+  emailDelay: EmailDelay | null;
   setPassword(newPassword: string): Promise<boolean>;
   chooseChannel(channel: OtpChannel): Promise<boolean>;
   resendEmail(): Promise<void>;
@@ -40,6 +66,8 @@ export interface InitStore {
   finish(): void;
   setChoosingAgain(value: boolean): void;
   clearError(): void;
+  /** The password was edited: the host's verdict was about the one sent, so it goes. */
+  clearHostVerdict(): void;
 }
 
 /** An error stays on the wizard only while the wizard is current (else the login says why). */
@@ -66,6 +94,21 @@ function recalledPasswordStep(): boolean {
   }
 }
 
+// A send just returned: the code the user now waits for was sent about now.
+function emailCodeFrom(result: BridgeResult<AuthState>): EmailCodeTiming | null {
+  if (!result.ok || result.value.step !== 'init') return null;
+  const setup = result.value.channelSetup;
+  if (setup?.channel !== 'email') return null;
+  const sentAt = Date.now();
+  const validMs = Date.parse(setup.expiresAt) - sentAt;
+  return validMs > 0 ? { sentAt, validMs } : null;
+}
+
+/** True when the code took more than half its validity: email may be too slow to rely on. */
+export function isSlowEmail(delay: EmailDelay): boolean {
+  return delay.tookMs > delay.validMs / 2;
+}
+
 function violationsOf(error: AppError): PasswordRule[] {
   return (error.violations ?? []).filter((v): v is PasswordRule => isOneOf(PASSWORD_RULES, v));
 }
@@ -79,6 +122,8 @@ export const useInitStore = create<InitStore>()((set, get) => ({
   pending: null,
   error: null,
   hostViolations: [],
+  emailCode: null,
+  emailDelay: null,
 
   async setPassword(newPassword) {
     set({ pending: 'password', error: null, hostViolations: [] });
@@ -95,11 +140,13 @@ export const useInitStore = create<InitStore>()((set, get) => ({
   async chooseChannel(channel) {
     set({ pending: 'channel', error: null });
     const result = await callBridge('initChooseChannel', { channel });
+    const emailCode = emailCodeFrom(result);
     const error = await feedResult(result);
     set({
       pending: null,
       error: forWizard(error),
       choosingAgain: error ? get().choosingAgain : false,
+      emailCode: error ? get().emailCode : emailCode,
     });
     return error === null;
   },
@@ -107,8 +154,10 @@ export const useInitStore = create<InitStore>()((set, get) => ({
   async resendEmail() {
     set({ pending: 'resend', error: null });
     const result = await callBridge('initResendEmail', {});
+    // A resent code replaces the last one: the wait starts again.
+    const emailCode = emailCodeFrom(result) ?? get().emailCode;
     const error = await feedResult(result);
-    set({ pending: null, error: forWizard(error) });
+    set({ pending: null, error: forWizard(error), emailCode });
   },
 
   async confirm(code) {
@@ -118,6 +167,11 @@ export const useInitStore = create<InitStore>()((set, get) => ({
     // Marked before the call: the core's authState event (signedIn) may arrive before the reply,
     // and the app must show the done screen, not flash the terminal.
     set({ pending: 'confirm', error: null, confirmingChannel: channel ?? 'totp' });
+    // The code was typed now: that is the end of its trip, whatever the host then takes.
+    const timing = channel === 'email' ? get().emailCode : null;
+    const typed: EmailDelay | null = timing
+      ? { tookMs: Date.now() - timing.sentAt, validMs: timing.validMs }
+      : null;
     const result = await callBridge('initConfirm', { code });
     const done = result.ok && (result.value.step === 'signedIn' || result.value.step === 'locked');
     const error = await feedResult(result);
@@ -126,6 +180,8 @@ export const useInitStore = create<InitStore>()((set, get) => ({
       error: forWizard(error),
       confirmingChannel: null,
       completedChannel: done ? (channel ?? 'totp') : get().completedChannel,
+      emailDelay: done ? typed : get().emailDelay,
+      emailCode: done ? null : get().emailCode,
     });
     return error === null;
   },
@@ -139,7 +195,12 @@ export const useInitStore = create<InitStore>()((set, get) => ({
 
   finish() {
     rememberPasswordStep(false);
-    set({ completedChannel: null, confirmingChannel: null, hadPasswordStep: false });
+    set({
+      completedChannel: null,
+      confirmingChannel: null,
+      hadPasswordStep: false,
+      emailDelay: null,
+    });
   },
 
   setChoosingAgain(value) {
@@ -155,6 +216,12 @@ export const useInitStore = create<InitStore>()((set, get) => ({
 
   clearError() {
     set({ error: null });
+  },
+
+  clearHostVerdict() {
+    const { error, hostViolations } = get();
+    if (hostViolations.length === 0) return;
+    set({ hostViolations: [], error: error?.code === 'PASSWORD_POLICY' ? null : error });
   },
 }));
 
@@ -182,6 +249,8 @@ function receive(state: AuthState): void {
       confirmingChannel: null,
       error: null,
       hostViolations: [],
+      emailCode: null,
+      emailDelay: null,
     });
   }
 }

@@ -101,7 +101,7 @@ export async function initChannel(
     ).run(ctx.box.seal(secret), row.token_hash);
     return {
       secret,
-      otpauthUri: otpauthUri(user.user_id, secret),
+      otpauthUri: otpauthUri(user.user_id, secret, ctx.settings.environment),
       algorithm: 'SHA1',
       digits: TOTP_DIGITS,
       period: TOTP_PERIOD_SEC,

@@ -53,9 +53,12 @@ describe('TOTP check', () => {
     expect(checkTotp(RFC_SECRET, totpAt(RFC_SECRET, now, 1), now, 1, step).ok).toBe(true);
   });
 
-  it('builds the otpauth URI an authenticator app scans', () => {
-    expect(otpauthUri('C00101', RFC_SECRET)).toBe(
+  it('builds the otpauth URI an authenticator app scans, its issuer naming the environment', () => {
+    expect(otpauthUri('C00101', RFC_SECRET, 'production')).toBe(
       `otpauth://totp/CCMS:C00101?secret=${RFC_SECRET}&period=30&digits=6&algorithm=SHA1&issuer=CCMS`,
+    );
+    expect(otpauthUri('C00101', RFC_SECRET, 'connectivity-test')).toBe(
+      `otpauth://totp/CCMS%20(Connectivity%20Test):C00101?secret=${RFC_SECRET}&period=30&digits=6&algorithm=SHA1&issuer=CCMS%20(Connectivity%20Test)`,
     );
   });
 });

@@ -1,4 +1,5 @@
 import { authenticator, totp } from 'otplib';
+import type { SimSettings } from '../settings.js';
 
 // otplib's KeyEncodings enum lives in a subpath TypeScript cannot resolve here; its value is 'hex'.
 const HEX = 'hex' as NonNullable<NonNullable<Parameters<typeof totp.clone>[0]>['encoding']>;
@@ -71,7 +72,22 @@ export function checkTotp(
   return { ok: true, step, clockSkewSec: delta * TOTP_PERIOD_SEC };
 }
 
-/** The `otpauth://` URI an authenticator app scans (Key Uri Format). */
-export function otpauthUri(userId: string, secret: string): string {
-  return authenticator.keyuri(userId, 'CCMS', secret);
+/** How an authenticator app names the account's issuer in each environment (docs/protocol.md). */
+export const TOTP_ISSUERS = {
+  production: 'CCMS',
+  'connectivity-test': 'CCMS (Connectivity Test)',
+  simulator: 'CCMS (Simulator)',
+} as const satisfies Record<SimSettings['environment'], string>;
+
+/**
+ * The `otpauth://` URI an authenticator app scans (Key Uri Format): the label is
+ * "Issuer:account" and the `issuer` parameter the same issuer, both percent-encoded, so the
+ * entries of two environments on one phone do not look identical.
+ */
+export function otpauthUri(
+  userId: string,
+  secret: string,
+  environment: SimSettings['environment'],
+): string {
+  return authenticator.keyuri(userId, TOTP_ISSUERS[environment], secret);
 }

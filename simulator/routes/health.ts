@@ -24,7 +24,7 @@ export function healthRoutes(app: FastifyInstance, ctx: SimContext): void {
   addRoute(app, HostCalls.health, () => ({
     status: 'ok' as const,
     version: SIM_VERSION,
-    environment: 'simulator',
+    environment: ctx.settings.environment,
     serverTime: iso(ctx.clock.now()),
   }));
 }

@@ -2,12 +2,14 @@
 // authenticator app (the key read from "Can't scan?", the code computed by Debian's oathtool, the
 // QR code read back by zbarimg) and, on a second fresh app, by email.
 import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR, startApp, type TestApp } from './harness.js';
 import {
   hasProgram,
   authenticatorTotp,
   seriousAxeViolations,
+  settle,
   submitLogin,
   zbarDecode,
 } from './sign-in-support.js';
@@ -19,6 +21,46 @@ const NEW_PASSWORD = 'Fresh-Start-2026#';
 
 async function currentStep(app: TestApp): Promise<string | null> {
   return app.page.locator('[aria-current="step"]').getAttribute('data-step');
+}
+
+/**
+ * Save (and all above it) is on screen without scrolling, with room below it, at the default
+ * 1280x800 and at the window's minimum 900x600; a screenshot of each for people to look at.
+ */
+async function expectSaveInView(app: TestApp, name: string): Promise<void> {
+  const { page } = app;
+  for (const [width, height, suffix] of [
+    [1280, 800, ''],
+    [900, 600, '-900x600'],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await page
+      .getByRole('button', { name: /^(Save password|儲存密碼)$/ })
+      .boundingBox();
+    expect(box, 'the Save button has a box').not.toBeNull();
+    expect(
+      (box?.y ?? height) + (box?.height ?? 0),
+      `Save's bottom at ${width}x${height}`,
+    ).toBeLessThanOrEqual(height - 24);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}${suffix}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** Each of `targets` lies wholly inside a viewport `height` high, as it is scrolled now. */
+async function expectInView(
+  page: Page,
+  targets: Record<string, Locator>,
+  height: number,
+): Promise<void> {
+  await settle(page);
+  for (const [name, target] of Object.entries(targets)) {
+    const box = await target.boundingBox();
+    expect(box !== null && box.y >= 0 && box.y + box.height <= height, `${name} in view`).toBe(
+      true,
+    );
+  }
 }
 
 async function setNewPassword(app: TestApp): Promise<void> {
@@ -62,20 +104,57 @@ describe('2FA initialization by authenticator app (C00103)', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
-  it("maps the host's history rule back onto the checklist", async () => {
+  it('keeps what was typed when the host refuses the password, and marks only the history rule', async () => {
     const { page } = app;
-    // The temporary password is the current one, so the host's history rule refuses it.
-    await page.getByLabel('New password', { exact: true }).fill('Temp-Pass-103!');
-    await page.getByLabel('Confirm new password', { exact: true }).fill('Temp-Pass-103!');
-    await page.getByRole('button', { name: 'Save password' }).click();
-    await page
-      .getByRole('alert')
-      .getByText('The new password does not meet the rules.', { exact: false })
-      .waitFor();
+    const first = page.getByLabel('New password', { exact: true });
+    const second = page.getByLabel('Confirm new password', { exact: true });
+    // The temporary password is the current one, so the host's history rule refuses it. In the
+    // window's minimum size, where the history rule sits below the fold.
+    await page.setViewportSize({ width: 900, height: 600 });
+    await first.fill('Temp-Pass-103!');
+    await second.fill('Temp-Pass-103!');
+    const save = page.getByRole('button', { name: 'Save password' });
+    await save.click();
+    const reason = 'You have used this password before. Choose one that is not among your last 5.';
+    const said = page.locator('[data-rule="history"]').getByRole('alert').getByText(reason);
+    await said.waitFor();
+    await expectInView(page, { reason: said, field: first, Save: save }, 600);
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, 'init-password-refused-en-900x600-reason.png'),
+    });
     expect(await page.locator('[data-rule="history"]').getAttribute('data-state')).toBe(
       'hostFailed',
     );
-    await app.screenshot('init-password-refused-en');
+    // Only that rule: what the terminal judged stays judged, nothing else turns red.
+    const states = await page
+      .locator('[data-rule]')
+      .evaluateAll((items) =>
+        items.map((i) => `${i.getAttribute('data-rule')}=${i.getAttribute('data-state')}`),
+      );
+    expect(states).toEqual([
+      'min_length=met',
+      'max_length=met',
+      'letter=met',
+      'digit=met',
+      'symbol=met',
+      'user_id=met',
+      'history=hostFailed',
+      'common=host',
+    ]);
+    expect(await first.inputValue()).toBe('Temp-Pass-103!');
+    expect(await second.inputValue()).toBe('Temp-Pass-103!');
+    // Back in the field to change it, which the refusal describes.
+    await page.waitForFunction(
+      () =>
+        document.activeElement
+          ?.getAttribute('aria-describedby')
+          ?.includes('password-rule-refused-history') === true,
+    );
+    await expectSaveInView(app, 'init-password-refused-en');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Editing the password drops the verdict on the old one.
+    await first.fill('');
+    expect(await page.locator('[data-rule="history"]').getAttribute('data-state')).toBe('host');
   });
 
   it('saves a good password and offers the channels, app recommended', async () => {
@@ -94,6 +173,10 @@ describe('2FA initialization by authenticator app (C00103)', () => {
     const qr = page.getByRole('img', { name: /QR code/ });
     await qr.waitFor();
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+    // The name the phone will list, from the simulator's own URI: the environment is in it.
+    expect(await page.getByTestId('totp-account').textContent()).toBe(
+      'Your authenticator app will list this account as “CCMS (Simulator): C00103”.',
+    );
     expect(await currentStep(app)).toBe('confirm');
 
     await page.reload();
@@ -201,5 +284,39 @@ describe('2FA initialization by email (C00103, a fresh app)', () => {
     );
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  });
+});
+
+describe('2FA initialization in Chinese: a refused password keeps what was typed (C00103)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp({ language: 'zh-HK' });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('says at the history rule why the host refused, with Save in view', async () => {
+    const { page } = app;
+    await submitLogin(page, 'C00103', { userId: '用戶編號', password: '密碼', signIn: '登入' });
+    const first = page.getByLabel('新密碼', { exact: true });
+    // In the window's minimum size, where the history rule sits below the fold.
+    await page.setViewportSize({ width: 900, height: 600 });
+    await first.fill('Temp-Pass-103!');
+    await page.getByLabel('確認新密碼', { exact: true }).fill('Temp-Pass-103!');
+    const save = page.getByRole('button', { name: '儲存密碼' });
+    await save.click();
+    const reason = page
+      .locator('[data-rule="history"]')
+      .getByText('你曾使用此密碼。請選擇一個不是你最近 5 個密碼之一的密碼。');
+    await reason.waitFor();
+    expect(await first.inputValue()).toBe('Temp-Pass-103!');
+    // The reason is brought into view, and the field and Save stay in view with it.
+    await expectInView(page, { reason, field: first, Save: save }, 600);
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, 'init-password-refused-zh-HK-900x600-reason.png'),
+    });
+    await expectSaveInView(app, 'init-password-refused-zh-HK');
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ const CHROMIUM = process.env.CCMS_CHROMIUM ?? '/usr/bin/chromium';
 
 describe('QR decoder (jsQR over pngjs)', () => {
   it('reads the otpauth URI back from a PNG written by the qrcode package', async () => {
-    const uri = otpauthUri('C00103', newTotpSecret());
+    const uri = otpauthUri('C00103', newTotpSecret(), 'simulator');
     const png = await QRCode.toBuffer(uri, { errorCorrectionLevel: 'M', margin: 4, scale: 4 });
     expect(decodeQrPng(png)).toBe(uri);
   });
@@ -31,7 +31,7 @@ describe('QR decoder (jsQR over pngjs)', () => {
     "reads a browser screenshot of the wizard's QR image, and the key answers like an app",
     async () => {
       const secret = newTotpSecret();
-      const uri = otpauthUri('C00103', secret);
+      const uri = otpauthUri('C00103', secret, 'simulator');
       const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 640, height: 480 } });

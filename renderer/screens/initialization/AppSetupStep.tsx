@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInitStore } from '../../state/init-store.js';
 import { ConfirmCodeForm } from './ConfirmCodeForm.js';
-import { groupKey, qrDataUrl } from './qr.js';
+import { authenticatorAccountName, groupKey, qrDataUrl } from './qr.js';
 import { useStepStyles } from './styles.js';
 
 const useStyles = makeStyles({
@@ -55,6 +55,7 @@ export function AppSetupStep() {
   }, [setup]);
 
   if (!setup) return null;
+  const account = authenticatorAccountName(setup.otpauthUri);
 
   const copy = async () => {
     try {
@@ -76,6 +77,7 @@ export function AppSetupStep() {
       {qr ? (
         <img src={qr} alt={t('app.qrAlt')} className={styles.qr} data-testid="totp-qr" />
       ) : null}
+      {account ? <Text data-testid="totp-account">{t('app.accountName', { account })}</Text> : null}
       <div>
         <Button
           appearance="secondary"

@@ -1,10 +1,17 @@
-import { Button, Text } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+} from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMinutesSeconds, secondsUntil } from '../../components/time-left.js';
 import { useNow } from '../../components/use-now.js';
 import { useInitStore } from '../../state/init-store.js';
 import { ConfirmCodeForm } from './ConfirmCodeForm.js';
+import { spokenDuration } from './spoken-duration.js';
 import { useStepStyles } from './styles.js';
 
 /** Props of the email confirmation step. */
@@ -21,10 +28,16 @@ export function EmailSetupStep({ maskedEmail, expiresAt, resendAvailableAt }: Em
   const pending = useInitStore((s) => s.pending === 'resend');
   const resendEmail = useInitStore((s) => s.resendEmail);
   const setChoosingAgain = useInitStore((s) => s.setChoosingAgain);
+  const chooseChannel = useInitStore((s) => s.chooseChannel);
+  const emailCode = useInitStore((s) => s.emailCode);
+  const switching = useInitStore((s) => s.pending === 'channel');
   const codeRef = useRef<HTMLInputElement>(null);
   const now = useNow();
   const expiresIn = secondsUntil(expiresAt, now);
   const resendIn = secondsUntil(resendAvailableAt, now);
+  // Half the code's life gone and still no code typed: email may be too slow on this network.
+  const slowAfterMs = emailCode ? emailCode.validMs / 2 : null;
+  const slow = emailCode !== null && slowAfterMs !== null && now - emailCode.sentAt > slowAfterMs;
 
   useEffect(() => codeRef.current?.focus(), []);
 
@@ -60,6 +73,24 @@ export function EmailSetupStep({ maskedEmail, expiresAt, resendAvailableAt }: Em
         }
       />
       {resendIn > 0 ? <Text size={200}>{t('otp:resendIn', { seconds: resendIn })}</Text> : null}
+      <div role="status">
+        {slow && slowAfterMs !== null ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="slow-email-hint">
+            <MessageBarBody>
+              {t('init:email.slow', { time: spokenDuration(slowAfterMs, t) })}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button
+                type="button"
+                onClick={() => void chooseChannel('totp')}
+                disabledFocusable={switching}
+              >
+                {t('init:email.useApp')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -14,7 +14,8 @@ import { EmailSetupStep } from './EmailSetupStep.js';
 import { PasswordStep } from './PasswordStep.js';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // Gaps kept modest so the password step's Save stays in view at 900x600 (e2e initialization).
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   heading: { margin: 0 },
   top: {
     display: 'flex',
@@ -50,18 +51,21 @@ export default function InitWizard() {
   const current = ids.indexOf(step) + 1;
   const setup = init?.channelSetup;
   const error = initStore.error;
+  // A password refused under named rules is said beside each rule in the checklist instead.
+  const saidInChecklist = error?.code === 'PASSWORD_POLICY' && initStore.hostViolations.length > 0;
   // A wrong app code is often the phone's clock: say so with the error.
-  const errorText = error
-    ? joinSentences(
-        [
-          errorSentence(t, error, i18n.language),
-          setup?.channel === 'totp' && error.code === 'OTP_INVALID'
-            ? t('errors:clockSkewHint')
-            : '',
-        ],
-        i18n.language,
-      )
-    : null;
+  const errorText =
+    error && !saidInChecklist
+      ? joinSentences(
+          [
+            errorSentence(t, error, i18n.language),
+            setup?.channel === 'totp' && error.code === 'OTP_INVALID'
+              ? t('errors:clockSkewHint')
+              : '',
+          ],
+          i18n.language,
+        )
+      : null;
 
   return (
     <section className={styles.root} aria-labelledby="init-title">
@@ -106,7 +110,10 @@ export default function InitWizard() {
         />
       ) : null}
       {step === 'done' ? (
-        <DoneStep channel={initStore.completedChannel ?? initStore.confirmingChannel ?? 'totp'} />
+        <DoneStep
+          channel={initStore.completedChannel ?? initStore.confirmingChannel ?? 'totp'}
+          emailDelay={initStore.emailDelay}
+        />
       ) : null}
       {step !== 'done' ? (
         <div>

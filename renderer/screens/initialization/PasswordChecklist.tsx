@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   host: { color: tokens.colorNeutralForeground2 },
   icon: { flexShrink: 0, marginTop: '2px' },
   hidden: visuallyHidden,
+  refused: { display: 'block', fontWeight: tokens.fontWeightSemibold },
 });
 
 /** The rules that apply under a policy, in the order they are shown. */
@@ -52,10 +53,17 @@ export function applicableRules(policy: PasswordPolicy): PasswordRule[] {
 
 const HOST_ONLY: ReadonlySet<PasswordRule> = new Set(['history', 'common']);
 
+/** The id of the sentence that says why the host refused a password under `rule`. */
+export function refusedRuleId(rule: PasswordRule): string {
+  return `password-rule-refused-${rule}`;
+}
+
 /**
  * The host's policy as a live checklist: local rules are judged as the user types (with the same
  * function the host uses); history and common-password rules are marked "checked by the host"
- * until the host reports them broken.
+ * until the host reports them broken. A rule the host refused the typed password under is marked
+ * failed, with the reason beside it, until the password is edited (the store then drops the
+ * verdict).
  */
 export function PasswordChecklist({
   policy,
@@ -75,14 +83,15 @@ export function PasswordChecklist({
       </Text>
       <ul className={styles.list} aria-labelledby="password-rules-heading" id="password-rules">
         {applicableRules(policy).map((rule) => {
-          // Local rules are judged live; the host's verdict only decides the rules it alone can check.
-          const state = HOST_ONLY.has(rule)
-            ? hostBroken.has(rule)
-              ? 'hostFailed'
-              : 'host'
-            : broken.has(rule)
-              ? 'unmet'
-              : 'met';
+          // The host's verdict on the password still typed wins; otherwise local rules are judged
+          // live and the host-only ones wait for the host.
+          const state = hostBroken.has(rule)
+            ? 'hostFailed'
+            : HOST_ONLY.has(rule)
+              ? 'host'
+              : broken.has(rule)
+                ? 'unmet'
+                : 'met';
           // Nothing typed yet: the rules are a plan, not a failure, so no red.
           const neutral = password === '' && state === 'unmet';
           const icon =
@@ -112,6 +121,16 @@ export function PasswordChecklist({
                   count: policy.historyCount,
                 })}
                 <span className={styles.hidden}> ({t(`ruleState.${state}`)})</span>
+                {state === 'hostFailed' ? (
+                  <span id={refusedRuleId(rule)} role="alert" className={styles.refused}>
+                    {t(
+                      rule === 'history' || rule === 'common' ? `refused.${rule}` : 'refused.other',
+                      {
+                        count: policy.historyCount,
+                      },
+                    )}
+                  </span>
+                ) : null}
               </Text>
             </li>
           );

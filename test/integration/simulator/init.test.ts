@@ -130,3 +130,43 @@ describe('2FA initialization (C00103) and the lifetimes of challenges and init t
     expect([late.status, late.body.error.code]).toEqual([410, 'CHALLENGE_EXPIRED']);
   });
 });
+
+describe('the otpauth URI names the environment the host stands in for', () => {
+  // What an authenticator app shows for the URI: the label's issuer and account, and the
+  // `issuer` parameter (Key Uri Format: both present, equal, percent-encoded).
+  function asAnAppReadsIt(uri: string): { labelIssuer: string; account: string; issuer: string } {
+    const url = new URL(uri);
+    const label = decodeURIComponent(url.pathname.replace(/^\/\//, '').replace(/^\//, ''));
+    const [labelIssuer = '', account = ''] = label.split(':');
+    return { labelIssuer, account, issuer: url.searchParams.get('issuer') ?? '' };
+  }
+
+  for (const [environment, issuer] of [
+    ['production', 'CCMS'],
+    ['connectivity-test', 'CCMS (Connectivity Test)'],
+    ['simulator', 'CCMS (Simulator)'],
+  ] as const) {
+    it(`${environment}: /health says ${environment} and the app lists "${issuer}: C00103"`, async () => {
+      const host = await startHost({ environment });
+      try {
+        expect((await host.call('GET', '/health')).body.environment).toBe(environment);
+        const login = await host.call('POST', '/auth/login', {
+          userId: 'C00103',
+          password: SEED_PASSWORDS.C00103,
+        });
+        const token = login.body.initToken as string;
+        await host.call('POST', '/init/password', { initToken: token, newPassword: NEW_PW });
+        const ch = await host.call('POST', '/init/channel', { initToken: token, channel: 'totp' });
+        const uri = ch.body.otpauthUri as string;
+        expect(asAnAppReadsIt(uri)).toEqual({ labelIssuer: issuer, account: 'C00103', issuer });
+        // Spaces are %20 (never '+', which an app would show), in the label and the parameter.
+        expect(uri).not.toContain(' ');
+        expect(uri).not.toContain('+');
+        expect(uri.startsWith(`otpauth://totp/${encodeURIComponent(issuer)}:C00103?`)).toBe(true);
+        expect(uri.endsWith(`&issuer=${encodeURIComponent(issuer)}`)).toBe(true);
+      } finally {
+        await host.close();
+      }
+    });
+  }
+});
