@@ -5,6 +5,8 @@ import {
   createDiagnosticsHandlers,
   type DiagnosticsWiring,
 } from '../diagnostics/diagnostics-handlers.js';
+import { createHistoryHandlers } from '../history/history-handlers.js';
+import type { HistoryStore } from '../history/history-store.js';
 import type { HostClient } from '../host/host-client.js';
 import type { Logger } from '../logging/logger.js';
 import type { ProxyAuthAnswer } from '../network/proxy-auth-broker.js';
@@ -33,6 +35,8 @@ export interface HandlerDeps {
   settled(): Promise<void>;
   /** The connectivity check's and the support bundle's wiring. */
   diagnostics: DiagnosticsWiring;
+  /** This workstation's history (history/history-store.ts). */
+  history: HistoryStore;
 }
 
 /** Every call of the bridge contract, wired to the core's parts. */
@@ -111,5 +115,6 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
       return { removed };
     },
     ...createDiagnosticsHandlers(d),
+    ...createHistoryHandlers(d),
   };
 }
