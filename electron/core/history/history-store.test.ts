@@ -61,9 +61,7 @@ describe('workstation history store', () => {
     const store = await open({ maxEntries: 5 });
     for (let n = 1; n <= 12; n++) store.append(signIn(n));
     await store.flush();
-    expect(store.entries().map((e) => e.at)).toEqual(
-      [12, 11, 10, 9, 8].map((n) => signIn(n).at),
-    );
+    expect(store.entries().map((e) => e.at)).toEqual([12, 11, 10, 9, 8].map((n) => signIn(n).at));
     expect((await onDisk()).map((e) => e.at)).toEqual([8, 9, 10, 11, 12].map((n) => signIn(n).at));
   });
 
