@@ -39,4 +39,9 @@ export const useSettingsStyles = makeStyles({
     '& dt': { color: tokens.colorNeutralForeground2 },
     '& dd': { margin: 0, overflowWrap: 'anywhere' },
   },
+  historyTable: { tableLayout: 'auto' },
+  historyTime: { width: '11rem', whiteSpace: 'nowrap' },
+  historyUser: { width: '7rem', overflowWrap: 'anywhere' },
+  historyEnv: { color: tokens.colorNeutralForeground2 },
+  historyActions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
