@@ -76,7 +76,7 @@ describe('WorkstationHistorySection', () => {
     await act(() => renderWithProviders(<WorkstationHistorySection />, 'zh-HK'));
     expect(screen.getByRole('heading', { name: '此工作站的登入記錄' })).toBeTruthy();
     expect(rows().map((r) => cells(r)[2])).toEqual([
-      '已批核 DMS 提出要求：為 C00104「解鎖」（提出要求編號 req_9）',
+      '已批核 DMS 要求：為 C00104「解鎖」（要求編號 req_9）',
       '一段時間沒有操作後鎖定（閒置鎖定）（模擬環境）',
       '登入被拒絕（密碼）：用戶編號或密碼錯誤',
       '以身份驗證流動應用程式登入',

@@ -112,7 +112,12 @@ export function WorkstationHistorySection() {
         {entries.length > shown && (
           <Button onClick={() => setShown((n) => n + PAGE * 5)}>{t('history.showMore')}</Button>
         )}
-        <Button onClick={() => void exportCsv()} disabled={exporting || entries.length === 0}>
+        {/* disabledFocusable while exporting: a disabled button would drop focus to <body>. */}
+        <Button
+          onClick={() => void exportCsv()}
+          disabled={entries.length === 0}
+          disabledFocusable={exporting}
+        >
           {exporting ? t('history.exporting') : t('history.export')}
         </Button>
       </div>
