@@ -21,7 +21,7 @@ describe('data layout', () => {
     userDataOverridden: false,
   };
 
-  it('keeps logs, session data, crash dumps and the workstation history out of the roaming profile on Windows', () => {
+  it('keeps logs, session data and crash dumps out of the roaming profile on Windows', () => {
     expect(dataLayout(win)).toEqual({
       userData: 'C:\\Users\\op\\AppData\\Roaming\\CCMS Terminal',
       sessionData: 'C:\\Users\\op\\AppData\\Local\\CCMS Terminal\\Session',
