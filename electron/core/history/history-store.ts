@@ -163,7 +163,9 @@ export class HistoryStore {
     try {
       size = (await stat(path)).size;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [] };
+      // No file (or no folder: ENOTDIR) is no history yet, not one to set aside.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { entries: [] };
       return this.setAside('unreadable', `cannot be read (${errCode(err)})`);
     }
     // The store never writes more than maxBytes: a bigger file is not its own; not even read.

@@ -1,6 +1,6 @@
 // This workstation's history from real sign-ins: the real core against the real simulator over
 // HTTPS, the real history file on disk (read after the core has quit, as the next start reads it).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -191,5 +191,29 @@ describe('core ↔ simulator: the workstation history', () => {
     );
     expect(lines[2]).toMatch(/,signedIn,C00101,simulator,totp,/);
     expect(lines[3]).toBe('');
+  });
+
+  it('FAULT corrupt history file: the core starts, sign-in works, the file is set aside and a new history begins', async () => {
+    await writeFile(join(historyDir, 'workstation-history.json'), '\u0000\u0001 not json');
+    const c = await core();
+    await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
+    const { entries } = await c.ok('getWorkstationHistory', {});
+    expect(entries.map((e) => e.kind)).toEqual(['signedIn', 'historyRestarted']);
+    expect(entries[1]).toMatchObject({ cause: 'unreadable' });
+    const names = await readdir(historyDir);
+    expect(names.some((n) => n.startsWith('workstation-history.json.unreadable-'))).toBe(true);
+    const log = await readFile(join(c.userDataDir, 'logs', 'main.log'), 'utf8');
+    expect(log).toMatch(/\[warn\].*workstation history: .* is not valid JSON; set aside/);
+  });
+
+  it('FAULT history folder cannot be written (a file in its place): sign-in works, entries kept in memory', async () => {
+    const blocked = join(historyDir, 'not-a-folder');
+    await writeFile(blocked, 'x');
+    const c = await core(blocked);
+    await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
+    expect((await c.ok('getAuthState', {})).step).toBe('signedIn');
+    expect((await c.ok('getWorkstationHistory', {})).entries.map((e) => e.kind)).toEqual([
+      'signedIn',
+    ]);
   });
 });
