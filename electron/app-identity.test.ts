@@ -27,6 +27,7 @@ describe('data layout', () => {
       sessionData: 'C:\\Users\\op\\AppData\\Local\\CCMS Terminal\\Session',
       logs: 'C:\\Users\\op\\AppData\\Local\\CCMS Terminal\\logs',
       crashDumps: 'C:\\Users\\op\\AppData\\Local\\CCMS Terminal\\Crashpad',
+      workstation: 'C:\\Users\\op\\AppData\\Local\\CCMS Terminal',
     });
   });
 
@@ -34,6 +35,7 @@ describe('data layout', () => {
     const l = dataLayout({ ...win, userData: 'D:\\t\\profile', userDataOverridden: true });
     expect(l.logs).toBe('D:\\t\\profile\\logs');
     expect(l.sessionData).toBe('D:\\t\\profile\\Session');
+    expect(l.workstation).toBe('D:\\t\\profile');
   });
 
   it('uses the user data folder where there is no local app data (Linux, macOS)', () => {

@@ -22,6 +22,11 @@ export interface DataLayout {
   logs: string;
   /** Crashpad's minidumps, kept on the workstation for the DCASS Hotline; never uploaded. */
   crashDumps: string;
+  /**
+   * The folder of this workstation's sign-in history (workstation-history.json): the desk's
+   * record, so it stays on the machine and never follows the user to another desk.
+   */
+  workstation: string;
 }
 
 /** What `dataLayout` needs to know of the machine. */
@@ -36,7 +41,7 @@ export interface DataLayoutInput {
 }
 
 /**
- * Logs, Chromium's session data and crash dumps are machine-local: on Windows they go under
+ * Logs, Chromium's session data, crash dumps and the workstation history are machine-local: on Windows they go under
  * %LOCALAPPDATA%, never into the roaming profile that follows the user from desk to desk (and is
  * copied at every sign-in). Only the small settings file roams. An explicit `--user-data-dir` keeps
  * everything under it, so a test or a second profile never writes into the real one.
@@ -52,5 +57,6 @@ export function dataLayout(input: DataLayoutInput): DataLayout {
     sessionData: join(local, 'Session'),
     logs: join(local, 'logs'),
     crashDumps: join(local, 'Crashpad'),
+    workstation: local,
   };
 }

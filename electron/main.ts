@@ -47,6 +47,7 @@ async function start(layout: DataLayout): Promise<void> {
     appVersion: app.getVersion(),
     userDataDir: layout.userData,
     logDir: layout.logs,
+    historyDir: layout.workstation,
     // Chromium's network stack (the default session, where setupHostNetwork applies the policy's
     // proxy and CAs): the Windows proxy settings, PAC, Negotiate/NTLM and certificate store; a
     // Basic/Digest proxy sign-in is asked of the user through the core's broker.

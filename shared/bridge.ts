@@ -1,8 +1,9 @@
 import * as z from 'zod';
-import { AppError } from './errors.js';
+import { AppError, ErrorCode } from './errors.js';
 import { PasswordPolicy } from './password-policy.js';
 import {
   DMS_AUDIT_MAX,
+  DmsAction,
   DmsAuditReply,
   DmsCreateRequest,
   DmsRequest,
@@ -276,6 +277,117 @@ export const DiagnosticReport = z.object({
 /** The whole connectivity check report. */
 export type DiagnosticReport = z.infer<typeof DiagnosticReport>;
 
+// ---- This workstation's sign-in history: the entries the core keeps (electron/core/history/) and
+// the bridge returns. Every field is a code, an ID or a time: there is no free-text field, so
+// nothing typed (a password, a code, a DA's rejection reason) has anywhere to go.
+// docs/architecture.md, "Where state lives", says what is kept and for how long.
+
+/** At most this many entries are kept; the oldest go first. */
+export const HISTORY_MAX_ENTRIES = 1_000;
+/** The history file never grows past this many bytes; the oldest entries go first. */
+export const HISTORY_MAX_BYTES = 256 * 1024;
+
+const HistoryRequestId = z.string().min(1).max(128);
+
+/** Why a session ended: the user, the app quitting, or the host (expiry, an account change). */
+export const HistorySignOutReason = z.enum([
+  'user',
+  'appClosed',
+  'sessionExpired',
+  'hostSignedOut',
+  'accountLocked',
+  'accountSuspended',
+]);
+/** Why a session ended. */
+export type HistorySignOutReason = z.infer<typeof HistorySignOutReason>;
+
+/** Which sign-in step the host refused: the password, a one-time password, or 2FA initialization. */
+export const HistoryFailedStep = z.enum(['password', 'otp', 'initialization']);
+
+const historyAt = { at: isoTime };
+const historyWho = { userId: UserId, environment: EnvironmentId };
+
+/** One thing that happened on this workstation, with its time. */
+export const HistoryEntry = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('signedIn'),
+    ...historyAt,
+    ...historyWho,
+    channel: OtpChannel.optional(),
+    /** True when the sign-in was the user's 2FA initialization. */
+    initialization: z.boolean().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('signInFailed'),
+    ...historyAt,
+    /** Absent when what was typed as the user ID could have been a password (see the recorder). */
+    userId: UserId.optional(),
+    environment: EnvironmentId,
+    step: HistoryFailedStep,
+    /** The host's answer, e.g. INVALID_CREDENTIALS, OTP_INVALID, ACCOUNT_LOCKED. */
+    code: ErrorCode,
+  }),
+  z.strictObject({
+    kind: z.literal('signedOut'),
+    ...historyAt,
+    ...historyWho,
+    reason: HistorySignOutReason,
+  }),
+  z.strictObject({
+    kind: z.literal('locked'),
+    ...historyAt,
+    ...historyWho,
+    /** `idle`: no activity (this terminal's timer or the host's); `workstation`: the OS locked or slept. */
+    cause: z.enum(['idle', 'workstation']),
+  }),
+  z.strictObject({ kind: z.literal('unlocked'), ...historyAt, ...historyWho }),
+  z.strictObject({ kind: z.literal('unlockFailed'), ...historyAt, ...historyWho, code: ErrorCode }),
+  z.strictObject({
+    kind: z.enum(['dmsRequested', 'dmsApproved', 'dmsRejected']),
+    ...historyAt,
+    /** The DA who acted here. */
+    ...historyWho,
+    requestId: HistoryRequestId,
+    action: DmsAction,
+    targetUserId: UserId,
+  }),
+  z.strictObject({
+    kind: z.literal('historyRestarted'),
+    ...historyAt,
+    /** The previous file could not be used and was set aside (renamed) beside the new one. */
+    cause: z.enum(['unreadable', 'tooLarge']),
+  }),
+]);
+/** One entry of this workstation's history. */
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+/** What happened (the entry's kind). */
+export type HistoryKind = HistoryEntry['kind'];
+
+/** The history file (oldest entry first). */
+export const HistoryFile = z.strictObject({
+  format: z.literal('ccms-terminal-history/1'),
+  entries: z.array(HistoryEntry),
+});
+/** The history file's content. */
+export type HistoryFile = z.infer<typeof HistoryFile>;
+
+/** What `getWorkstationHistory` returns: newest first, with the bounds the screen explains. */
+export const WorkstationHistory = z.object({
+  entries: z.array(HistoryEntry),
+  maxEntries: z.number().int().positive(),
+  maxBytes: z.number().int().positive(),
+});
+/** This workstation's history, newest first. */
+export type WorkstationHistory = z.infer<typeof WorkstationHistory>;
+
+/** What exporting the history wrote. */
+export const HistoryExported = z.object({
+  path: z.string(),
+  entries: z.number().int().nonnegative(),
+});
+/** What exporting the history wrote. */
+export type HistoryExported = z.infer<typeof HistoryExported>;
+
 const Empty = z.strictObject({});
 const Void = z.object({}).strict();
 
@@ -360,6 +472,10 @@ export const BridgeCalls = {
    * latest connectivity report (a fresh one when there is none), policy, versions, crash dumps.
    */
   saveSupportBundle: { input: Empty, output: SupportBundleSaved },
+  /** This workstation's sign-in history, newest first, with its bounds. */
+  getWorkstationHistory: { input: Empty, output: WorkstationHistory },
+  /** Writes the history as CSV beside the saved reports (the user data folder's diagnostics/). */
+  exportWorkstationHistory: { input: Empty, output: HistoryExported },
 } as const;
 
 /** The name of a bridge call. */

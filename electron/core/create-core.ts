@@ -13,6 +13,8 @@ import { systemClock, type Clock } from './clock.js';
 import { ConfigStore } from './config/config-store.js';
 import type { ProxyPolicy } from './config/effective-policy.js';
 import { defaultPolicySource, type PolicySource } from './config/policy-source.js';
+import { recordHistory } from './history/history-recorder.js';
+import { HistoryStore, historyPath } from './history/history-store.js';
 import { HostClient } from './host/host-client.js';
 import { chainTrustedByPolicy, type TrustAnchors } from './host/policy-trust.js';
 import { createLogger, type Logger } from './logging/logger.js';
@@ -29,6 +31,11 @@ export interface CoreOptions {
   userDataDir: string;
   /** Where the log files go (Electron on Windows: local app data, never the roaming profile). */
   logDir?: string;
+  /**
+   * The folder of this workstation's history file (Electron on Windows: local app data, since it
+   * is the workstation's, not the user's); default `userDataDir`.
+   */
+  historyDir?: string;
   /** A policy JSON file instead of the platform's policy (tests). */
   machinePolicyPath?: string;
   /** Where the machine policy comes from; default: registry on Windows, a JSON file elsewhere. */
@@ -192,6 +199,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const proxyAuth = new ProxyAuthBroker({ clock, emit, log });
   const hostFetch = options.makeFetch ? options.makeFetch(proxyAuth) : options.fetch;
 
+  const history = await HistoryStore.open({
+    path: historyPath(options.historyDir ?? options.userDataDir),
+    log,
+    now: () => clock.now(),
+  });
+  const recorder = recordHistory({
+    session,
+    environment: () => config.settings().environment,
+    now: () => clock.now(),
+    history,
+  });
+
   const followUp = followSignIns({
     session,
     vault,
@@ -216,6 +235,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       emit,
       proxyAuth,
       settled: () => followUp.settled(),
+      history,
       diagnostics: {
         logDir,
         ...(options.crashDumpsDir !== undefined && { crashDumpsDir: options.crashDumpsDir }),
@@ -226,6 +246,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     }),
     log,
+    (name, input, result) => recorder.callDone(name, input, result),
   );
 
   return {
@@ -234,7 +255,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    lock: () => session.lock(),
+    lock: () => recorder.workstationLock(() => session.lock()),
     log,
     network: {
       ...(config.proxy() !== undefined && { proxy: config.proxy() }),
@@ -245,6 +266,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async dispose() {
       // A prompt left open would hold the logout below until its timeout.
       proxyAuth.dispose();
+      recorder.closing();
       // Quitting revokes the session, but a slow host must not hold the app open for long.
       if (session.current()) {
         let timer: NodeJS.Timeout | undefined;
@@ -253,6 +275,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         clearTimeout(timer);
       }
       await followUp.settled();
+      // Every entry of this run reaches the disk before the process goes.
+      await history.flush();
       session.dispose();
       listeners.clear();
       for (const h of hosts.values()) h.close();

@@ -1,6 +1,7 @@
 // Nothing secret is kept: after a whole 2FA initialization by authenticator app, a sign-in, a
-// connectivity report saved and a sign-out, no file the terminal wrote (settings, logs, reports)
-// and no browser storage holds a password, a one-time password or the TOTP secret.
+// connectivity report saved and a sign-out, no file the terminal wrote (settings, logs, reports,
+// the workstation history) and no browser storage holds a password, a one-time password or the
+// TOTP secret.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +66,10 @@ describe('no secret is kept on the workstation (browser mode, real core and simu
     // The test must look at something: settings and the log at least.
     expect(files.some((f) => f.endsWith('.log'))).toBe(true);
     expect(files.some((f) => f.endsWith('settings.json'))).toBe(true);
+    const history = files.find((f) => f.endsWith('workstation-history.json'));
+    expect(history).toBeDefined();
+    // Real entries: both sign-ins and the sign-outs of this run are in it.
+    expect(await readFile(history ?? '', 'utf8')).toMatch(/"kind":"signedIn".*"kind":"signedOut"/s);
     for (const file of files) {
       const text = await readFile(file, 'utf8');
       for (const [name, value] of Object.entries(secrets)) {

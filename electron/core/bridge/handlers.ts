@@ -6,6 +6,8 @@ import {
   createDiagnosticsHandlers,
   type DiagnosticsWiring,
 } from '../diagnostics/diagnostics-handlers.js';
+import { createHistoryHandlers } from '../history/history-handlers.js';
+import type { HistoryStore } from '../history/history-store.js';
 import type { HostClient } from '../host/host-client.js';
 import { auditQuery, exportAudit } from '../dms/audit-export.js';
 import type { Logger } from '../logging/logger.js';
@@ -35,6 +37,8 @@ export interface HandlerDeps {
   settled(): Promise<void>;
   /** The connectivity check's and the support bundle's wiring. */
   diagnostics: DiagnosticsWiring;
+  /** This workstation's history (history/history-store.ts). */
+  history: HistoryStore;
 }
 
 /** Every call of the bridge contract, wired to the core's parts. */
@@ -118,5 +122,6 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
       return { removed };
     },
     ...createDiagnosticsHandlers(d),
+    ...createHistoryHandlers(d),
   };
 }

@@ -152,4 +152,46 @@ describe('router', () => {
     const res = await r.call('getAuthState', {});
     expect(res).toEqual({ ok: true, value: { step: 'signedOut' } });
   });
+
+  it('the workstation history calls take no input: an extra field is BRIDGE_INVALID', async () => {
+    const r = createRouter(handlers());
+    for (const name of ['getWorkstationHistory', 'exportWorkstationHistory']) {
+      await expect(r.call(name, { path: '/etc/passwd' })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'BRIDGE_INVALID' },
+      });
+    }
+  });
+
+  it('the observer hears each outcome with the validated input, never an invalid call', async () => {
+    const heard: unknown[] = [];
+    const r = createRouter(
+      handlers({
+        submitOtp: async () => {
+          throw new CcmsError('OTP_INVALID', 'wrong code', { attemptsLeft: 2 });
+        },
+      }),
+      undefined,
+      (name, input, result) => heard.push({ name, input, ok: result.ok }),
+    );
+    await r.call('login', { userId: ' C00101 ', password: 'pw' });
+    await r.call('submitOtp', { code: '123456' });
+    await r.call('submitOtp', { code: 'abc' });
+    await r.call('nothing', {});
+    expect(heard).toEqual([
+      { name: 'login', input: { userId: 'C00101', password: 'pw' }, ok: true },
+      { name: 'submitOtp', input: { code: '123456' }, ok: false },
+    ]);
+  });
+
+  it('fault: an observer that throws (injected) is logged and the caller still gets its result', async () => {
+    const { log, lines } = recordingLogger();
+    const r = createRouter(handlers(), log, () => {
+      throw new Error('observer broke');
+    });
+    await expect(r.call('getAuthState', {})).resolves.toEqual({ ok: true, value: signedOut });
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'warn', msg: 'the observer of getAuthState failed' }),
+    );
+  });
 });

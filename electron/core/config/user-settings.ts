@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { UserSettings } from '../../../shared/bridge.js';
+import { writeFileAtomically } from './atomic-file.js';
 import { parseFieldwise } from './fieldwise.js';
 
 /** The user settings file's name inside the user data folder. */
@@ -43,25 +43,8 @@ export async function loadUserSettings(
   return { settings: { ...defaults, ...value }, problems };
 }
 
-/**
- * Writes the settings atomically: a temporary file in the same folder, flushed, then renamed over
- * the old one, so a crash or power cut leaves either the old or the new file, never half of one.
- */
+/** Writes the settings atomically (atomic-file.ts): the old file or the new one, never half. */
 export async function saveUserSettings(path: string, settings: UserSettings): Promise<void> {
   const valid = UserSettings.parse(settings);
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const fh = await open(tmp, 'w', 0o600);
-    try {
-      await fh.writeFile(`${JSON.stringify(valid, null, 2)}\n`, 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await writeFileAtomically(path, `${JSON.stringify(valid, null, 2)}\n`);
 }

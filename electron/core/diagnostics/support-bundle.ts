@@ -2,15 +2,13 @@
 // reports (diagnostics/ in the user data folder). It holds the redacted logs, the connectivity
 // report, the policy in force, the versions, the newest crash dumps and a manifest of what is in
 // it and what was left out. Built with fflate in small chunks so the main process keeps serving.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { Zip, ZipDeflate } from 'fflate';
 import type { SupportBundleSaved } from '../../../shared/bridge.js';
 import { CcmsError } from '../../../shared/errors.js';
 import { dumpEntries, logEntries, type BundleEntry, type Omitted } from './bundle-files.js';
 import { cleanValue } from './report.js';
+import { saveNewFile } from '../files/saved-file.js';
 
 /** What goes into a bundle besides the files on disk. */
 export interface BundleInput {
@@ -89,13 +87,10 @@ export async function saveSupportBundle(input: BundleInput): Promise<SupportBund
   ];
   const omitted = [...logs.omitted, ...dumps.omitted];
   entries.unshift({ name: 'manifest.json', data: text(manifest(input, entries, omitted)) });
-  const stamp = new Date(input.now).toISOString().replace(/[:.]/g, '-');
-  const file = path.join(input.dir, `ccms-support-${stamp}-${randomBytes(3).toString('hex')}.zip`);
   try {
     const zipped = await zipEntries(entries, input.now);
-    await fs.mkdir(input.dir, { recursive: true });
-    // `wx`: never overwrite a bundle already there; readable by this user only, like the report.
-    await fs.writeFile(file, zipped, { flag: 'wx', mode: 0o600 });
+    const name = { prefix: 'ccms-support', ext: 'zip' };
+    const file = await saveNewFile(input.dir, name, zipped, input.now);
     return { path: file, bytes: zipped.length, files: entries.map((e) => e.name) };
   } catch (err) {
     throw new CcmsError(

@@ -1,10 +1,7 @@
-// How the terminal saves a file for the user: a connectivity report, a DMS audit export. One way,
-// so every saved file gets a new name (never overwriting), is readable only by its user, and fails
-// with a sentence naming the folder.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+// A text file saved for the user (a connectivity report, a DMS audit export) through the one
+// writer (saved-file.ts), failing with a sentence naming the file and the folder.
 import { CcmsError } from '../../../shared/errors.js';
+import { saveNewFile } from './saved-file.js';
 
 /**
  * Writes `text` to `dir` as `<prefix>-<UTC time>-<random>.<extension>` and returns the path.
@@ -16,13 +13,7 @@ export async function saveTextFile(
   text: string,
 ): Promise<string> {
   try {
-    await fs.mkdir(dir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const name = `${file.prefix}-${stamp}-${randomBytes(3).toString('hex')}.${file.extension}`;
-    const target = path.join(dir, name);
-    // `wx`: never overwrite a file already there.
-    await fs.writeFile(target, text, { flag: 'wx', encoding: 'utf8', mode: 0o600 });
-    return target;
+    return await saveNewFile(dir, { prefix: file.prefix, ext: file.extension }, text, Date.now());
   } catch (err) {
     throw new CcmsError(
       'UNKNOWN',

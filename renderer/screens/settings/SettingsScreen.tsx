@@ -17,6 +17,7 @@ import { ForgetWorkstation } from './ForgetWorkstation.js';
 import { AboutSection } from './AboutSection.js';
 import { PolicySection } from './PolicySection.js';
 import { SupportBundleSection } from './SupportBundleSection.js';
+import { WorkstationHistorySection } from './WorkstationHistorySection.js';
 import { useSettingsStyles } from './settings-styles.js';
 
 /** Props of the settings screen. */
@@ -126,6 +127,7 @@ export default function SettingsScreen({ onClose }: SettingsScreenProps) {
 
       {appInfo?.policy && <PolicySection policy={appInfo.policy} />}
       <ForgetWorkstation />
+      <WorkstationHistorySection />
       <SupportBundleSection />
       {appInfo && <AboutSection info={appInfo} />}
     </section>

@@ -39,4 +39,10 @@ export const useSettingsStyles = makeStyles({
     '& dt': { color: tokens.colorNeutralForeground2 },
     '& dd': { margin: 0, overflowWrap: 'anywhere' },
   },
+  // Fixed layout: the first two columns as wide as a date and an ID, the rest for the words.
+  historyTable: { tableLayout: 'fixed', width: '100%' },
+  historyTime: { width: '9rem' },
+  historyUser: { width: '5.5rem', overflowWrap: 'anywhere' },
+  historyEnv: { color: tokens.colorNeutralForeground2 },
+  historyActions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });

@@ -57,10 +57,15 @@ describe('core ↔ simulator: unlocking an email-channel user', () => {
     expect(hostSaw('GET', '/session').map((r) => [r['status'], r['errorCode']])).toEqual([
       [401, 'SESSION_LOCKED'],
     ]);
-    // Another code only after the host's 30 s resend rule; the state says when.
-    expect(await c.ok('getAuthState', {})).toMatchObject({
-      resendAvailableAt: new Date(c.clock.now() + 30_000).toISOString(),
-    });
+    // Another code only after the host's 30 s resend rule; the state says when. The mail is in
+    // the outbox before the host's reply reaches the core, so the state is waited for, not read.
+    await vi.waitFor(
+      async () =>
+        expect(await c.ok('getAuthState', {})).toMatchObject({
+          resendAvailableAt: new Date(c.clock.now() + 30_000).toISOString(),
+        }),
+      { timeout: 10_000 },
+    );
     expect(await c.fail('sendUnlockCode', {})).toMatchObject({
       code: 'RESEND_TOO_SOON',
       retryAfterSec: 30,

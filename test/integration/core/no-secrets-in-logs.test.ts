@@ -31,8 +31,8 @@ async function allLogText(c: CoreHandle): Promise<{ files: string[]; text: strin
   return { files, text: texts.join('\n') };
 }
 
-describe('no secret in any log file', () => {
-  it('a full sign-in, a wrong code, an unlock and a 2FA initialization at debug level leave no password, code, secret or token in logs/', async () => {
+describe('no secret in any log file or the workstation history', () => {
+  it('a full sign-in, a wrong code, an unlock and a 2FA initialization at debug level leave no password, code, secret or token in logs/ or workstation-history.json', async () => {
     const secrets: string[] = [];
     await sim.sim.seed();
     sim.simClock.advance(30_000);
@@ -75,7 +75,14 @@ describe('no secret in any log file', () => {
 
     expect(tokens.size).toBeGreaterThanOrEqual(2);
     const { files, text } = await allLogText(c);
+    const history = await readFile(join(c.userDataDir, 'workstation-history.json'), 'utf8');
     await c.close();
+    // The history is real: the refused code, both sign-ins, the lock and the unlock are in it.
+    for (const kind of ['signInFailed', 'signedIn', 'locked', 'unlocked', 'signedOut'])
+      expect(history).toContain(`"kind":"${kind}"`);
+    for (const s of [...secrets, ...tokens]) {
+      expect(history.includes(s), `a secret (${s.slice(0, 3)}…) is in the history`).toBe(false);
+    }
     expect(files.length).toBeGreaterThan(0);
     expect(text).toContain('signed in'); // the log is real and was written at debug level
     for (const s of [...secrets, ...tokens]) {
