@@ -14,6 +14,7 @@ import {
   TableHeaderCell,
   TableRow,
   type BadgeProps,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import type { DmsAction, DmsUser } from '../../../shared/index.js';
 import { formatDateTime } from '../../i18n/format-time.js';
@@ -34,6 +35,8 @@ export function UsersTable(props: {
 }) {
   const { t, i18n } = useTranslation('dms');
   const styles = useDmsStyles();
+  // The dialog a menu item opens gives focus back here: the menu item itself is gone by then.
+  const restoreFocusTarget = useRestoreFocusTarget();
 
   return (
     <Table aria-label={t('users.caption')} size="small">
@@ -80,7 +83,11 @@ export function UsersTable(props: {
             <TableCell>
               <Menu>
                 <MenuTrigger disableButtonEnhancement>
-                  <MenuButton size="small" aria-label={t('users.requestFor', { userId: u.userId })}>
+                  <MenuButton
+                    size="small"
+                    aria-label={t('users.requestFor', { userId: u.userId })}
+                    {...restoreFocusTarget}
+                  >
                     {t('users.actions')}
                   </MenuButton>
                 </MenuTrigger>
