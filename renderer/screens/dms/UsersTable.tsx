@@ -14,12 +14,16 @@ import {
   TableHeaderCell,
   TableRow,
   type BadgeProps,
+  makeStyles,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import type { DmsAction, DmsUser } from '../../../shared/index.js';
 import { formatDateTime } from '../../i18n/format-time.js';
 import { actionsFor } from '../../state/dms-store.js';
 import { useDmsStyles } from './dms-styles.js';
+
+// An inline popover is painted in the table's order: above the rows after its own, it needs a layer.
+const usePopoverStyles = makeStyles({ popover: { zIndex: 1 } });
 
 const STATE_COLOR: Record<DmsUser['state'], BadgeProps['color']> = {
   active: 'success',
@@ -35,6 +39,7 @@ export function UsersTable(props: {
 }) {
   const { t, i18n } = useTranslation('dms');
   const styles = useDmsStyles();
+  const popoverStyles = usePopoverStyles();
   // The dialog a menu item opens gives focus back here: the menu item itself is gone by then.
   const restoreFocusTarget = useRestoreFocusTarget();
 
@@ -81,7 +86,10 @@ export function UsersTable(props: {
               {u.maskedEmail ?? <span className={styles.muted}>{t('users.noEmail')}</span>}
             </TableCell>
             <TableCell>
-              <Menu>
+              {/* Inline: the popover stays in the page's main landmark, next to its button, rather
+                  than in a portal at the end of <body> outside every landmark (axe: region).
+                  Fixed positioning keeps it from being clipped by the table's scroll box. */}
+              <Menu inline positioning={{ strategy: 'fixed' }}>
                 <MenuTrigger disableButtonEnhancement>
                   <MenuButton
                     size="small"
@@ -91,7 +99,7 @@ export function UsersTable(props: {
                     {t('users.actions')}
                   </MenuButton>
                 </MenuTrigger>
-                <MenuPopover>
+                <MenuPopover className={popoverStyles.popover}>
                   <MenuList>
                     {actionsFor(u).map((action) => (
                       <MenuItem key={action} onClick={() => props.onRequest(u, action)}>
