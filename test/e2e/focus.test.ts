@@ -193,9 +193,16 @@ describe('focus after unlock', () => {
     await app?.close();
   });
 
-  it('after the unlock focus is on the home heading', async () => {
+  it('after "Stay signed in" and after the unlock focus is on the home heading', async () => {
     const { page } = app;
     await keyboardSignIn(app, 'C00101');
+    await expectFocus(page, 'h1: Terminal home');
+    // The idle warning takes focus; "Stay signed in" gives it back where it was.
+    await page.getByRole('alertdialog').waitFor({ timeout: 30_000 });
+    await expectFocus(page, 'button: Stay signed in');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    await expectFocus(page, 'h1: Terminal home');
     await page.getByRole('heading', { name: 'Terminal locked' }).waitFor({ timeout: 90_000 });
     await expectFocus(page, 'input: ');
     await page.keyboard.type(app.totp('C00101'));
