@@ -37,5 +37,31 @@ describe('axe on popups, every impact', () => {
     await page.getByRole('dialog', { name: 'Request: Unlock' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
+  it('in Traditional Chinese, and at the minimum window size the menu is whole', async () => {
+    const { page } = app;
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: '繁體中文（香港）' }).check();
+    await page.keyboard.press('Escape');
+    await page.getByRole('navigation').getByRole('button', { name: '保安管理功能（DMS）' }).click();
+    await page.locator('tr[data-user]').first().waitFor();
+    for (const size of [
+      { width: 1280, height: 800, name: 'dms-menu-zh-HK' },
+      { width: 900, height: 600, name: 'dms-menu-900-zh-HK' },
+    ]) {
+      await page.setViewportSize(size);
+      await page.getByRole('button', { name: '為 C00104 提出更改要求' }).press('Enter');
+      const menu = page.getByRole('menu');
+      await menu.waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      // Not clipped by the table's scroll box: the whole menu is inside the window.
+      const box = await menu.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= size.width).toBe(true);
+      await app.screenshot(size.name);
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'detached' });
+    }
   });
 });
