@@ -96,9 +96,21 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
   },
 }));
 
+/** App info again from the core, which may now remember another user ID (or none). */
+function refreshAppInfo(): void {
+  void callBridge('getAppInfo', {}).then((info) => {
+    if (info.ok) useSessionStore.setState({ appInfo: info.value });
+  });
+}
+
 function receive(state: AuthState, before: PublicAuthState | null): void {
   const was = before?.step;
   useSessionStore.setState({ authState: toPublic(state) });
+  // A new sign-in makes its user the remembered one (the core saves it before it answers): read it
+  // now, so the form after sign-out offers this user at once, never the one remembered at start.
+  if (state.step === 'signedIn' && was !== undefined && was !== 'signedIn' && was !== 'locked') {
+    refreshAppInfo();
+  }
   if (state.step !== 'signedOut') return;
   // After a session the form forgets who tried last (the next person may be someone else, e.g. on
   // a shared desk); only what the core remembers is offered.
@@ -108,11 +120,7 @@ function receive(state: AuthState, before: PublicAuthState | null): void {
     }));
   }
   // Back at the login form: the core may now remember a different user ID.
-  if (was !== undefined && was !== 'signedOut') {
-    void callBridge('getAppInfo', {}).then((info) => {
-      if (info.ok) useSessionStore.setState({ appInfo: info.value });
-    });
-  }
+  if (was !== undefined && was !== 'signedOut') refreshAppInfo();
 }
 receiveAuthStates(receive);
 

@@ -2,7 +2,7 @@
 // settling shared with the sign-in tests.
 import type { TestApp } from './harness.js';
 
-export { seriousAxeViolations, settle } from './sign-in-support.js';
+export { axeViolations, seriousAxeViolations, settle } from './sign-in-support.js';
 
 /** Password + TOTP through the UI, ending on the signed-in shell. */
 export function signInAs(app: TestApp, userId: string): Promise<void> {

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Field, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { DiagnosticStepId } from '../../../shared/index.js';
+import { useEscapeToClose } from '../../components/use-escape-to-close.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import { selectDiagnosticsSummary, useDiagnosticsStore } from '../../state/diagnostics-store.js';
 import { StepRow } from './StepRow.js';
@@ -18,6 +19,7 @@ export default function DiagnosticsScreen({ onClose }: DiagnosticsScreenProps) {
   const { t, i18n } = useTranslation('diagnostics');
   const styles = useDiagnosticsStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  useEscapeToClose(onClose);
   const { status, steps, report, error, copyStatus, saving, savedPath, saveError } =
     useDiagnosticsStore();
   const run = useDiagnosticsStore((s) => s.run);
@@ -59,7 +61,7 @@ export default function DiagnosticsScreen({ onClose }: DiagnosticsScreenProps) {
         </p>
       )}
       <div>
-        <Button appearance="primary" onClick={() => void run()} disabled={running}>
+        <Button appearance="primary" onClick={() => void run()} disabledFocusable={running}>
           {running ? t('running') : status === 'idle' ? t('run') : t('runAgain')}
         </Button>
       </div>
@@ -114,7 +116,8 @@ export default function DiagnosticsScreen({ onClose }: DiagnosticsScreenProps) {
             <Button onClick={() => void copyReport((text) => navigator.clipboard.writeText(text))}>
               {t('report.copy')}
             </Button>
-            <Button onClick={() => void saveReport()} disabled={saving}>
+            {/* Focusable while saving: a disabled button drops keyboard focus to <body>. */}
+            <Button onClick={() => void saveReport()} disabledFocusable={saving}>
               {saving ? t('report.saving') : t('report.save')}
             </Button>
           </div>

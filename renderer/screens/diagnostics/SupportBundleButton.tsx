@@ -12,7 +12,7 @@ export function SupportBundleButton() {
   return (
     <div className={styles.bundle}>
       <div>
-        <Button onClick={() => void save()} disabled={saving}>
+        <Button onClick={() => void save()} disabledFocusable={saving}>
           {saving ? t('bundle.saving') : t('bundle.save')}
         </Button>
       </div>

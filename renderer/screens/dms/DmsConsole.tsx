@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import type { DmsAction, DmsRequest, DmsUser } from '../../../shared/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { focusAfterDialogs } from '../../components/use-focus-when-lost.js';
 import { useSessionStore } from '../../state/session-store.js';
 import { useDmsStore, type DmsOutcome } from '../../state/dms-store.js';
 import { useShellStore } from '../../state/shell-store.js';
@@ -31,6 +32,7 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
   const { t } = useTranslation('dms');
   const styles = useDmsStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const pendingHeadingRef = useRef<HTMLHeadingElement>(null);
   const authState = useSessionStore((s) => s.authState);
   const me = authState && 'user' in authState ? authState.user : null;
   const { status, users, pending, loadError, outcome, load } = useDmsStore();
@@ -140,7 +142,12 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
 
           {(status === 'ready' || users.length > 0) && (
             <section className={styles.card} aria-labelledby="dms-pending-heading">
-              <h2 id="dms-pending-heading" className={styles.subheading}>
+              <h2
+                id="dms-pending-heading"
+                ref={pendingHeadingRef}
+                tabIndex={-1}
+                className={styles.subheading}
+              >
                 {t('pending.heading')}
               </h2>
               <PendingRequests
@@ -168,7 +175,12 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
           open={deciding.open}
           request={deciding.request}
           decision={deciding.decision}
-          onDone={() => setDeciding({ ...deciding, open: false })}
+          onDone={() => {
+            setDeciding({ ...deciding, open: false });
+            // A decided request has left the list with its buttons: focus goes to the list (the
+            // outcome is announced); a cancelled one gets focus back on its button (Fluent).
+            if (useDmsStore.getState().outcome) focusAfterDialogs(() => pendingHeadingRef.current);
+          }}
         />
       )}
     </section>

@@ -7,6 +7,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import type { DmsRequest } from '../../../shared/index.js';
 import { formatDateTime } from '../../i18n/format-time.js';
@@ -21,6 +22,8 @@ export function PendingRequests(props: {
   const { t, i18n } = useTranslation('dms');
   const styles = useDmsStyles();
   const when = (iso: string) => formatDateTime(iso, i18n.language);
+  // A decision dialog closed without deciding gives focus back to the button that opened it.
+  const restoreFocusTarget = useRestoreFocusTarget();
 
   if (props.requests.length === 0) return <p className={styles.muted}>{t('pending.empty')}</p>;
   return (
@@ -66,6 +69,7 @@ export function PendingRequests(props: {
                       appearance="primary"
                       aria-label={t('pending.approveTitle', vars)}
                       onClick={() => props.onDecide(r, 'approve')}
+                      {...restoreFocusTarget}
                     >
                       {t('pending.approve')}
                     </Button>
@@ -73,6 +77,7 @@ export function PendingRequests(props: {
                       size="small"
                       aria-label={t('pending.rejectTitle', vars)}
                       onClick={() => props.onDecide(r, 'reject')}
+                      {...restoreFocusTarget}
                     >
                       {t('pending.reject')}
                     </Button>

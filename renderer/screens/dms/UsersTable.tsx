@@ -14,6 +14,8 @@ import {
   TableHeaderCell,
   TableRow,
   type BadgeProps,
+  makeStyles,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import type { DmsAction, DmsRequest, DmsUser } from '../../../shared/index.js';
 import { formatDateTime } from '../../i18n/format-time.js';
@@ -21,6 +23,9 @@ import { useNow } from '../../components/use-now.js';
 import { availabilityOf, MENU_ACTIONS } from './action-availability.js';
 import { needsAttention, readinessOf, type ReadinessProblem } from './readiness.js';
 import { useDmsStyles } from './dms-styles.js';
+
+// An inline popover is painted in the table's order: above the rows after its own, it needs a layer.
+const usePopoverStyles = makeStyles({ popover: { zIndex: 1 } });
 
 const STATE_COLOR: Record<DmsUser['state'], BadgeProps['color']> = {
   active: 'success',
@@ -141,15 +146,25 @@ function RequestMenu(props: {
 }) {
   const { t } = useTranslation('dms');
   const styles = useDmsStyles();
+  const popoverStyles = usePopoverStyles();
+  // The dialog a menu item opens gives focus back here: the menu item itself is gone by then.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const { user } = props;
   return (
-    <Menu>
+    // Inline: the popover stays in the page's main landmark, next to its button, rather than in a
+    // portal at the end of <body> outside every landmark (axe: region). Fixed positioning keeps
+    // it from being clipped by the table's scroll box.
+    <Menu inline positioning={{ strategy: 'fixed' }}>
       <MenuTrigger disableButtonEnhancement>
-        <MenuButton size="small" aria-label={t('users.requestFor', { userId: user.userId })}>
+        <MenuButton
+          size="small"
+          aria-label={t('users.requestFor', { userId: user.userId })}
+          {...restoreFocusTarget}
+        >
           {t('users.actions')}
         </MenuButton>
       </MenuTrigger>
-      <MenuPopover>
+      <MenuPopover className={popoverStyles.popover}>
         <MenuList>
           {MENU_ACTIONS.map((action) => {
             const a = availabilityOf(user, action, props.pending);

@@ -46,6 +46,28 @@ describe('LoginScreen', () => {
     expect(document.activeElement).toBe(screen.getByLabelText('Password'));
   });
 
+  it('follows the remembered user ID when it changes while the field is untouched', async () => {
+    // The core remembered another user meanwhile (the last sign-in on this workstation).
+    await renderWithProviders(<LoginScreen />);
+    act(() =>
+      useSessionStore
+        .getState()
+        .setAppInfo(appInfo({ settings: { ...appInfo().settings, lastUserId: 'C00102' } })),
+    );
+    expect(screen.getByLabelText<HTMLInputElement>('User ID').value).toBe('C00102');
+  });
+
+  it('keeps a user ID the user typed when the remembered one changes', async () => {
+    await renderWithProviders(<LoginScreen />);
+    fireEvent.change(screen.getByLabelText('User ID'), { target: { value: 'C00103' } });
+    act(() =>
+      useSessionStore
+        .getState()
+        .setAppInfo(appInfo({ settings: { ...appInfo().settings, lastUserId: 'C00102' } })),
+    );
+    expect(screen.getByLabelText<HTMLInputElement>('User ID').value).toBe('C00103');
+  });
+
   it('remembers nobody on a shared desk', async () => {
     useSessionStore.setState({ appInfo: appInfo({ sharedDesk: true }) });
     await renderWithProviders(<LoginScreen />);

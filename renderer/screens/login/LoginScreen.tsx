@@ -79,9 +79,18 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
   const userIdRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
-  // A known user only needs to type the password; everyone else starts at the user ID.
+  /** The user ID the form offered last; while the field still shows it, the form may offer another. */
+  const offeredRef = useRef(startUserId);
+
+  // A known user only needs to type the password; everyone else starts at the user ID. When the
+  // core's remembered user changes (the last sign-in on this workstation, read after it), an
+  // untouched field follows it: what the user typed is never replaced.
   useEffect(() => {
-    if (remembered) setUserId((current) => current || remembered);
+    if (remembered) {
+      const offered = offeredRef.current;
+      setUserId((current) => (current === '' || current === offered ? remembered : current));
+      offeredRef.current = remembered;
+    }
     (remembered || startUserId ? passwordRef : userIdRef).current?.focus();
   }, [remembered, startUserId]);
 

@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { EnvironmentId, Language } from '../../../shared/index.js';
 import { applyLanguage, LANGUAGES } from '../../i18n/index.js';
+import { useEscapeToClose } from '../../components/use-escape-to-close.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import { useSessionStore } from '../../state/session-store.js';
 import { useSettingsStore } from '../../state/settings-store.js';
@@ -30,6 +31,7 @@ export default function SettingsScreen({ onClose }: SettingsScreenProps) {
   const { t, i18n } = useTranslation('settings');
   const styles = useSettingsStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  useEscapeToClose(onClose);
   const appInfo = useSessionStore((s) => s.appInfo);
   const setAppInfo = useSessionStore((s) => s.setAppInfo);
   const step = useSessionStore((s) => s.authState?.step ?? null);

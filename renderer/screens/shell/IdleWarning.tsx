@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Button,
@@ -9,6 +10,7 @@ import {
   DialogTitle,
 } from '@fluentui/react-components';
 import { secondsUntil } from '../../components/time-left.js';
+import { focusAfterDialogs, focusIsLost } from '../../components/use-focus-when-lost.js';
 import { useNow } from '../../components/use-now.js';
 import { useShellStore } from '../../state/shell-store.js';
 import { useShellStyles } from './shell-styles.js';
@@ -22,6 +24,21 @@ export function IdleWarning() {
   const now = useNow(1000, idleLockAt !== null);
   const open = idleLockAt !== null;
   const count = open ? secondsUntil(idleLockAt, now) : 0;
+  // The warning opens by itself, not from a control, so Fluent has nothing to give focus back to:
+  // "Stay signed in" returns it to where the user was (the lock, if it comes, places its own).
+  // A layout effect: it runs before the dialog's own effect moves focus into it.
+  const before = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (open) {
+      before.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      return;
+    }
+    const back = before.current;
+    before.current = null;
+    if (!back) return;
+    return focusAfterDialogs(() => (back.isConnected && focusIsLost() ? back : null));
+  }, [open]);
 
   return (
     // An alert dialog: it takes focus (on "Stay signed in") so one key press keeps the session.

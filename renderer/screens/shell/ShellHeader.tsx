@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { EnvironmentId, SessionUser } from '../../../shared/index.js';
-import { Button } from '@fluentui/react-components';
+import { Button, mergeClasses } from '@fluentui/react-components';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge.js';
 import { formatHoursMinutes, secondsUntil } from '../../components/time-left.js';
 import { useNow } from '../../components/use-now.js';
@@ -24,6 +24,10 @@ export function ShellHeader(props: ShellHeaderProps) {
   const { user, participantName, environment } = props;
   const envName = t(`common:environment.${environment}`);
   const left = formatHoursMinutes(secondsUntil(props.expiresAt, now), t);
+  const who = `${user.name} (${user.userId})`;
+  const participant = participantName
+    ? `${participantName} (${user.participantId})`
+    : user.participantId;
 
   return (
     <header className={styles.header}>
@@ -38,17 +42,29 @@ export function ShellHeader(props: ShellHeaderProps) {
       <dl className={styles.facts}>
         <div className={styles.fact}>
           <dt>{t('header.userLabel')}</dt>
-          <dd data-testid="shell-user">
-            {user.name} ({user.userId})
+          {/* At the window's minimum size a long name ends in "…" (the tooltip shows it all); the
+              ID in brackets, what the desk checks, is always shown in full. */}
+          <dd data-testid="shell-user" title={who} className={styles.named}>
+            <span className={styles.name}>{user.name}</span>{' '}
+            <span className={styles.id}>({user.userId})</span>
           </dd>
         </div>
-        <div className={styles.fact}>
+        <div className={mergeClasses(styles.fact, styles.shrinkFirst)}>
           <dt>{t('header.participantLabel')}</dt>
-          <dd>
-            {participantName ? `${participantName} (${user.participantId})` : user.participantId}
-          </dd>
+          {participantName ? (
+            <dd title={participant} className={styles.named}>
+              <span className={mergeClasses(styles.name, styles.participantName)}>
+                {participantName}
+              </span>{' '}
+              <span className={mergeClasses(styles.id, styles.participantId)}>
+                ({user.participantId})
+              </span>
+            </dd>
+          ) : (
+            <dd>{user.participantId}</dd>
+          )}
         </div>
-        <div className={styles.fact}>
+        <div className={mergeClasses(styles.fact, styles.fixedFact)}>
           <dt>{t('header.sessionLeftLabel')}</dt>
           {/* Not a live region: a screen reader reads it on demand, not every second. */}
           <dd className={styles.clock} data-testid="session-left">
@@ -56,7 +72,12 @@ export function ShellHeader(props: ShellHeaderProps) {
           </dd>
         </div>
       </dl>
-      <Button appearance="primary" onClick={props.onSignOut} disabled={props.signingOut}>
+      <Button
+        appearance="primary"
+        className={styles.signOut}
+        onClick={props.onSignOut}
+        disabled={props.signingOut}
+      >
         {t('header.signOut')}
       </Button>
     </header>

@@ -13,6 +13,7 @@ import {
 } from '@fluentui/react-components';
 import type { TerminalSummary } from '../../../shared/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { useFocusWhenLost } from '../../components/use-focus-when-lost.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import { formatDateTime } from '../../i18n/format-time.js';
 import { useShellStore } from '../../state/shell-store.js';
@@ -25,6 +26,8 @@ export function TerminalHome() {
   const styles = useShellStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { summaryStatus, summary, summaryError, loadSummary } = useShellStore();
+  // After sign-in or unlock the screen that had focus is gone: the heading takes it.
+  useFocusWhenLost(headingRef);
 
   useEffect(() => {
     if (useShellStore.getState().summaryStatus === 'idle') void loadSummary();

@@ -71,7 +71,10 @@ describe('TerminalShell', () => {
     expect(within(collateral).getByText('12,500,000.00')).toBeTruthy();
     expect(within(collateral).getByText('500,000.50')).toBeTruthy();
     expect(screen.getByText('Holiday arrangements')).toBeTruthy();
-    expect(screen.getByText(/Demo Clearing Participant Ltd \(CP001\)/)).toBeTruthy();
+    // Name and ID are laid out apart (a long name gives way at the minimum window size); the
+    // tooltip and the text read out stay whole.
+    const participant = screen.getByTitle('Demo Clearing Participant Ltd (CP001)');
+    expect(participant.textContent).toBe('Demo Clearing Participant Ltd (CP001)');
     expect(screen.getByRole('status', { name: 'Environment: Simulator' })).toBeTruthy();
     // Hours and minutes in words, not a clock: 9:59:58 would read as a time of day.
     expect(screen.getByTestId('session-left').textContent).toMatch(/^(9 h 59 min|10 h 0 min)$/);

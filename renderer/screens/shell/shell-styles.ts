@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from '../../components/visually-hidden.js';
 
 /** Styles of the signed-in shell. */
 export const useShellStyles = makeStyles({
@@ -8,32 +9,65 @@ export const useShellStyles = makeStyles({
     flexDirection: 'column',
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  // One row at every window size down to the minimum (900x600): the facts give way (long names
+  // end in "…", the full text in a tooltip and for screen readers); brand and Sign out never do.
   header: {
     display: 'flex',
-    flexWrap: 'wrap',
+    flexWrap: 'nowrap',
     alignItems: 'center',
-    columnGap: tokens.spacingHorizontalXXL,
-    rowGap: tokens.spacingVerticalS,
+    columnGap: tokens.spacingHorizontalXL,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXXL}`,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  brand: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    flexShrink: 0,
+    whiteSpace: 'nowrap',
+  },
   appName: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   facts: {
     display: 'flex',
-    flexWrap: 'wrap',
+    flexWrap: 'nowrap',
     columnGap: tokens.spacingHorizontalXL,
-    rowGap: tokens.spacingVerticalXS,
+    flexGrow: 1,
+    minWidth: 0,
     margin: 0,
-    marginRight: 'auto',
   },
   fact: {
     display: 'flex',
     flexDirection: 'column',
-    '& dt': { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-    '& dd': { margin: 0, fontWeight: tokens.fontWeightSemibold },
+    minWidth: 0,
+    '& dt': {
+      fontSize: tokens.fontSizeBase200,
+      color: tokens.colorNeutralForeground2,
+      whiteSpace: 'nowrap',
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+    },
+    '& dd': {
+      margin: 0,
+      fontWeight: tokens.fontWeightSemibold,
+      whiteSpace: 'nowrap',
+      overflow: 'hidden',
+      textOverflow: 'ellipsis',
+    },
   },
+  // "Name (ID)": the name gives way, never below a few letters; the ID stays whole.
+  named: { display: 'flex', minWidth: 0 },
+  name: { overflow: 'hidden', textOverflow: 'ellipsis', minWidth: '3em' },
+  id: { flexShrink: 0, marginLeft: '0.25em' },
+  // The time left is short and always read in full; the participant's name gives way before the
+  // user's (whose ID ends the line and is what the desk checks).
+  fixedFact: { flexShrink: 0 },
+  shrinkFirst: { flexShrink: 2, '@media (max-width: 1099px)': { flexShrink: 0 } },
+  // Below ~1100 px a participant's name would show as a few letters: the ID alone is shown, the
+  // name stays in the tooltip and is still read by screen readers.
+  participantName: { '@media (max-width: 1099px)': visuallyHidden },
+  participantId: { '@media (max-width: 1099px)': { marginLeft: 0 } },
+  signOut: { flexShrink: 0, marginLeft: 'auto' },
   clock: { fontVariantNumeric: 'tabular-nums' },
   nav: {
     display: 'flex',
