@@ -33,7 +33,7 @@ describe('axe on popups, every impact', () => {
     expect(await menu.evaluate((el) => el.closest('main') !== null)).toBe(true);
     await app.screenshot('dms-menu-en');
 
-    await page.getByRole('menuitem', { name: 'Unlock' }).press('Enter');
+    await page.getByRole('menuitem', { name: 'Unlock', exact: true }).press('Enter');
     await page.getByRole('dialog', { name: 'Request: Unlock' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');

@@ -124,7 +124,7 @@ describe('focus after key actions', () => {
 
     // Escape in the dialog: back on the row's button (the menu item that opened it is gone).
     await page.getByRole('button', { name: rowButton }).press('Enter');
-    await page.getByRole('menuitem', { name: 'Unlock' }).press('Enter');
+    await page.getByRole('menuitem', { name: 'Unlock', exact: true }).press('Enter');
     await page.getByRole('dialog', { name: 'Request: Unlock' }).waitFor();
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -132,7 +132,7 @@ describe('focus after key actions', () => {
 
     // Sent: the same place, with the outcome announced.
     await page.getByRole('button', { name: rowButton }).press('Enter');
-    await page.getByRole('menuitem', { name: 'Unlock' }).press('Enter');
+    await page.getByRole('menuitem', { name: 'Unlock', exact: true }).press('Enter');
     const create = page.getByRole('dialog', { name: 'Request: Unlock' });
     await create.getByRole('button', { name: 'Send request' }).press('Enter');
     await page.getByText('Request sent: Unlock for C00104.').waitFor();
@@ -140,7 +140,7 @@ describe('focus after key actions', () => {
     await expectFocus(page, `button: ${rowButton}`);
 
     await page.getByRole('button', { name: 'Request a change for C00101' }).press('Enter');
-    await page.getByRole('menuitem', { name: 'Suspend' }).press('Enter');
+    await page.getByRole('menuitem', { name: 'Suspend', exact: true }).press('Enter');
     await page
       .getByRole('dialog', { name: 'Request: Suspend' })
       .getByRole('button', { name: 'Send request' })
