@@ -48,8 +48,15 @@ export const AuthState = z.discriminatedUnion('step', [
     userId: z.string(),
     channel: OtpChannel,
     maskedEmail: z.string().optional(),
+    /** The challenge's end: the sign-in attempt ends then, whatever code was sent. */
     expiresAt: isoTime,
+    /** Email: the current code's end (it may come before the challenge's). */
+    codeExpiresAt: isoTime.optional(),
+    /** Email: the host answered that the code typed has expired (a new one can be sent). */
+    codeExpired: z.boolean().optional(),
     resendAvailableAt: isoTime.optional(),
+    /** Email: how many more codes the host will send for this challenge. */
+    resendsLeft: z.number().int().nonnegative().optional(),
     attemptsLeft: z.number().int().nonnegative().optional(),
   }),
   z.object({

@@ -45,14 +45,20 @@ export const LoginRequest = z.strictObject({
 /** Body of `POST /auth/login`. */
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-/** Login reply when the password was right and an OTP is needed. */
+/**
+ * Login reply when the password was right and an OTP is needed. `expiresAt` is the challenge's
+ * end (the sign-in attempt); for email, `codeExpiresAt` is the emailed code's, which may come
+ * first: a new code can then be sent while `resendsLeft` allows.
+ */
 export const LoginOtpReply = z.object({
   next: z.literal('otp'),
   challengeId: z.string().min(1),
   channel: OtpChannel,
   maskedEmail: z.string().optional(),
   expiresAt: isoTime,
+  codeExpiresAt: isoTime.optional(),
   resendAvailableAt: isoTime.optional(),
+  resendsLeft: z.number().int().nonnegative().optional(),
 });
 /** Login reply when the user must first initialize 2FA. */
 export const LoginInitReply = z.object({
@@ -101,8 +107,16 @@ export const OtpRequest = z.strictObject({
 });
 /** Body of `POST /auth/otp/resend`. */
 export const ResendRequest = z.strictObject({ challengeId: z.string().min(1).max(128) });
-/** Reply of `POST /auth/otp/resend`. */
-export const ResendReply = z.object({ expiresAt: isoTime, resendAvailableAt: isoTime });
+/**
+ * Reply of `POST /auth/otp/resend`: the new code's end (`codeExpiresAt`), the challenge's, which
+ * a resend never moves (`expiresAt`), and the resend rule's next time and sends left.
+ */
+export const ResendReply = z.object({
+  expiresAt: isoTime,
+  codeExpiresAt: isoTime,
+  resendAvailableAt: isoTime,
+  resendsLeft: z.number().int().nonnegative(),
+});
 /** Reply of `POST /auth/otp/resend`. */
 export type ResendReply = z.infer<typeof ResendReply>;
 

@@ -8,7 +8,7 @@ describe('simulator settings', () => {
       emailOtpTtlSec: 300,
       emailResendCooldownSec: 30,
       emailMaxSends: 5,
-      challengeTtlSec: 300,
+      challengeTtlSec: 600,
       initTokenTtlSec: 1800,
       lockoutThreshold: 5,
       lockoutDurationSec: 900,

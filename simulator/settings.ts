@@ -17,8 +17,11 @@ export const SimSettings = z.strictObject({
   emailResendCooldownSec: z.number().int().min(0).default(30),
   /** Email OTP sends allowed per challenge (the first send included). */
   emailMaxSends: count.default(5),
-  /** Lifetime of a login challenge. */
-  challengeTtlSec: sec.default(300),
+  /**
+   * Lifetime of a login challenge: longer than one email code, so a code that expired can be
+   * replaced (resend) without typing the password again.
+   */
+  challengeTtlSec: sec.default(600),
   /** Lifetime of a 2FA initialization token. */
   initTokenTtlSec: sec.default(1800),
   /** Consecutive failures (password or OTP) that lock an account. */

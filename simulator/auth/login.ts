@@ -133,8 +133,10 @@ async function startChallenge(ctx: SimContext, user: UserRow): Promise<LoginRepl
       challengeId: id,
       channel: 'email',
       maskedEmail: maskEmail(user.email),
-      expiresAt: iso(sent.codeExpiresAt),
+      expiresAt: iso(expiresAt),
+      codeExpiresAt: iso(sent.codeExpiresAt),
       resendAvailableAt: iso(now + ctx.settings.emailResendCooldownSec * 1000),
+      resendsLeft: Math.max(0, ctx.settings.emailMaxSends - 1),
     };
   }
   stmt(

@@ -81,8 +81,9 @@ export class SessionManager extends SessionMachine {
         () => s.target.host.resendOtp(s.challengeId),
         RESEND_ERRORS,
       );
-      // A resend replaces the code and may extend the challenge: re-arm its expiry.
-      this.enter({ ...s, expiresAt: reply.expiresAt, resendAvailableAt: reply.resendAvailableAt });
+      // A resend replaces the code; the challenge keeps its end (the host says which it is).
+      const { codeExpired: _gone, ...rest } = s;
+      this.enter({ ...rest, ...reply });
       return this.state();
     });
   }
