@@ -51,6 +51,8 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ErrorDetails = z.object({
   field: z.string().optional(),
   attemptsLeft: z.number().int().nonnegative().optional(),
+  /** With `attemptsLeft` on a wrong password: how long the lock that comes at 0 lasts. */
+  lockDurationSec: z.number().int().nonnegative().optional(),
   lockedUntil: z.iso.datetime().optional(),
   retryAfterSec: z.number().int().nonnegative().optional(),
   /** With `SESSION_LOCKED`: when the host will email the next unlock code. */

@@ -24,8 +24,16 @@ export function policyFor(ctx: SimContext, user: UserRow): PasswordPolicy {
   };
 }
 
-const invalidCredentials = (): CcmsError =>
-  new CcmsError('INVALID_CREDENTIALS', 'The user ID or password is wrong.');
+/**
+ * A wrong password (or an unknown user ID: the same answer) with the attempts left before the
+ * lock. The count is kept per submitted user ID whether or not that user exists, so it tells an
+ * unknown ID from a known one no more than the answer itself does (docs/protocol.md).
+ */
+const invalidCredentials = (ctx: SimContext, attemptsLeft: number): CcmsError =>
+  new CcmsError('INVALID_CREDENTIALS', 'The user ID or password is wrong.', {
+    attemptsLeft,
+    lockDurationSec: ctx.settings.lockoutDurationSec,
+  });
 
 const rateLimited = (retryAfterSec: number): CcmsError =>
   new CcmsError('RATE_LIMITED', 'Too many failed sign-ins from this workstation; wait and retry.', {
@@ -53,7 +61,7 @@ async function passwordHolder(ctx: SimContext, body: LoginRequest): Promise<User
   if (!passwordOk || user === undefined) {
     const outcome = ctx.db.transaction(() => recordFailure(ctx, key)).immediate();
     if (outcome.lockedUntil !== undefined) throw lockedError(outcome.lockedUntil);
-    throw invalidCredentials();
+    throw invalidCredentials(ctx, outcome.attemptsLeft);
   }
   return user;
 }
