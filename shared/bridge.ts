@@ -91,6 +91,8 @@ export const AuthState = z.discriminatedUnion('step', [
     expiresAt: isoTime,
     idleTimeoutSec: z.number().int().positive(),
     clockSkewSec: z.number().int().optional(),
+    /** When the user's own password expires, as the host said at sign-in (none: never). */
+    passwordExpiresAt: isoTime.optional(),
   }),
   z.object({
     step: z.literal('locked'),

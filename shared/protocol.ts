@@ -91,6 +91,8 @@ export const Session = z.object({
   idleTimeoutSec: z.number().int().positive(),
   user: SessionUser,
   clockSkewSec: z.number().int().optional(),
+  /** When the user's own password expires (null: never); the terminal warns when it is near. */
+  passwordExpiresAt: isoTime.nullable().optional(),
 });
 /** A host session. */
 export type Session = z.infer<typeof Session>;

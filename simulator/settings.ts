@@ -44,6 +44,8 @@ export const SimSettings = z.strictObject({
   passwordMinLength: count.default(10),
   passwordMaxLength: count.default(64),
   daPasswordMinLength: count.default(16),
+  /** A user's own password expires this many days after it was set (0 = never): PASSWORD_EXPIRED. */
+  passwordMaxAgeDays: z.number().int().min(0).default(90),
   /** A new password may not equal any of the last N (the current one included). */
   passwordHistory: z.number().int().min(0).max(24).default(5),
   /** Failed logins allowed per client address per window before RATE_LIMITED (0 = off). */

@@ -7,7 +7,14 @@ import {
 import type { LoginReply, LoginRequest } from '../../shared/protocol.js';
 import { iso } from '../clock.js';
 import type { SimContext } from '../context.js';
-import { findUser, isDa, pendingInitSteps, userKey, type UserRow } from '../store/users.js';
+import {
+  findUser,
+  isDa,
+  passwordExpiryOf,
+  pendingInitSteps,
+  userKey,
+  type UserRow,
+} from '../store/users.js';
 import { assertNotLocked, lockedError, recordFailure } from './lockout.js';
 import { hashToken, maskEmail, newToken } from './secrets.js';
 import { sendChallengeCode } from './email-codes.js';
@@ -93,6 +100,13 @@ export async function login(
     throw new CcmsError(
       'PASSWORD_EXPIRED',
       'The temporary password has expired; ask your Delegated Administrator for a new one.',
+    );
+  }
+  const ownExpiry = passwordExpiryOf(ctx.db, user, ctx.settings.passwordMaxAgeDays);
+  if (ownExpiry !== null && ctx.clock.now() >= ownExpiry) {
+    throw new CcmsError(
+      'PASSWORD_EXPIRED',
+      'The password has expired; ask your Delegated Administrator for a temporary password.',
     );
   }
   const steps = pendingInitSteps(user);

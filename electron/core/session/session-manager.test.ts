@@ -263,6 +263,16 @@ describe('SessionManager transitions', () => {
     expect(sm.state()).toMatchObject({ step: 'otp', resendsLeft: 0 });
   });
 
+  it('signedIn carries the host\'s passwordExpiresAt; a null one (no expiry) is left out', async () => {
+    expect(await signIn({ passwordExpiresAt: iso(10 * 24 * 60 * MIN) })).toMatchObject({
+      step: 'signedIn',
+      passwordExpiresAt: iso(10 * 24 * 60 * MIN),
+    });
+    await sm.dispose();
+    sm = new SessionManager({ clock });
+    expect(await signIn({ passwordExpiresAt: null })).not.toHaveProperty('passwordExpiresAt');
+  });
+
   it('refuses to resend a TOTP code', async () => {
     host.answer('login', otpReply);
     await sm.login(target(), 'C00101', 'pw');

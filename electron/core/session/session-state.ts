@@ -119,6 +119,9 @@ export function toAuthState(s: InternalState): AuthState {
         expiresAt: s.session.expiresAt,
         idleTimeoutSec: s.idleTimeoutSec,
         ...(s.session.clockSkewSec !== undefined && { clockSkewSec: s.session.clockSkewSec }),
+        ...(s.session.passwordExpiresAt != null && {
+          passwordExpiresAt: s.session.passwordExpiresAt,
+        }),
       };
     case 'locked':
       return {
