@@ -263,7 +263,7 @@ describe('SessionManager transitions', () => {
     expect(sm.state()).toMatchObject({ step: 'otp', resendsLeft: 0 });
   });
 
-  it('signedIn carries the host\'s passwordExpiresAt; a null one (no expiry) is left out', async () => {
+  it("signedIn carries the host's passwordExpiresAt; a null one (no expiry) is left out", async () => {
     expect(await signIn({ passwordExpiresAt: iso(10 * 24 * 60 * MIN) })).toMatchObject({
       step: 'signedIn',
       passwordExpiresAt: iso(10 * 24 * 60 * MIN),
