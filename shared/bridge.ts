@@ -7,6 +7,7 @@ import {
   DmsStatus,
   DmsUser,
   InitStep,
+  MaintenanceWindow,
   OtpChannel,
   OtpCode,
   SessionUser,
@@ -112,6 +113,21 @@ export const AuthState = z.discriminatedUnion('step', [
 ]);
 /** What the terminal is doing now. */
 export type AuthState = z.infer<typeof AuthState>;
+
+/**
+ * Whether the host answers, as the core's health probe finds it, and the maintenance it announces.
+ * `unknown` before the first answer; `reconnecting` while it does not answer (the core keeps
+ * probing, backing off); `ok` when it does.
+ */
+export const HostStatus = z.object({
+  connection: z.enum(['unknown', 'ok', 'reconnecting']),
+  /** Since when the host has not answered (with `reconnecting`), on this workstation's clock. */
+  lostAt: isoTime.optional(),
+  /** The host's announced maintenance windows, soonest first (host times). */
+  maintenance: z.array(MaintenanceWindow),
+});
+/** Whether the host answers, and the maintenance it announces. */
+export type HostStatus = z.infer<typeof HostStatus>;
 
 /** Settings the user may change (machine policy may restrict them). */
 export const UserSettings = z.strictObject({
@@ -279,6 +295,8 @@ const Void = z.object({}).strict();
 export const BridgeCalls = {
   getAppInfo: { input: Empty, output: AppInfo },
   getAuthState: { input: Empty, output: AuthState },
+  /** Whether the host answers, and its announced maintenance (the `hostStatus` event follows it). */
+  getHostStatus: { input: Empty, output: HostStatus },
   login: {
     input: z.strictObject({ userId: UserId, password: z.string().min(1).max(256) }),
     output: AuthState,
@@ -364,6 +382,8 @@ export const BridgeResultSchema = z.union([
 /** Every event the main process pushes to the renderer. */
 export const BridgeEvents = {
   authState: AuthState,
+  /** The host stopped or started answering, or announced other maintenance. */
+  hostStatus: HostStatus,
   /** The idle lock will come in `secondsLeft` unless the user does something. */
   idleWarning: z.object({ secondsLeft: z.number().int().nonnegative() }),
   diagnosticsProgress: DiagnosticStep,

@@ -26,12 +26,23 @@ export const InitStep = z.enum(['password', 'channel']);
 export type InitStep = z.infer<typeof InitStep>;
 
 // ---- GET /health
-/** Reply of `GET /health`. */
+/** A maintenance window the host announces: no sign-in from `startsAt` until `endsAt`. */
+export const MaintenanceWindow = z.object({
+  startsAt: isoTime,
+  endsAt: isoTime,
+  title: z.string().max(200).optional(),
+  titleZh: z.string().max(200).optional(),
+});
+/** A maintenance window the host announces. */
+export type MaintenanceWindow = z.infer<typeof MaintenanceWindow>;
+
+/** Reply of `GET /health`; `maintenance`: the windows now or ahead, soonest first. */
 export const HealthReply = z.object({
   status: z.literal('ok'),
   version: z.string(),
   environment: z.string(),
   serverTime: isoTime,
+  maintenance: z.array(MaintenanceWindow).max(50).optional(),
 });
 /** Reply of `GET /health`. */
 export type HealthReply = z.infer<typeof HealthReply>;

@@ -75,6 +75,26 @@ export const SimSettings = z.strictObject({
    * survives a power cut, as with FULL, at a fraction of FULL's cost (store/wal-sync.ts).
    */
   fsyncBeforeReply: z.boolean().default(true),
+  /**
+   * Maintenance windows `/health` announces and during which login answers HOST_MAINTENANCE
+   * (environment: `CCMS_SIM_MAINTENANCE_WINDOWS` as JSON).
+   */
+  maintenanceWindows: z
+    .array(
+      z
+        .strictObject({
+          startsAt: z.iso.datetime(),
+          endsAt: z.iso.datetime(),
+          title: z.string().max(200).optional(),
+          titleZh: z.string().max(200).optional(),
+        })
+        .refine(
+          (w) => Date.parse(w.endsAt) > Date.parse(w.startsAt),
+          'endsAt must follow startsAt',
+        ),
+    )
+    .max(50)
+    .default([]),
   /** Outgoing SMTP relay; empty = the embedded server on 127.0.0.1 (its mail lands in `outbox`). */
   smtpHost: z.string().default(''),
   smtpPort: z.number().int().min(0).max(65_535).default(0),
@@ -105,6 +125,14 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown>
         throw new Error(`${envName(key)}: "${raw}" is not true or false`);
       }
       out[key] = raw === 'true';
+      continue;
+    }
+    if (kind === 'object') {
+      try {
+        out[key] = JSON.parse(raw);
+      } catch {
+        throw new Error(`${envName(key)}: "${raw}" is not JSON`);
+      }
       continue;
     }
     const value = kind === 'number' ? Number(raw) : raw;

@@ -6,6 +6,7 @@ import {
   type EventName,
   type EventPayload,
 } from '../../shared/bridge.js';
+import { CcmsError } from '../../shared/errors.js';
 import { parse } from '../../shared/parse.js';
 import { createHandlers } from './bridge/handlers.js';
 import { createRouter } from './bridge/router.js';
@@ -14,6 +15,7 @@ import { ConfigStore } from './config/config-store.js';
 import type { ProxyPolicy } from './config/effective-policy.js';
 import { defaultPolicySource, type PolicySource } from './config/policy-source.js';
 import { HostClient } from './host/host-client.js';
+import { HostStatusMonitor } from './host-status/host-status-monitor.js';
 import { chainTrustedByPolicy, type TrustAnchors } from './host/policy-trust.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { ProxyAuthBroker, type ProxyAuth } from './network/proxy-auth-broker.js';
@@ -201,6 +203,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emitIdleWarning: (secondsLeft) => emit('idleWarning', { secondsLeft }),
   });
 
+  // The host the terminal uses now: the session's, else the chosen environment's.
+  const hostStatus = new HostStatusMonitor({
+    clock,
+    log,
+    health: async () =>
+      hostFor(session.current()?.target.environment ?? config.settings().environment).health(),
+    onChange: (status) => emit('hostStatus', status),
+    onReconnected: () => session.checkSession(),
+  });
+  void hostStatus.probeNow();
+
   const router = createRouter(
     createHandlers({
       mode: options.mode,
@@ -213,6 +226,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clock,
       log,
       hostFor,
+      hostStatus,
       emit,
       proxyAuth,
       settled: () => followUp.settled(),
@@ -229,7 +243,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   );
 
   return {
-    call: (name, input) => router.call(name, input),
+    async call(name, input) {
+      const result = await router.call(name, input);
+      // Every call's outcome tells about the connection: a lost one shows at once, a refusal for
+      // maintenance brings the window, and an answer while reconnecting ends the wait early.
+      if (!result.ok && result.error.code === 'HOST_MAINTENANCE') void hostStatus.probeNow();
+      else if (!result.ok)
+        hostStatus.noteError(new CcmsError(result.error.code, result.error.message));
+      else if (hostStatus.status().connection === 'reconnecting') void hostStatus.probeNow();
+      return result;
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -245,6 +268,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async dispose() {
       // A prompt left open would hold the logout below until its timeout.
       proxyAuth.dispose();
+      hostStatus.dispose();
       // Quitting revokes the session, but a slow host must not hold the app open for long.
       if (session.current()) {
         let timer: NodeJS.Timeout | undefined;

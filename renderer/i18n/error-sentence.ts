@@ -14,6 +14,10 @@ export function errorSentence(t: TFunction, error: AppError, language: string): 
       // The lock's end in Hong Kong time, with its date unless it is today (format-time.ts).
       t('errors:ACCOUNT_LOCKED_until', { time: formatDateTime(error.lockedUntil, language) }),
     );
+  } else if (error.code === 'HOST_MAINTENANCE' && error.endsAt) {
+    parts.push(
+      t('errors:HOST_MAINTENANCE_until', { time: formatDateTime(error.endsAt, language) }),
+    );
   } else if (
     (error.code === 'RATE_LIMITED' || error.code === 'RESEND_TOO_SOON') &&
     error.retryAfterSec !== undefined

@@ -18,6 +18,7 @@ import {
 import { assertNotLocked, lockedError, recordFailure } from './lockout.js';
 import { hashToken, maskEmail, newToken } from './secrets.js';
 import { sendChallengeCode } from './email-codes.js';
+import { assertNoMaintenance } from './maintenance.js';
 import { stmt } from '../store/db.js';
 
 /** The password policy of a user, with the simulator's settings applied. */
@@ -79,6 +80,7 @@ export async function login(
   body: LoginRequest,
   clientAddress: string,
 ): Promise<LoginReply> {
+  assertNoMaintenance(ctx);
   const admission = ctx.rateLimiter.admit(clientAddress);
   if ('retryAfterSec' in admission) throw rateLimited(admission.retryAfterSec);
   let failed = true;

@@ -210,6 +210,18 @@ export class SessionManager extends SessionMachine {
     return this.keepAlive(this.s);
   }
 
+  /**
+   * The host answers again after a lost connection: asks it whether the session still holds. A
+   * session it ended signs out with the reason (`SESSION_EXPIRED` → `sessionExpired`); a live
+   * one carries on as before.
+   */
+  checkSession(): Promise<void> {
+    this.catchUp();
+    if (this.s.step !== 'signedIn') return Promise.resolve();
+    this.lastKeepAlive = this.opts.clock.now();
+    return this.keepAlive(this.s);
+  }
+
   /** Locks at once (OS lock, suspend, or the idle timer). */
   lock(): void {
     if (this.s.step !== 'signedIn') return;
