@@ -55,6 +55,8 @@ export interface CoreOptions {
    */
   makeFetch?: (proxyAuth: ProxyAuth) => typeof fetch;
   versions?: Record<string, string>;
+  /** How often the host is probed (defaults: every 60 s; after a failure 2 s doubling to 30 s). */
+  hostProbe?: { everyMs?: number; firstBackoffMs?: number; maxBackoffMs?: number };
   /** Host timeouts in ms (defaults: connect 10 s, total 30 s). */
   hostTimeouts?: { connectMs?: number; totalMs?: number };
 }
@@ -211,6 +213,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       hostFor(session.current()?.target.environment ?? config.settings().environment).health(),
     onChange: (status) => emit('hostStatus', status),
     onReconnected: () => session.checkSession(),
+    ...options.hostProbe,
   });
   void hostStatus.probeNow();
 

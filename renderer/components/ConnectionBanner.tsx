@@ -2,7 +2,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -25,12 +24,8 @@ export function ConnectionBanner() {
   return (
     <div role="status" aria-live="polite" data-testid="connection-banner">
       {reconnecting ? (
-        <MessageBar
-          intent="warning"
-          layout="multiline"
-          className={styles.bar}
-          icon={<Spinner size="tiny" aria-hidden="true" />}
-        >
+        // No spinner: an endless animation for as long as the host is down would only distract.
+        <MessageBar intent="warning" layout="multiline" className={styles.bar}>
           <MessageBarBody>
             <MessageBarTitle>{t('connection.reconnectingTitle')}</MessageBarTitle>
             {t('connection.reconnecting')}
