@@ -53,8 +53,7 @@ describe('maintenance on the sign-in screen', () => {
     vi.setSystemTime(NOW);
     await renderWithProviders(<LoginScreen />);
     expect(screen.getByTestId('maintenance-notice').textContent).toBe(
-      `Scheduled maintenance` +
-        `Scheduled maintenance: 5 Dec 2026 22:00${hkt('en')} – 23:30${hkt('en')}. Quarterly upgrade`,
+      `Scheduled maintenance: 5 Dec 2026 22:00${hkt('en')} – 23:30${hkt('en')}. Quarterly upgrade`,
     );
     expect(screen.getByRole('button', { name: 'Sign in' }).getAttribute('aria-disabled')).not.toBe(
       'true',

@@ -53,9 +53,8 @@ export function MaintenanceNotice() {
       data-testid="maintenance-notice"
     >
       <MessageBarBody>
-        <MessageBarTitle>
-          {current ? t('maintenance.currentTitle') : t('maintenance.upcomingTitle')}
-        </MessageBarTitle>
+        {/* Ahead, the sentence itself starts "Scheduled maintenance:"; a title would say it twice. */}
+        {current ? <MessageBarTitle>{t('maintenance.currentTitle')}</MessageBarTitle> : null}
         {joinSentences([text, title ?? ''], language)}
       </MessageBarBody>
     </MessageBar>
