@@ -45,6 +45,16 @@ describe('simulator settings', () => {
     ).toBe(5);
   });
 
+  it('read maintenance windows from CCMS_SIM_MAINTENANCE_WINDOWS as JSON, naming bad JSON', () => {
+    const windows = [{ startsAt: '2026-12-05T14:00:00.000Z', endsAt: '2026-12-05T15:30:00.000Z' }];
+    const env = settingsFromEnv({ CCMS_SIM_MAINTENANCE_WINDOWS: JSON.stringify(windows) });
+    expect(resolveSettings(env).maintenanceWindows).toEqual(windows);
+    expect(DEFAULT_SETTINGS.maintenanceWindows).toEqual([]);
+    expect(() => settingsFromEnv({ CCMS_SIM_MAINTENANCE_WINDOWS: '[{' })).toThrow(
+      /CCMS_SIM_MAINTENANCE_WINDOWS: .* is not JSON/,
+    );
+  });
+
   it('name the setting or variable that is wrong', () => {
     expect(() => settingsFromEnv({ CCMS_SIM_LOCKOUT_THRESHOLD: 'five' })).toThrow(
       /CCMS_SIM_LOCKOUT_THRESHOLD/,
