@@ -9,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { selectReconnecting, useHostStatusStore } from '../state/host-status-store.js';
 
 const useStyles = makeStyles({
+  // Stays in view while a long page scrolls: the state is persistent, so is its notice.
+  region: { position: 'sticky', top: 0, zIndex: 1 },
   bar: { borderRadius: 0, paddingInline: tokens.spacingHorizontalXXL },
 });
 
@@ -22,7 +24,7 @@ export function ConnectionBanner() {
   const styles = useStyles();
   const reconnecting = useHostStatusStore(selectReconnecting);
   return (
-    <div role="status" aria-live="polite" data-testid="connection-banner">
+    <div role="status" aria-live="polite" className={styles.region} data-testid="connection-banner">
       {reconnecting ? (
         // No spinner: an endless animation for as long as the host is down would only distract.
         <MessageBar intent="warning" layout="multiline" className={styles.bar}>
