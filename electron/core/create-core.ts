@@ -148,20 +148,38 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const hosts = new Map<EnvironmentId, HostClient>();
+  const probeHosts = new Map<EnvironmentId, HostClient>();
   const hostFor = (env: EnvironmentId): HostClient => {
     const existing = hosts.get(env);
     if (existing) return existing;
+    const client = makeClient(env, proxyAuth, hostFetch);
+    hosts.set(env, client);
+    return client;
+  };
+  // The background health probe never asks the user for proxy credentials (a prompt nobody asked
+  // for): it uses only those already given, and its own connections.
+  const probeHostFor = (env: EnvironmentId): HostClient => {
+    const existing = probeHosts.get(env);
+    if (existing) return existing;
+    const client = makeClient(env, quietProxyAuth, probeFetch);
+    probeHosts.set(env, client);
+    return client;
+  };
+  const makeClient = (
+    env: EnvironmentId,
+    auth: ProxyAuth,
+    viaFetch: typeof fetch | undefined,
+  ): HostClient => {
     const target = config.hostTarget(env);
     // In Electron every host, the simulator's included, is reached through Chromium (the fetch
     // given), so what is tested is the path users take; Chromium trusts the simulator's private CA
     // through the verify proc (trustAnchors), for the simulator's host only.
-    const viaFetch = hostFetch;
-    const client = new HostClient({
+    return new HostClient({
       baseUrl: target.url,
       extraCaPems: target.caPems,
       userAgent: `CCMS-Terminal/${options.appVersion} (${options.mode}; ${process.platform})`,
       log,
-      proxyAuth,
+      proxyAuth: auth,
       ...(viaFetch ? { fetch: viaFetch } : target.proxy !== undefined && { proxy: target.proxy }),
       ...(options.hostTimeouts?.connectMs !== undefined && {
         connectTimeoutMs: options.hostTimeouts.connectMs,
@@ -170,8 +188,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         totalTimeoutMs: options.hostTimeouts.totalMs,
       }),
     });
-    hosts.set(env, client);
-    return client;
   };
 
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
@@ -195,6 +211,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Proxy sign-in prompts go to the renderer as bridge events; answers stay in memory only.
   const proxyAuth = new ProxyAuthBroker({ clock, emit, log });
   const hostFetch = options.makeFetch ? options.makeFetch(proxyAuth) : options.fetch;
+  const quietProxyAuth: ProxyAuth = {
+    ask: async () => undefined,
+    remembered: (proxy) => proxyAuth.remembered(proxy),
+    refused: () => undefined,
+    waiting: () => false,
+  };
+  const probeFetch = options.makeFetch ? options.makeFetch(quietProxyAuth) : options.fetch;
 
   const followUp = followSignIns({
     session,
@@ -210,7 +233,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     log,
     health: async () =>
-      hostFor(session.current()?.target.environment ?? config.settings().environment).health(),
+      probeHostFor(session.current()?.target.environment ?? config.settings().environment).health(),
     onChange: (status) => emit('hostStatus', status),
     onReconnected: () => session.checkSession(),
     ...options.hostProbe,
@@ -282,7 +305,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await followUp.settled();
       session.dispose();
       listeners.clear();
-      for (const h of hosts.values()) h.close();
+      for (const h of [...hosts.values(), ...probeHosts.values()]) h.close();
       log.info('core stopped');
     },
   };
