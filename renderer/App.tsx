@@ -11,11 +11,13 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EnvironmentBadge } from './components/EnvironmentBadge.js';
+import { ConnectionBanner } from './components/ConnectionBanner.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { SignInLayout } from './components/SignInLayout.js';
 import { preloadable, type Preloadable } from './components/preloadable.js';
 import { errorSentence } from './i18n/error-sentence.js';
 import LoginScreen from './screens/login/LoginScreen.js';
+import { useHostStatusStore } from './state/host-status-store.js';
 import { selectShowsDone, useInitStore } from './state/init-store.js';
 import { selectEnvironment, selectStep, useSessionStore } from './state/session-store.js';
 
@@ -96,6 +98,20 @@ export default function App() {
     return () => clearTimeout(id);
   }, [step, i18n]);
 
+  // The core's view of the host (connection, maintenance), on every screen.
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let gone = false;
+    void useHostStatusStore
+      .getState()
+      .start()
+      .then((s) => (gone ? s() : (stop = s)));
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, []);
+
   const openTool = useCallback((next: Tool) => {
     openerRef.current =
       document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -133,11 +149,14 @@ export default function App() {
 
   if ((step === 'signedIn' || step === 'locked') && !showsDone) {
     return (
-      <ScreenBoundary fallback={failed}>
-        <Suspense fallback={<div className={styles.center}>{loading}</div>}>
-          <terminalShell.Component />
-        </Suspense>
-      </ScreenBoundary>
+      <>
+        <ConnectionBanner />
+        <ScreenBoundary fallback={failed}>
+          <Suspense fallback={<div className={styles.center}>{loading}</div>}>
+            <terminalShell.Component />
+          </Suspense>
+        </ScreenBoundary>
+      </>
     );
   }
 
@@ -149,29 +168,34 @@ export default function App() {
   else screen = <LoginScreen onOpenConnectivity={() => openTool('diagnostics')} />;
 
   return (
-    <SignInLayout
-      appName={t('common:appName')}
-      tagline={t('common:appTagline')}
-      badge={
-        environment ? (
-          <EnvironmentBadge
-            environment={environment}
-            name={t(`common:environment.${environment}`)}
-            label={t('common:environment.label', { name: t(`common:environment.${environment}`) })}
-          />
-        ) : null
-      }
-      navLabel={t('common:nav.label')}
-      settingsLabel={t('common:nav.settings')}
-      connectivityLabel={t('common:nav.connectivityCheck')}
-      onOpenSettings={() => openTool('settings')}
-      onOpenConnectivity={() => openTool('diagnostics')}
-      footer={t('common:footer')}
-      wide={tool !== null || step === 'init' || showsDone}
-    >
-      <ScreenBoundary key={tool ?? step} fallback={failed}>
-        <Suspense fallback={loading}>{screen}</Suspense>
-      </ScreenBoundary>
-    </SignInLayout>
+    <>
+      <ConnectionBanner />
+      <SignInLayout
+        appName={t('common:appName')}
+        tagline={t('common:appTagline')}
+        badge={
+          environment ? (
+            <EnvironmentBadge
+              environment={environment}
+              name={t(`common:environment.${environment}`)}
+              label={t('common:environment.label', {
+                name: t(`common:environment.${environment}`),
+              })}
+            />
+          ) : null
+        }
+        navLabel={t('common:nav.label')}
+        settingsLabel={t('common:nav.settings')}
+        connectivityLabel={t('common:nav.connectivityCheck')}
+        onOpenSettings={() => openTool('settings')}
+        onOpenConnectivity={() => openTool('diagnostics')}
+        footer={t('common:footer')}
+        wide={tool !== null || step === 'init' || showsDone}
+      >
+        <ScreenBoundary key={tool ?? step} fallback={failed}>
+          <Suspense fallback={loading}>{screen}</Suspense>
+        </ScreenBoundary>
+      </SignInLayout>
+    </>
   );
 }

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WsRequestFrame, appError, parse } from '../shared/index.js';
 import { CONTENT_SECURITY_POLICY } from '../electron/app-origin.js';
-import { createCore, type Core } from '../electron/core/index.js';
+import { createCore, type Core, type CoreOptions } from '../electron/core/index.js';
 import {
   startSimulator,
   type RunningSimulator,
@@ -28,6 +28,8 @@ export interface BrowserModeOptions {
   /** Machine policy file override (tests). */
   machinePolicyPath?: string;
   appVersion: string;
+  /** How often the core probes the host (tests: faster than the default minute). */
+  hostProbe?: CoreOptions['hostProbe'];
 }
 
 /** A running browser-mode app. */
@@ -142,6 +144,7 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
     ...(opts.machinePolicyPath ? { machinePolicyPath: opts.machinePolicyPath } : {}),
     ...(sim ? { simulatorHost: { url: sim.url, caCertPem: sim.caCertPem } } : {}),
     versions: { node: process.versions.node, v8: process.versions.v8 },
+    ...(opts.hostProbe && { hostProbe: opts.hostProbe }),
   });
   const token = randomBytes(32).toString('base64url');
   const expected = Buffer.from(token);

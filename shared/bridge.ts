@@ -10,6 +10,7 @@ import {
   DmsStatus,
   DmsUser,
   InitStep,
+  MaintenanceWindow,
   OtpChannel,
   OtpCode,
   SessionUser,
@@ -52,8 +53,15 @@ export const AuthState = z.discriminatedUnion('step', [
     userId: z.string(),
     channel: OtpChannel,
     maskedEmail: z.string().optional(),
+    /** The challenge's end: the sign-in attempt ends then, whatever code was sent. */
     expiresAt: isoTime,
+    /** Email: the current code's end (it may come before the challenge's). */
+    codeExpiresAt: isoTime.optional(),
+    /** Email: the host answered that the code typed has expired (a new one can be sent). */
+    codeExpired: z.boolean().optional(),
     resendAvailableAt: isoTime.optional(),
+    /** Email: how many more codes the host will send for this challenge. */
+    resendsLeft: z.number().int().nonnegative().optional(),
     attemptsLeft: z.number().int().nonnegative().optional(),
   }),
   z.object({
@@ -88,6 +96,8 @@ export const AuthState = z.discriminatedUnion('step', [
     expiresAt: isoTime,
     idleTimeoutSec: z.number().int().positive(),
     clockSkewSec: z.number().int().optional(),
+    /** When the user's own password expires, as the host said at sign-in (none: never). */
+    passwordExpiresAt: isoTime.optional(),
   }),
   z.object({
     step: z.literal('locked'),
@@ -107,6 +117,21 @@ export const AuthState = z.discriminatedUnion('step', [
 ]);
 /** What the terminal is doing now. */
 export type AuthState = z.infer<typeof AuthState>;
+
+/**
+ * Whether the host answers, as the core's health probe finds it, and the maintenance it announces.
+ * `unknown` before the first answer; `reconnecting` while it does not answer (the core keeps
+ * probing, backing off); `ok` when it does.
+ */
+export const HostStatus = z.object({
+  connection: z.enum(['unknown', 'ok', 'reconnecting']),
+  /** Since when the host has not answered (with `reconnecting`), on this workstation's clock. */
+  lostAt: isoTime.optional(),
+  /** The host's announced maintenance windows, soonest first (host times). */
+  maintenance: z.array(MaintenanceWindow),
+});
+/** Whether the host answers, and the maintenance it announces. */
+export type HostStatus = z.infer<typeof HostStatus>;
 
 /** Settings the user may change (machine policy may restrict them). */
 export const UserSettings = z.strictObject({
@@ -395,6 +420,8 @@ const Void = z.object({}).strict();
 export const BridgeCalls = {
   getAppInfo: { input: Empty, output: AppInfo },
   getAuthState: { input: Empty, output: AuthState },
+  /** Whether the host answers, and its announced maintenance (the `hostStatus` event follows it). */
+  getHostStatus: { input: Empty, output: HostStatus },
   login: {
     input: z.strictObject({ userId: UserId, password: z.string().min(1).max(256) }),
     output: AuthState,
@@ -496,6 +523,8 @@ export const BridgeResultSchema = z.union([
 /** Every event the main process pushes to the renderer. */
 export const BridgeEvents = {
   authState: AuthState,
+  /** The host stopped or started answering, or announced other maintenance. */
+  hostStatus: HostStatus,
   /** The idle lock will come in `secondsLeft` unless the user does something. */
   idleWarning: z.object({ secondsLeft: z.number().int().nonnegative() }),
   diagnosticsProgress: DiagnosticStep,

@@ -10,6 +10,7 @@ export const ErrorCode = z.enum([
   'ACCOUNT_SUSPENDED',
   'PASSWORD_EXPIRED',
   'RATE_LIMITED',
+  'HOST_MAINTENANCE',
   'OTP_INVALID',
   'OTP_EXPIRED',
   'OTP_REUSED',
@@ -54,7 +55,11 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ErrorDetails = z.object({
   field: z.string().optional(),
   attemptsLeft: z.number().int().nonnegative().optional(),
+  /** With `attemptsLeft` on a wrong password: how long the lock that comes at 0 lasts. */
+  lockDurationSec: z.number().int().nonnegative().optional(),
   lockedUntil: z.iso.datetime().optional(),
+  /** With `HOST_MAINTENANCE`: when the maintenance window ends. */
+  endsAt: z.iso.datetime().optional(),
   retryAfterSec: z.number().int().nonnegative().optional(),
   /** With `SESSION_LOCKED`: when the host will email the next unlock code. */
   resendAvailableAt: z.iso.datetime().optional(),
@@ -90,6 +95,7 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   ACCOUNT_SUSPENDED: 403,
   PASSWORD_EXPIRED: 403,
   RATE_LIMITED: 429,
+  HOST_MAINTENANCE: 503,
   OTP_INVALID: 401,
   OTP_EXPIRED: 401,
   OTP_REUSED: 401,

@@ -70,6 +70,7 @@ export const HostCalls = {
       'ACCOUNT_SUSPENDED',
       'PASSWORD_EXPIRED',
       'RATE_LIMITED',
+      'HOST_MAINTENANCE',
       'EMAIL_DELIVERY_FAILED',
     ],
     session: false,

@@ -27,12 +27,23 @@ export const InitStep = z.enum(['password', 'channel']);
 export type InitStep = z.infer<typeof InitStep>;
 
 // ---- GET /health
-/** Reply of `GET /health`. */
+/** A maintenance window the host announces: no sign-in from `startsAt` until `endsAt`. */
+export const MaintenanceWindow = z.object({
+  startsAt: isoTime,
+  endsAt: isoTime,
+  title: z.string().max(200).optional(),
+  titleZh: z.string().max(200).optional(),
+});
+/** A maintenance window the host announces. */
+export type MaintenanceWindow = z.infer<typeof MaintenanceWindow>;
+
+/** Reply of `GET /health`; `maintenance`: the windows now or ahead, soonest first. */
 export const HealthReply = z.object({
   status: z.literal('ok'),
   version: z.string(),
   environment: z.string(),
   serverTime: isoTime,
+  maintenance: z.array(MaintenanceWindow).max(50).optional(),
 });
 /** Reply of `GET /health`. */
 export type HealthReply = z.infer<typeof HealthReply>;
@@ -46,14 +57,20 @@ export const LoginRequest = z.strictObject({
 /** Body of `POST /auth/login`. */
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-/** Login reply when the password was right and an OTP is needed. */
+/**
+ * Login reply when the password was right and an OTP is needed. `expiresAt` is the challenge's
+ * end (the sign-in attempt); for email, `codeExpiresAt` is the emailed code's, which may come
+ * first: a new code can then be sent while `resendsLeft` allows.
+ */
 export const LoginOtpReply = z.object({
   next: z.literal('otp'),
   challengeId: z.string().min(1),
   channel: OtpChannel,
   maskedEmail: z.string().optional(),
   expiresAt: isoTime,
+  codeExpiresAt: isoTime.optional(),
   resendAvailableAt: isoTime.optional(),
+  resendsLeft: z.number().int().nonnegative().optional(),
 });
 /** Login reply when the user must first initialize 2FA. */
 export const LoginInitReply = z.object({
@@ -86,6 +103,8 @@ export const Session = z.object({
   idleTimeoutSec: z.number().int().positive(),
   user: SessionUser,
   clockSkewSec: z.number().int().optional(),
+  /** When the user's own password expires (null: never); the terminal warns when it is near. */
+  passwordExpiresAt: isoTime.nullable().optional(),
 });
 /** A host session. */
 export type Session = z.infer<typeof Session>;
@@ -102,8 +121,16 @@ export const OtpRequest = z.strictObject({
 });
 /** Body of `POST /auth/otp/resend`. */
 export const ResendRequest = z.strictObject({ challengeId: z.string().min(1).max(128) });
-/** Reply of `POST /auth/otp/resend`. */
-export const ResendReply = z.object({ expiresAt: isoTime, resendAvailableAt: isoTime });
+/**
+ * Reply of `POST /auth/otp/resend`: the new code's end (`codeExpiresAt`), the challenge's, which
+ * a resend never moves (`expiresAt`), and the resend rule's next time and sends left.
+ */
+export const ResendReply = z.object({
+  expiresAt: isoTime,
+  codeExpiresAt: isoTime,
+  resendAvailableAt: isoTime,
+  resendsLeft: z.number().int().nonnegative(),
+});
 /** Reply of `POST /auth/otp/resend`. */
 export type ResendReply = z.infer<typeof ResendReply>;
 

@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     const off = openOffline(dataDir, { create: true });
     try {
       await resetToSeed(off.db, off.hasher, off.box, systemClock.now());
-      console.log(`seeded ${dataDir}: CP001 with users C00101-C00105, C00191, C00192`);
+      console.log(`seeded ${dataDir}: CP001 with users C00101-C00105, C00115, C00191, C00192`);
     } finally {
       off.close();
     }

@@ -8,7 +8,7 @@ describe('simulator settings', () => {
       emailOtpTtlSec: 300,
       emailResendCooldownSec: 30,
       emailMaxSends: 5,
-      challengeTtlSec: 300,
+      challengeTtlSec: 600,
       initTokenTtlSec: 1800,
       lockoutThreshold: 5,
       lockoutDurationSec: 900,
@@ -43,6 +43,16 @@ describe('simulator settings', () => {
       resolveSettings({ lockoutDurationSec: 30 }, env, { lockoutDurationSec: 5 })
         .lockoutDurationSec,
     ).toBe(5);
+  });
+
+  it('read maintenance windows from CCMS_SIM_MAINTENANCE_WINDOWS as JSON, naming bad JSON', () => {
+    const windows = [{ startsAt: '2026-12-05T14:00:00.000Z', endsAt: '2026-12-05T15:30:00.000Z' }];
+    const env = settingsFromEnv({ CCMS_SIM_MAINTENANCE_WINDOWS: JSON.stringify(windows) });
+    expect(resolveSettings(env).maintenanceWindows).toEqual(windows);
+    expect(DEFAULT_SETTINGS.maintenanceWindows).toEqual([]);
+    expect(() => settingsFromEnv({ CCMS_SIM_MAINTENANCE_WINDOWS: '[{' })).toThrow(
+      /CCMS_SIM_MAINTENANCE_WINDOWS: .* is not JSON/,
+    );
   });
 
   it('name the setting or variable that is wrong', () => {

@@ -22,8 +22,11 @@ export const SimSettings = z.strictObject({
   emailResendCooldownSec: z.number().int().min(0).default(30),
   /** Email OTP sends allowed per challenge (the first send included). */
   emailMaxSends: count.default(5),
-  /** Lifetime of a login challenge. */
-  challengeTtlSec: sec.default(300),
+  /**
+   * Lifetime of a login challenge: longer than one email code, so a code that expired can be
+   * replaced (resend) without typing the password again.
+   */
+  challengeTtlSec: sec.default(600),
   /** Lifetime of a 2FA initialization token. */
   initTokenTtlSec: sec.default(1800),
   /** Consecutive failures (password or OTP) that lock an account. */
@@ -46,6 +49,8 @@ export const SimSettings = z.strictObject({
   passwordMinLength: count.default(10),
   passwordMaxLength: count.default(64),
   daPasswordMinLength: count.default(16),
+  /** A user's own password expires this many days after it was set (0 = never): PASSWORD_EXPIRED. */
+  passwordMaxAgeDays: z.number().int().min(0).default(90),
   /** A new password may not equal any of the last N (the current one included). */
   passwordHistory: z.number().int().min(0).max(24).default(5),
   /** Failed logins allowed per client address per window before RATE_LIMITED (0 = off). */
@@ -75,6 +80,26 @@ export const SimSettings = z.strictObject({
    * survives a power cut, as with FULL, at a fraction of FULL's cost (store/wal-sync.ts).
    */
   fsyncBeforeReply: z.boolean().default(true),
+  /**
+   * Maintenance windows `/health` announces and during which login answers HOST_MAINTENANCE
+   * (environment: `CCMS_SIM_MAINTENANCE_WINDOWS` as JSON).
+   */
+  maintenanceWindows: z
+    .array(
+      z
+        .strictObject({
+          startsAt: z.iso.datetime(),
+          endsAt: z.iso.datetime(),
+          title: z.string().max(200).optional(),
+          titleZh: z.string().max(200).optional(),
+        })
+        .refine(
+          (w) => Date.parse(w.endsAt) > Date.parse(w.startsAt),
+          'endsAt must follow startsAt',
+        ),
+    )
+    .max(50)
+    .default([]),
   /** Outgoing SMTP relay; empty = the embedded server on 127.0.0.1 (its mail lands in `outbox`). */
   smtpHost: z.string().default(''),
   smtpPort: z.number().int().min(0).max(65_535).default(0),
@@ -105,6 +130,14 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): Record<string, unknown>
         throw new Error(`${envName(key)}: "${raw}" is not true or false`);
       }
       out[key] = raw === 'true';
+      continue;
+    }
+    if (kind === 'object') {
+      try {
+        out[key] = JSON.parse(raw);
+      } catch {
+        throw new Error(`${envName(key)}: "${raw}" is not JSON`);
+      }
       continue;
     }
     const value = kind === 'number' ? Number(raw) : raw;

@@ -6,6 +6,7 @@ import {
   type EventName,
   type EventPayload,
 } from '../../shared/bridge.js';
+import { CcmsError } from '../../shared/errors.js';
 import { parse } from '../../shared/parse.js';
 import { createHandlers } from './bridge/handlers.js';
 import { createRouter } from './bridge/router.js';
@@ -16,6 +17,7 @@ import { defaultPolicySource, type PolicySource } from './config/policy-source.j
 import { recordHistory } from './history/history-recorder.js';
 import { HistoryStore, historyPath } from './history/history-store.js';
 import { HostClient } from './host/host-client.js';
+import { HostStatusMonitor } from './host-status/host-status-monitor.js';
 import { chainTrustedByPolicy, type TrustAnchors } from './host/policy-trust.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { ProxyAuthBroker, type ProxyAuth } from './network/proxy-auth-broker.js';
@@ -60,6 +62,8 @@ export interface CoreOptions {
    */
   makeFetch?: (proxyAuth: ProxyAuth) => typeof fetch;
   versions?: Record<string, string>;
+  /** How often the host is probed (defaults: every 60 s; after a failure 2 s doubling to 30 s). */
+  hostProbe?: { everyMs?: number; firstBackoffMs?: number; maxBackoffMs?: number };
   /** Host timeouts in ms (defaults: connect 10 s, total 30 s). */
   hostTimeouts?: { connectMs?: number; totalMs?: number };
 }
@@ -151,20 +155,38 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const hosts = new Map<EnvironmentId, HostClient>();
+  const probeHosts = new Map<EnvironmentId, HostClient>();
   const hostFor = (env: EnvironmentId): HostClient => {
     const existing = hosts.get(env);
     if (existing) return existing;
+    const client = makeClient(env, proxyAuth, hostFetch);
+    hosts.set(env, client);
+    return client;
+  };
+  // The background health probe never asks the user for proxy credentials (a prompt nobody asked
+  // for): it uses only those already given, and its own connections.
+  const probeHostFor = (env: EnvironmentId): HostClient => {
+    const existing = probeHosts.get(env);
+    if (existing) return existing;
+    const client = makeClient(env, quietProxyAuth, probeFetch);
+    probeHosts.set(env, client);
+    return client;
+  };
+  const makeClient = (
+    env: EnvironmentId,
+    auth: ProxyAuth,
+    viaFetch: typeof fetch | undefined,
+  ): HostClient => {
     const target = config.hostTarget(env);
     // In Electron every host, the simulator's included, is reached through Chromium (the fetch
     // given), so what is tested is the path users take; Chromium trusts the simulator's private CA
     // through the verify proc (trustAnchors), for the simulator's host only.
-    const viaFetch = hostFetch;
-    const client = new HostClient({
+    return new HostClient({
       baseUrl: target.url,
       extraCaPems: target.caPems,
       userAgent: `CCMS-Terminal/${options.appVersion} (${options.mode}; ${process.platform})`,
       log,
-      proxyAuth,
+      proxyAuth: auth,
       ...(viaFetch ? { fetch: viaFetch } : target.proxy !== undefined && { proxy: target.proxy }),
       ...(options.hostTimeouts?.connectMs !== undefined && {
         connectTimeoutMs: options.hostTimeouts.connectMs,
@@ -173,8 +195,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         totalTimeoutMs: options.hostTimeouts.totalMs,
       }),
     });
-    hosts.set(env, client);
-    return client;
   };
 
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
@@ -198,6 +218,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Proxy sign-in prompts go to the renderer as bridge events; answers stay in memory only.
   const proxyAuth = new ProxyAuthBroker({ clock, emit, log });
   const hostFetch = options.makeFetch ? options.makeFetch(proxyAuth) : options.fetch;
+  const quietProxyAuth: ProxyAuth = {
+    ask: async () => undefined,
+    remembered: (proxy) => proxyAuth.remembered(proxy),
+    refused: () => undefined,
+    waiting: () => false,
+  };
+  const probeFetch = options.makeFetch ? options.makeFetch(quietProxyAuth) : options.fetch;
 
   const history = await HistoryStore.open({
     path: historyPath(options.historyDir ?? options.userDataDir),
@@ -220,6 +247,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emitIdleWarning: (secondsLeft) => emit('idleWarning', { secondsLeft }),
   });
 
+  // The host the terminal uses now: the session's, else the chosen environment's.
+  const hostStatus = new HostStatusMonitor({
+    clock,
+    log,
+    health: async () =>
+      probeHostFor(session.current()?.target.environment ?? config.settings().environment).health(),
+    onChange: (status) => emit('hostStatus', status),
+    onReconnected: () => session.checkSession(),
+    ...options.hostProbe,
+  });
+  void hostStatus.probeNow();
+
   const router = createRouter(
     createHandlers({
       mode: options.mode,
@@ -232,6 +271,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clock,
       log,
       hostFor,
+      hostStatus,
       emit,
       proxyAuth,
       settled: () => followUp.settled(),
@@ -250,7 +290,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   );
 
   return {
-    call: (name, input) => router.call(name, input),
+    async call(name, input) {
+      const result = await router.call(name, input);
+      // Every call's outcome tells about the connection: a lost one shows at once, a refusal for
+      // maintenance brings the window, and an answer while reconnecting ends the wait early.
+      if (!result.ok && result.error.code === 'HOST_MAINTENANCE') void hostStatus.probeNow();
+      else if (!result.ok)
+        hostStatus.noteError(new CcmsError(result.error.code, result.error.message));
+      else if (hostStatus.status().connection === 'reconnecting') void hostStatus.probeNow();
+      return result;
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -267,6 +316,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // A prompt left open would hold the logout below until its timeout.
       proxyAuth.dispose();
       recorder.closing();
+      hostStatus.dispose();
       // Quitting revokes the session, but a slow host must not hold the app open for long.
       if (session.current()) {
         let timer: NodeJS.Timeout | undefined;
@@ -279,7 +329,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await history.flush();
       session.dispose();
       listeners.clear();
-      for (const h of hosts.values()) h.close();
+      for (const h of [...hosts.values(), ...probeHosts.values()]) h.close();
       log.info('core stopped');
     },
   };

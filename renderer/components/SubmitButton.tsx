@@ -11,13 +11,15 @@ export interface SubmitButtonProps {
   /** What a screen reader hears while pending ("Signing in…"). */
   pendingText: string;
   children: ReactNode;
+  /** Nothing can succeed now (e.g. maintenance): inactive but focusable, the reason said nearby. */
+  unavailable?: boolean;
 }
 
 /**
  * A form's primary submit button. While pending it shows a spinner and stays focusable (so focus
  * is not lost mid-request) but inactive, and the progress is announced in a status region.
  */
-export function SubmitButton({ pending, pendingText, children }: SubmitButtonProps) {
+export function SubmitButton({ pending, pendingText, children, unavailable }: SubmitButtonProps) {
   const styles = useStyles();
   return (
     <>
@@ -25,7 +27,7 @@ export function SubmitButton({ pending, pendingText, children }: SubmitButtonPro
         appearance="primary"
         type="submit"
         size="large"
-        disabledFocusable={pending}
+        disabledFocusable={pending || unavailable === true}
         icon={pending ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
       >
         {children}

@@ -14,6 +14,10 @@ export function errorSentence(t: TFunction, error: AppError, language: string): 
       // The lock's end in Hong Kong time, with its date unless it is today (format-time.ts).
       t('errors:ACCOUNT_LOCKED_until', { time: formatDateTime(error.lockedUntil, language) }),
     );
+  } else if (error.code === 'HOST_MAINTENANCE' && error.endsAt) {
+    parts.push(
+      t('errors:HOST_MAINTENANCE_until', { time: formatDateTime(error.endsAt, language) }),
+    );
   } else if (
     (error.code === 'RATE_LIMITED' || error.code === 'RESEND_TOO_SOON') &&
     error.retryAfterSec !== undefined
@@ -27,10 +31,20 @@ export function errorSentence(t: TFunction, error: AppError, language: string): 
     // Proxy errors name the proxy server, and the sign-in scheme it asked for.
     parts.push(t(`errors:${error.code}`, { proxy: error.proxy, scheme: error.proxyScheme }));
   }
-  if (error.attemptsLeft !== undefined && error.code !== 'ACCOUNT_LOCKED') {
+  if (error.code === 'INVALID_CREDENTIALS') {
+    // Only the last attempt is worth a warning: four "4, 3, 2 left" lines would read as noise.
+    if (error.attemptsLeft === 1) parts.push(lastPasswordAttempt(t, error.lockDurationSec));
+  } else if (error.attemptsLeft !== undefined && error.code !== 'ACCOUNT_LOCKED') {
     parts.push(t('errors:attemptsLeft', { count: error.attemptsLeft }));
   }
   return joinSentences(parts, language);
+}
+
+/** The warning before the password attempt that would lock the account, with the lock's length. */
+function lastPasswordAttempt(t: TFunction, lockDurationSec: number | undefined): string {
+  if (lockDurationSec === undefined || lockDurationSec <= 0) return t('errors:lastPasswordAttempt');
+  const minutes = Math.max(1, Math.round(lockDurationSec / 60));
+  return t('errors:lastPasswordAttemptFor', { count: minutes });
 }
 
 /** Joins sentences the way the language writes them: Chinese puts no space after "。". */

@@ -159,3 +159,6 @@ export const selectSignedOutReason = (s: SessionStore) =>
 /** When the host ends the lock that signed the user out (`accountLocked`), if it said. */
 export const selectSignedOutLockedUntil = (s: SessionStore) =>
   s.authState?.step === 'signedOut' ? (s.authState.lockedUntil ?? null) : null;
+/** When the signed-in user's own password expires, as the host said (undefined: never, or not signed in). */
+export const selectPasswordExpiresAt = (s: SessionStore) =>
+  s.authState?.step === 'signedIn' ? s.authState.passwordExpiresAt : undefined;

@@ -60,6 +60,7 @@ export function answerChallenge(
       challenge.code_hash === null ||
       ctx.clock.now() >= challenge.code_expires_at
     ) {
+      // The code, not the challenge, has ended: the terminal offers a new code (resendOtp).
       throw new CcmsError('OTP_EXPIRED', 'The emailed code has expired; ask for a new one.');
     }
     if (!ctx.box.macEquals(code, challenge.code_hash)) failOtp(ctx, user.user_id);
@@ -100,7 +101,9 @@ export async function resendChallenge(ctx: SimContext, challengeId: string): Pro
        WHERE id_hash = ?`,
   ).run(sent.codeHash, sent.codeExpiresAt, now, challenge.id_hash);
   return {
-    expiresAt: iso(sent.codeExpiresAt),
+    expiresAt: iso(challenge.expires_at),
+    codeExpiresAt: iso(sent.codeExpiresAt),
     resendAvailableAt: iso(now + ctx.settings.emailResendCooldownSec * 1000),
+    resendsLeft: Math.max(0, ctx.settings.emailMaxSends - challenge.sends - 1),
   };
 }

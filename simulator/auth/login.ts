@@ -7,10 +7,18 @@ import {
 import type { LoginReply, LoginRequest } from '../../shared/protocol.js';
 import { iso } from '../clock.js';
 import type { SimContext } from '../context.js';
-import { findUser, isDa, pendingInitSteps, userKey, type UserRow } from '../store/users.js';
+import {
+  findUser,
+  isDa,
+  passwordExpiryOf,
+  pendingInitSteps,
+  userKey,
+  type UserRow,
+} from '../store/users.js';
 import { assertNotLocked, lockedError, recordFailure } from './lockout.js';
 import { hashToken, maskEmail, newToken } from './secrets.js';
 import { sendChallengeCode } from './email-codes.js';
+import { assertNoMaintenance } from './maintenance.js';
 import { stmt } from '../store/db.js';
 
 /** The password policy of a user, with the simulator's settings applied. */
@@ -24,8 +32,16 @@ export function policyFor(ctx: SimContext, user: UserRow): PasswordPolicy {
   };
 }
 
-const invalidCredentials = (): CcmsError =>
-  new CcmsError('INVALID_CREDENTIALS', 'The user ID or password is wrong.');
+/**
+ * A wrong password (or an unknown user ID: the same answer) with the attempts left before the
+ * lock. The count is kept per submitted user ID whether or not that user exists, so it tells an
+ * unknown ID from a known one no more than the answer itself does (docs/protocol.md).
+ */
+const invalidCredentials = (ctx: SimContext, attemptsLeft: number): CcmsError =>
+  new CcmsError('INVALID_CREDENTIALS', 'The user ID or password is wrong.', {
+    attemptsLeft,
+    lockDurationSec: ctx.settings.lockoutDurationSec,
+  });
 
 const rateLimited = (retryAfterSec: number): CcmsError =>
   new CcmsError('RATE_LIMITED', 'Too many failed sign-ins from this workstation; wait and retry.', {
@@ -53,7 +69,7 @@ async function passwordHolder(ctx: SimContext, body: LoginRequest): Promise<User
   if (!passwordOk || user === undefined) {
     const outcome = ctx.db.transaction(() => recordFailure(ctx, key)).immediate();
     if (outcome.lockedUntil !== undefined) throw lockedError(outcome.lockedUntil);
-    throw invalidCredentials();
+    throw invalidCredentials(ctx, outcome.attemptsLeft);
   }
   return user;
 }
@@ -64,6 +80,7 @@ export async function login(
   body: LoginRequest,
   clientAddress: string,
 ): Promise<LoginReply> {
+  assertNoMaintenance(ctx);
   const admission = ctx.rateLimiter.admit(clientAddress);
   if ('retryAfterSec' in admission) throw rateLimited(admission.retryAfterSec);
   let failed = true;
@@ -85,6 +102,13 @@ export async function login(
     throw new CcmsError(
       'PASSWORD_EXPIRED',
       'The temporary password has expired; ask your Delegated Administrator for a new one.',
+    );
+  }
+  const ownExpiry = passwordExpiryOf(ctx.db, user, ctx.settings.passwordMaxAgeDays);
+  if (ownExpiry !== null && ctx.clock.now() >= ownExpiry) {
+    throw new CcmsError(
+      'PASSWORD_EXPIRED',
+      'The password has expired; ask your Delegated Administrator for a temporary password.',
     );
   }
   const steps = pendingInitSteps(user);
@@ -133,8 +157,10 @@ async function startChallenge(ctx: SimContext, user: UserRow): Promise<LoginRepl
       challengeId: id,
       channel: 'email',
       maskedEmail: maskEmail(user.email),
-      expiresAt: iso(sent.codeExpiresAt),
+      expiresAt: iso(expiresAt),
+      codeExpiresAt: iso(sent.codeExpiresAt),
       resendAvailableAt: iso(now + ctx.settings.emailResendCooldownSec * 1000),
+      resendsLeft: Math.max(0, ctx.settings.emailMaxSends - 1),
     };
   }
   stmt(

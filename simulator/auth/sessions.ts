@@ -2,7 +2,7 @@ import { CcmsError } from '../../shared/errors.js';
 import type { Session } from '../../shared/protocol.js';
 import { iso } from '../clock.js';
 import type { SimContext } from '../context.js';
-import { findUser, rolesOf, type UserRow } from '../store/users.js';
+import { findUser, passwordExpiryOf, rolesOf, type UserRow } from '../store/users.js';
 import { hashToken, newToken } from './secrets.js';
 import { stmt } from '../store/db.js';
 
@@ -19,6 +19,8 @@ export interface SessionRow {
   reauth_code_expires_at: number | null;
   reauth_sent_at: number | null;
 }
+
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 /** The `session` object of the protocol for a row; `token` only when just issued. */
 export function sessionView(
@@ -38,6 +40,7 @@ export function sessionView(
       roles: rolesOf(user),
     },
     ...(row.clock_skew_sec === null ? {} : { clockSkewSec: row.clock_skew_sec }),
+    passwordExpiresAt: isoOrNull(passwordExpiryOf(ctx.db, user, ctx.settings.passwordMaxAgeDays)),
   };
 }
 

@@ -4,6 +4,7 @@ import { HostCalls } from '../../shared/host-calls.js';
 import { iso } from '../clock.js';
 import type { SimContext } from '../context.js';
 import { addRoute } from '../http/route.js';
+import { announcedWindows } from '../auth/maintenance.js';
 
 function packageVersion(): string {
   try {
@@ -26,5 +27,6 @@ export function healthRoutes(app: FastifyInstance, ctx: SimContext): void {
     version: SIM_VERSION,
     environment: ctx.settings.environment,
     serverTime: iso(ctx.clock.now()),
+    maintenance: announcedWindows(ctx),
   }));
 }

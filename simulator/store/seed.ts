@@ -17,10 +17,15 @@ export interface NewUser {
   temporaryPassword?: boolean;
   suspended?: boolean;
   lockedUntil?: number;
+  /** When the user's own password was set (its history entry); default: the seeding time. */
+  passwordSetAt?: number;
 }
 
 /** docs/protocol.md's seed participant. */
 export const SEED_PARTICIPANT = { participantId: 'CP001', name: 'Demo Clearing Participant Ltd' };
+
+/** C00115's password was set this long before seeding: it expires 10 days after (90-day rule). */
+export const SEED_PASSWORD_AGE_MS = 80 * 24 * 60 * 60 * 1000;
 
 /** A seeded lock stays until a DA unlocks it (30 days), so demos find C00104 locked. */
 export const SEED_LOCK_MS = 30 * 24 * 60 * 60 * 1000;
@@ -91,6 +96,16 @@ export function seedUsers(nowMs: number): NewUser[] {
       channel: 'totp',
       email: 'c00192@cp001.example',
     },
+    {
+      userId: 'C00115',
+      participantId: p,
+      name: 'Tsang Hoi Yan',
+      roles: ['user'],
+      password: 'Demo-Pass-115!',
+      channel: 'totp',
+      email: 'c00115@cp001.example',
+      passwordSetAt: nowMs - SEED_PASSWORD_AGE_MS,
+    },
   ];
 }
 
@@ -150,7 +165,7 @@ export function insertUser(db: Db, prepared: PreparedUser, nowMs: number): void 
     stmt(db, 'INSERT INTO password_history (user_id, password_hash, set_at) VALUES (?, ?, ?)').run(
       key,
       hash,
-      nowMs,
+      user.passwordSetAt ?? nowMs,
     );
   }
   if (user.lockedUntil !== undefined) {
@@ -175,7 +190,8 @@ const ALL_TABLES = [
 ];
 
 /** The user IDs of the seed table. */
-export type SeedUserId = 'C00101' | 'C00102' | 'C00103' | 'C00104' | 'C00105' | 'C00191' | 'C00192';
+export type SeedUserId =
+  'C00101' | 'C00102' | 'C00103' | 'C00104' | 'C00105' | 'C00115' | 'C00191' | 'C00192';
 
 /** The seed users' demo passwords by user ID: the one copy tests sign in with. */
 export const SEED_PASSWORDS = Object.freeze(

@@ -77,6 +77,19 @@ export function saveLockout(db: Db, row: LockoutRow): void {
   ).run(row);
 }
 
+/**
+ * When a user's own password expires: its last setting plus `passwordMaxAgeDays`, or null (no
+ * expiry configured, or a temporary password, whose own 24 h rule applies).
+ */
+export function passwordExpiryOf(db: Db, user: UserRow, maxAgeDays: number): number | null {
+  if (maxAgeDays === 0 || user.must_change_password) return null;
+  const row = stmt(db, 'SELECT MAX(set_at) AS setAt FROM password_history WHERE user_id = ?').get(
+    user.user_id,
+  ) as { setAt: number | null } | undefined;
+  if (row?.setAt == null) return null;
+  return row.setAt + maxAgeDays * 86_400_000;
+}
+
 /** Clears failures and any lock (a success, an expired lock, or a DA's unlock). */
 export function clearLockout(db: Db, key: string): void {
   stmt(db, 'DELETE FROM lockouts WHERE user_key = ?').run(key);

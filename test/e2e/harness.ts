@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../scripts/web-server.js';
-import type { RunningSimulator, SimulatorOptions } from '../../simulator/index.js';
+import {
+  startSimulator,
+  type RunningSimulator,
+  type SimulatorOptions,
+} from '../../simulator/index.js';
+import { openOffline } from '../../simulator/offline.js';
 import { SEED_PASSWORDS } from '../../simulator/store/seed.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -45,14 +50,24 @@ export interface AppOptions {
   simClock?: SimulatorOptions['clock'];
   /** The machine policy file's content (a proxy, say); none: the policy file never exists. */
   policy?: Record<string, unknown>;
+  /** How often the core probes the host (default: the core's minute). */
+  hostProbe?: { everyMs?: number; firstBackoffMs?: number; maxBackoffMs?: number };
 }
 
 /** A running app with its page. */
 export interface TestApp {
   page: Page;
   url: string;
-  sim: RunningSimulator;
+  /** The simulator now running (a new one after `restartHost`). */
+  readonly sim: RunningSimulator;
   mode: BrowserMode;
+  /** Stops the host as an outage would (the port goes silent: connections refused). */
+  stopHost(): Promise<void>;
+  /**
+   * Starts the host again on the same port with the same data and certificates; with
+   * `forgetSessions`, as a host that lost its sessions while down (every token now unknown).
+   */
+  restartHost(opts?: { forgetSessions?: boolean }): Promise<void>;
   userDataDir: string;
   /** Saves `test-results/screenshots/<name>.png`. */
   screenshot(name: string): Promise<void>;
@@ -82,9 +97,11 @@ export async function startApp(opts: AppOptions = {}): Promise<TestApp> {
     },
     machinePolicyPath,
     appVersion: '0.0.0-e2e',
+    ...(opts.hostProbe && { hostProbe: opts.hostProbe }),
   });
-  const sim = mode.sim;
-  if (!sim) throw new Error('browser mode started without its simulator');
+  const first = mode.sim;
+  if (!first) throw new Error('browser mode started without its simulator');
+  let sim: RunningSimulator = first;
   if (opts.language) {
     const result = await mode.core.call('updateSettings', { language: opts.language });
     if (!result.ok) throw new Error(`could not set the language: ${result.error.message}`);
@@ -106,8 +123,30 @@ export async function startApp(opts: AppOptions = {}): Promise<TestApp> {
   return {
     page,
     url: mode.url,
-    sim,
+    get sim() {
+      return sim;
+    },
     mode,
+    async stopHost() {
+      await sim.close();
+    },
+    async restartHost(restart = {}) {
+      if (restart.forgetSessions) {
+        const off = openOffline(join(base, 'sim'));
+        try {
+          off.db.prepare('DELETE FROM sessions').run();
+        } finally {
+          off.close();
+        }
+      }
+      sim = await startSimulator({
+        dataDir: join(base, 'sim'),
+        port: Number(new URL(sim.url).port),
+        seedIfEmpty: false,
+        ...(opts.simSettings ? { settings: opts.simSettings } : {}),
+        ...(opts.simClock ? { clock: opts.simClock } : {}),
+      });
+    },
     userDataDir,
     totp,
     async screenshot(name) {
@@ -125,6 +164,7 @@ export async function startApp(opts: AppOptions = {}): Promise<TestApp> {
     async close() {
       await browser.close().catch(() => undefined);
       await mode.close();
+      await sim.close();
       await rm(base, { recursive: true, force: true });
     },
   };

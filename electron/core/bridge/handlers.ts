@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import type { AppInfo, EnvironmentId, EventName, EventPayload } from '../../../shared/bridge.js';
+import type {
+  AppInfo,
+  EnvironmentId,
+  EventName,
+  EventPayload,
+  HostStatus,
+} from '../../../shared/bridge.js';
 import { CcmsError } from '../../../shared/errors.js';
 import type { ConfigStore } from '../config/config-store.js';
 import {
@@ -31,6 +37,8 @@ export interface HandlerDeps {
   /** The host client of an environment (one per environment, made on first use). */
   hostFor(env: EnvironmentId): HostClient;
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
+  /** Whether the host answers, and its announced maintenance. */
+  hostStatus: { status(): HostStatus };
   /** The proxy-credentials broker, which `answerProxyAuth` answers. */
   proxyAuth: { answer(answer: ProxyAuthAnswer): void };
   /** Resolves when the work following the last sign-in (remembering the user) is done. */
@@ -64,6 +72,7 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
 
   return {
     getAppInfo: appInfo,
+    getHostStatus: async () => d.hostStatus.status(),
     getAuthState: async () => {
       d.session.catchUp();
       return d.session.state();

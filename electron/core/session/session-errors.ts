@@ -26,16 +26,21 @@ const accountLocked = (_s: InternalState, err: CcmsError): ErrorOutcome => ({
   },
 });
 
-/** `submitOtp`: a wrong code updates the attempts left; an ended challenge or account signs out. */
+/**
+ * `submitOtp`: a wrong code updates the attempts left; an expired email code leaves the challenge
+ * usable (a new code can be sent); only an ended challenge or account signs out.
+ */
 export const OTP_ERRORS: ErrorTable<State<'otp'>> = {
   OTP_INVALID: (s, err) => ({ update: { ...s, attemptsLeft: err.details.attemptsLeft ?? 0 } }),
+  OTP_EXPIRED: (s) => ({ update: { ...s, codeExpired: true } }),
   CHALLENGE_EXPIRED: () => signedOut('challengeExpired'),
   ACCOUNT_LOCKED: accountLocked,
   ACCOUNT_SUSPENDED: () => signedOut('accountSuspended'),
 };
 
-/** `resendOtp`: only an ended challenge moves the machine. */
+/** `resendOtp`: the host's send limit is remembered; an ended challenge signs out. */
 export const RESEND_ERRORS: ErrorTable<State<'otp'>> = {
+  RESEND_LIMIT: (s) => ({ update: { ...s, resendsLeft: 0 } }),
   CHALLENGE_EXPIRED: () => signedOut('challengeExpired'),
 };
 

@@ -64,8 +64,10 @@ const emailOtpReply = {
   challengeId: 'ch_secret',
   channel: 'email',
   maskedEmail: 'c***@cp001.example',
-  expiresAt: iso(5 * MIN),
+  expiresAt: iso(10 * MIN),
+  codeExpiresAt: iso(5 * MIN),
   resendAvailableAt: iso(30_000),
+  resendsLeft: 4,
 };
 const policy = {
   minLength: 10,
@@ -209,22 +211,66 @@ describe('SessionManager transitions', () => {
     expect(sm.state()).toMatchObject({ reason: 'challengeExpired' });
   });
 
-  it('otp → otp with new deadlines after an email resend', async () => {
-    host
-      .answer('login', emailOtpReply)
-      .answer('resendOtp', { expiresAt: iso(8 * MIN), resendAvailableAt: iso(3.5 * MIN) });
+  it('otp → otp with a new code after an email resend; the challenge keeps its end', async () => {
+    host.answer('login', emailOtpReply).answer('resendOtp', {
+      expiresAt: iso(10 * MIN),
+      codeExpiresAt: iso(8 * MIN),
+      resendAvailableAt: iso(3.5 * MIN),
+      resendsLeft: 3,
+    });
     await sm.login(target(), 'C00102', 'pw');
     clock.advance(3 * MIN);
     const s = await sm.resendOtp();
     expect(s).toMatchObject({
       step: 'otp',
-      expiresAt: iso(8 * MIN),
+      expiresAt: iso(10 * MIN),
+      codeExpiresAt: iso(8 * MIN),
       resendAvailableAt: iso(3.5 * MIN),
+      resendsLeft: 3,
     });
-    clock.advance(3 * MIN); // past the first deadline: still alive
+    clock.advance(6 * MIN); // past the first and the second code's end: still alive
     expect(sm.state().step).toBe('otp');
-    clock.advance(2 * MIN);
+    clock.advance(1 * MIN);
     expect(sm.state()).toMatchObject({ reason: 'challengeExpired' });
+  });
+
+  it('an expired email code keeps the challenge: OTP_EXPIRED marks the code, a resend clears it', async () => {
+    host
+      .answer('login', emailOtpReply)
+      .answer('submitOtp', hostErr('OTP_EXPIRED'))
+      .answer('resendOtp', {
+        expiresAt: iso(10 * MIN),
+        codeExpiresAt: iso(10 * MIN),
+        resendAvailableAt: iso(6 * MIN),
+        resendsLeft: 3,
+      })
+      .answer('submitOtp', session());
+    await sm.login(target(), 'C00102', 'pw');
+    clock.advance(5 * MIN + 1000); // the code's 5 minutes are over, the challenge's 10 are not
+    await expect(sm.submitOtp('123456')).rejects.toMatchObject({ code: 'OTP_EXPIRED' });
+    expect(sm.state()).toMatchObject({ step: 'otp', codeExpired: true, resendsLeft: 4 });
+    const resent = await sm.resendOtp();
+    expect(resent).toMatchObject({ step: 'otp', codeExpiresAt: iso(10 * MIN), resendsLeft: 3 });
+    expect(resent).not.toHaveProperty('codeExpired');
+    expect(await sm.submitOtp('654321')).toMatchObject({ step: 'signedIn' });
+  });
+
+  it('remembers the host refusing more sends (RESEND_LIMIT): no resends left, the challenge lives on', async () => {
+    host.answer('login', emailOtpReply).answer('resendOtp', hostErr('RESEND_LIMIT'));
+    await sm.login(target(), 'C00102', 'pw');
+    clock.advance(1 * MIN);
+    await expect(sm.resendOtp()).rejects.toMatchObject({ code: 'RESEND_LIMIT' });
+    expect(sm.state()).toMatchObject({ step: 'otp', resendsLeft: 0 });
+  });
+
+  it("signedIn carries the host's passwordExpiresAt; a null one (no expiry) is left out", async () => {
+    expect(await signIn({ passwordExpiresAt: iso(10 * 24 * 60 * MIN) })).toMatchObject({
+      step: 'signedIn',
+      passwordExpiresAt: iso(10 * 24 * 60 * MIN),
+    });
+    await sm.dispose();
+    sm = new SessionManager({ clock });
+    expect(await signIn({ passwordExpiresAt: null })).not.toHaveProperty('passwordExpiresAt');
   });
 
   it('refuses to resend a TOTP code', async () => {

@@ -81,8 +81,9 @@ export class SessionManager extends SessionMachine {
         () => s.target.host.resendOtp(s.challengeId),
         RESEND_ERRORS,
       );
-      // A resend replaces the code and may extend the challenge: re-arm its expiry.
-      this.enter({ ...s, expiresAt: reply.expiresAt, resendAvailableAt: reply.resendAvailableAt });
+      // A resend replaces the code; the challenge keeps its end (the host says which it is).
+      const { codeExpired: _gone, ...rest } = s;
+      this.enter({ ...rest, ...reply });
       return this.state();
     });
   }
@@ -206,6 +207,18 @@ export class SessionManager extends SessionMachine {
     const now = this.opts.clock.now();
     if (now - this.lastKeepAlive < (this.opts.keepAliveEveryMs ?? 60_000)) return Promise.resolve();
     this.lastKeepAlive = now;
+    return this.keepAlive(this.s);
+  }
+
+  /**
+   * The host answers again after a lost connection: asks it whether the session still holds. A
+   * session it ended signs out with the reason (`SESSION_EXPIRED` → `sessionExpired`); a live
+   * one carries on as before.
+   */
+  checkSession(): Promise<void> {
+    this.catchUp();
+    if (this.s.step !== 'signedIn') return Promise.resolve();
+    this.lastKeepAlive = this.opts.clock.now();
     return this.keepAlive(this.s);
   }
 

@@ -40,8 +40,12 @@ export type InternalState =
       challengeId: string;
       channel: OtpChannel;
       maskedEmail?: string;
+      /** The challenge's end; the email code's own is `codeExpiresAt`. */
       expiresAt: string;
+      codeExpiresAt?: string;
+      codeExpired?: boolean;
       resendAvailableAt?: string;
+      resendsLeft?: number;
       attemptsLeft?: number;
     }
   | {
@@ -92,7 +96,10 @@ export function toAuthState(s: InternalState): AuthState {
         channel: s.channel,
         expiresAt: s.expiresAt,
         ...(s.maskedEmail !== undefined && { maskedEmail: s.maskedEmail }),
+        ...(s.codeExpiresAt !== undefined && { codeExpiresAt: s.codeExpiresAt }),
+        ...(s.codeExpired === true && { codeExpired: true }),
         ...(s.resendAvailableAt !== undefined && { resendAvailableAt: s.resendAvailableAt }),
+        ...(s.resendsLeft !== undefined && { resendsLeft: s.resendsLeft }),
         ...(s.attemptsLeft !== undefined && { attemptsLeft: s.attemptsLeft }),
       };
     case 'init':
@@ -112,6 +119,9 @@ export function toAuthState(s: InternalState): AuthState {
         expiresAt: s.session.expiresAt,
         idleTimeoutSec: s.idleTimeoutSec,
         ...(s.session.clockSkewSec !== undefined && { clockSkewSec: s.session.clockSkewSec }),
+        ...(s.session.passwordExpiresAt != null && {
+          passwordExpiresAt: s.session.passwordExpiresAt,
+        }),
       };
     case 'locked':
       return {

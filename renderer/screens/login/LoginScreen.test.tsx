@@ -157,6 +157,37 @@ describe('LoginScreen', () => {
     expect(screen.getByLabelText<HTMLInputElement>('Password').value).toBe('');
   });
 
+  it("warns when one password attempt is left, with the lock's length; not before", async () => {
+    const left = [2, 1];
+    fake.answer('login', () =>
+      fail<AuthState>('INVALID_CREDENTIALS', { attemptsLeft: left.shift(), lockDurationSec: 900 }),
+    );
+    await renderWithProviders(<LoginScreen />);
+    await signInAs('C00101', 'whatever-1A!');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The user ID or password is not correct. Check both and try again.',
+    );
+    await signInAs('C00101', 'whatever-2B!');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The user ID or password is not correct. Check both and try again. One attempt left before your account is locked for 15 minutes.',
+    );
+  });
+
+  it('warns of the last password attempt in zh-HK', async () => {
+    fake.answer('login', () =>
+      fail<AuthState>('INVALID_CREDENTIALS', { attemptsLeft: 1, lockDurationSec: 900 }),
+    );
+    await renderWithProviders(<LoginScreen />, 'zh-HK');
+    fireEvent.change(screen.getByLabelText('用戶編號'), { target: { value: 'C00101' } });
+    fireEvent.change(screen.getByLabelText('密碼'), { target: { value: 'x' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '登入' }));
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '用戶編號或密碼不正確。請檢查兩者後再試。尚餘一次機會。再輸入錯誤，帳戶將被鎖定 15 分鐘。',
+    );
+  });
+
   it('gives the wait of a rate limit in seconds', async () => {
     fake.answer('login', () => fail<AuthState>('RATE_LIMITED', { retryAfterSec: 42 }));
     await renderWithProviders(<LoginScreen />);

@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice.js';
 import { PasswordField } from '../../components/PasswordField.js';
 import { parseUserId } from '../../components/user-id.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
+import { MaintenanceNotice, useCurrentMaintenance } from './MaintenanceNotice.js';
 import { passwordFieldLabels } from '../../i18n/password-field-labels.js';
 import { errorSentence } from '../../i18n/error-sentence.js';
 import {
@@ -70,6 +71,8 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
   const lockedUntil = useSessionStore(selectSignedOutLockedUntil);
   const { pending, error } = useSessionStore((s) => s.login);
   const signIn = useSessionStore((s) => s.signIn);
+  // During announced maintenance the host refuses every sign-in: none is offered.
+  const maintenance = useCurrentMaintenance();
 
   const [userId, setUserId] = useState(startUserId);
   const [password, setPassword] = useState('');
@@ -96,7 +99,7 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (pending) return;
+    if (pending || maintenance) return;
     const gaps = { userId: userId.normalize('NFKC').trim() === '', password: password === '' };
     setMissing(gaps);
     if (gaps.userId) return userIdRef.current?.focus();
@@ -132,6 +135,7 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
       </h1>
       <Text>{t('login:intro')}</Text>
       <Notice title={t('common:notices.title')} messages={notices} />
+      <MaintenanceNotice />
       {reason && isAccountReason(reason) ? (
         <ErrorMessage
           message={errorSentence(
@@ -195,7 +199,11 @@ export default function LoginScreen({ onOpenConnectivity }: LoginScreenProps) {
         required
       />
       <div className={styles.actions}>
-        <SubmitButton pending={pending} pendingText={t('login:signingIn')}>
+        <SubmitButton
+          pending={pending}
+          pendingText={t('login:signingIn')}
+          unavailable={maintenance !== undefined}
+        >
           {t('login:signIn')}
         </SubmitButton>
         <span className={styles.language}>

@@ -52,8 +52,54 @@ describe('OtpPrompt', () => {
     expect(resend.getAttribute('aria-disabled')).not.toBe('true');
 
     act(() => vi.advanceTimersByTime(270_000));
-    expect(screen.getByTestId('otp-countdown').textContent).toBe(
-      'The code has expired. Send a new code.',
+    expect(screen.queryByTestId('otp-countdown')).toBeNull();
+    expect(screen.getByTestId('otp-code-expired').textContent).toBe(
+      'This code has expired. Send a new code.',
+    );
+  });
+
+  it('an expired email code keeps the prompt: "This code has expired", Resend offered, the challenge still counted', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(T0 + 301_000);
+    fake.answer('submitOtp', () => fail('OTP_EXPIRED'));
+    fake.answer('resendOtp', () =>
+      ok(emailState({ codeExpiresAt: at(601), resendAvailableAt: at(331), resendsLeft: 3 })),
+    );
+    feedAuthState(emailState({ expiresAt: at(600), codeExpiresAt: at(300), resendsLeft: 4 }));
+    await renderWithProviders(<OtpPrompt />);
+    expect(screen.getByTestId('otp-code-expired').textContent).toBe(
+      'This code has expired. Send a new code.',
+    );
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText('One-time password'), {
+        target: { value: '123456' },
+      });
+    });
+    // The host's answer says the same once, as the alert; the prompt (and the password) stay.
+    expect(screen.getByRole('alert').textContent).toBe('This code has expired. Send a new code.');
+    expect(screen.getByTestId('otp-code-expired').textContent).toBe('');
+    const resend = screen.getByRole('button', { name: 'Resend code' });
+    expect(resend.getAttribute('aria-disabled')).not.toBe('true');
+    await act(async () => {
+      fireEvent.click(resend);
+    });
+    expect(fake.calls.map((c) => c.name)).toContain('resendOtp');
+    expect(screen.getByText('A new code was sent. Use only the newest code.')).toBeTruthy();
+    expect(screen.getByTestId('otp-countdown').textContent).toBe('The code expires in 5:00.');
+  });
+
+  it('says no more codes can be sent when the host allows no more (resendsLeft 0), with Resend disabled', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(T0 + 301_000);
+    feedAuthState(
+      emailState({ expiresAt: at(600), codeExpiresAt: at(300), resendsLeft: 0, codeExpired: true }),
+    );
+    await renderWithProviders(<OtpPrompt />);
+    expect(screen.getByTestId('otp-code-expired').textContent).toBe(
+      'This code has expired, and no more codes can be sent for this sign-in. Cancel and sign in again.',
+    );
+    expect(screen.getByRole('button', { name: 'Resend code' }).getAttribute('aria-disabled')).toBe(
+      'true',
     );
   });
 

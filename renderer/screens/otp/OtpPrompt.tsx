@@ -47,8 +47,8 @@ export default function OtpPrompt() {
   });
   const now = useNow(1000, state !== null);
   const refresh = useSessionStore((s) => s.refresh);
-  const challengeOver =
-    state !== null && state.channel === 'totp' && secondsUntil(state.expiresAt, now) === 0;
+  // `expiresAt` is the challenge's end on both channels; an email code's own end comes earlier.
+  const challengeOver = state !== null && secondsUntil(state.expiresAt, now) === 0;
 
   useEffect(() => {
     inputRef.current?.focus();
@@ -62,13 +62,23 @@ export default function OtpPrompt() {
   if (!state) return null;
 
   const isEmail = state.channel === 'email';
-  const expiresIn = secondsUntil(state.expiresAt, now);
+  const expiresIn = secondsUntil(
+    isEmail ? (state.codeExpiresAt ?? state.expiresAt) : state.expiresAt,
+    now,
+  );
   const resendIn = secondsUntil(state.resendAvailableAt, now);
+  // The host's own limit on sends: once it is reached no Resend can succeed.
+  const noMoreSends = state.resendsLeft === 0;
+  // The code has ended but the challenge has not: a new code keeps the sign-in (and the password).
+  const codeExpired = isEmail && (state.codeExpired === true || expiresIn === 0);
+  const expiredText = noMoreSends ? t('otp:expiredNoResend') : t('otp:expired');
   const attemptsLeft = error?.attemptsLeft ?? undefined;
   const errorText = error
     ? joinSentences(
         [
-          errorSentence(t, error, i18n.language),
+          isEmail && error.code === 'OTP_EXPIRED'
+            ? expiredText
+            : errorSentence(t, error, i18n.language),
           attemptsLeft === undefined &&
           state.attemptsLeft !== undefined &&
           error.code === 'OTP_INVALID'
@@ -103,13 +113,19 @@ export default function OtpPrompt() {
       ) : null}
       <OtpInput label={t('otp:code')} hint={t('otp:codeHint')} {...entry.field} />
       {/* Not a live region: a screen reader would speak it every second; it is read on reaching it. */}
-      <Text aria-live="off" data-testid="otp-countdown">
-        {isEmail
-          ? expiresIn > 0
+      {codeExpired ? null : (
+        <Text aria-live="off" data-testid="otp-countdown">
+          {isEmail
             ? t('otp:expiresIn', { time: formatMinutesSeconds(expiresIn) })
-            : t('otp:expired')
-          : t('otp:challengeExpiresIn', { time: formatMinutesSeconds(expiresIn) })}
-      </Text>
+            : t('otp:challengeExpiresIn', { time: formatMinutesSeconds(expiresIn) })}
+        </Text>
+      )}
+      {/* Present before the code ends, so the change is announced once (politely). */}
+      {isEmail ? (
+        <Text role="status" weight="semibold" data-testid="otp-code-expired">
+          {codeExpired && error?.code !== 'OTP_EXPIRED' ? expiredText : ''}
+        </Text>
+      ) : null}
       <div className={styles.actions}>
         <SubmitButton pending={pending} pendingText={t('otp:verifying')}>
           {t('otp:verify')}
@@ -124,12 +140,14 @@ export default function OtpPrompt() {
             type="button"
             appearance="secondary"
             onClick={() => void resend()}
-            disabledFocusable={resendIn > 0 || resendPending}
+            disabledFocusable={resendIn > 0 || resendPending || noMoreSends}
             icon={resendPending ? <Spinner size="tiny" aria-hidden="true" /> : undefined}
           >
             {t('otp:resend')}
           </Button>
-          {resendIn > 0 ? <Text size={200}>{t('otp:resendIn', { seconds: resendIn })}</Text> : null}
+          {resendIn > 0 && !noMoreSends ? (
+            <Text size={200}>{t('otp:resendIn', { seconds: resendIn })}</Text>
+          ) : null}
         </div>
       ) : null}
     </form>

@@ -4,6 +4,7 @@ import { Button, mergeClasses } from '@fluentui/react-components';
 import { EnvironmentBadge } from '../../components/EnvironmentBadge.js';
 import { formatHoursMinutes, secondsUntil } from '../../components/time-left.js';
 import { useNow } from '../../components/use-now.js';
+import { selectReconnecting, useHostStatusStore } from '../../state/host-status-store.js';
 import { useShellStyles } from './shell-styles.js';
 
 /** Props of the shell's header. */
@@ -28,6 +29,8 @@ export function ShellHeader(props: ShellHeaderProps) {
   const participant = participantName
     ? `${participantName} (${user.participantId})`
     : user.participantId;
+  // While the host cannot be reached, whether it still holds the session is unknown.
+  const reconnecting = useHostStatusStore(selectReconnecting);
 
   return (
     <header className={styles.header}>
@@ -68,7 +71,11 @@ export function ShellHeader(props: ShellHeaderProps) {
           <dt>{t('header.sessionLeftLabel')}</dt>
           {/* Not a live region: a screen reader reads it on demand, not every second. */}
           <dd className={styles.clock} data-testid="session-left">
-            <time dateTime={props.expiresAt}>{left}</time>
+            {reconnecting ? (
+              t('header.sessionUnknown')
+            ) : (
+              <time dateTime={props.expiresAt}>{left}</time>
+            )}
           </dd>
         </div>
       </dl>

@@ -9,6 +9,7 @@ import { useSessionStore } from '../../state/session-store.js';
 import { useShellStore, type ShellView } from '../../state/shell-store.js';
 import { IdleWarning } from './IdleWarning.js';
 import { LockScreen } from './LockScreen.js';
+import { PasswordExpiryNotice } from './PasswordExpiryNotice.js';
 import { ShellHeader } from './ShellHeader.js';
 import { TerminalHome } from './TerminalHome.js';
 import { useActivityReporter, useIdleWarnings } from './use-session-activity.js';
@@ -120,6 +121,7 @@ function SignedInView(props: ViewProps & { expiresAt: string }) {
       </nav>
       <main className={styles.main}>
         {props.notice}
+        {view === 'home' ? <PasswordExpiryNotice /> : null}
         {view === 'home' ? <TerminalHome /> : <ToolView view={view} onClose={props.close} />}
       </main>
     </div>

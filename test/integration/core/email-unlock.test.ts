@@ -54,9 +54,12 @@ describe('core ↔ simulator: unlocking an email-channel user', () => {
     // session locked (the expected answer), and the host emails the code.
     advance(sim, c, 1000);
     const code = await codeNumber(2);
-    expect(hostSaw('GET', '/session').map((r) => [r['status'], r['errorCode']])).toEqual([
-      [401, 'SESSION_LOCKED'],
-    ]);
+    // The log line is written once the reply is sent, the mail before it: wait for the line.
+    await vi.waitFor(() =>
+      expect(hostSaw('GET', '/session').map((r) => [r['status'], r['errorCode']])).toEqual([
+        [401, 'SESSION_LOCKED'],
+      ]),
+    );
     // Another code only after the host's 30 s resend rule; the state says when. The mail is in
     // the outbox before the host's reply reaches the core, so the state is waited for, not read.
     await vi.waitFor(

@@ -112,7 +112,7 @@ describe('core ↔ simulator: sign-in through the bridge', () => {
 
   it('a pending challenge that expires returns to signedOut(challengeExpired)', async () => {
     await c.ok('login', { userId: 'C00101', password: SEED_PASSWORDS.C00101 });
-    advance(sim, c, 5 * 60_000 + 2_000);
+    advance(sim, c, 10 * 60_000 + 2_000);
     expect(await c.ok('getAuthState', {})).toEqual({
       step: 'signedOut',
       reason: 'challengeExpired',

@@ -38,6 +38,7 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
       C00103: 'needs_init',
       C00104: 'locked',
       C00105: 'suspended',
+      C00115: 'active',
       C00191: 'active',
       C00192: 'active',
     });

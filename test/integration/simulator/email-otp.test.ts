@@ -4,7 +4,7 @@ import { startHost, SEED_PASSWORDS, latestCode, type TestHost } from './harness.
 
 const SEC = 1000;
 
-describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most 5 sends', () => {
+describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most 5 sends, in a 10-minute challenge', () => {
   let host: TestHost;
   beforeEach(async () => {
     host = await startHost();
@@ -14,7 +14,9 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
   async function emailLogin(): Promise<{
     challengeId: string;
     expiresAt: string;
+    codeExpiresAt: string;
     resendAvailableAt: string;
+    resendsLeft: number;
   }> {
     const r = await host.call('POST', '/auth/login', {
       userId: 'C00102',
@@ -24,10 +26,12 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
     return r.body;
   }
 
-  it('sends a six-digit code valid 5 minutes and resendable after 30 seconds', async () => {
+  it('sends a six-digit code valid 5 minutes, resendable after 30 seconds, in a 10-minute challenge', async () => {
     const c = await emailLogin();
-    expect(Date.parse(c.expiresAt)).toBe(host.clock.now() + 300 * SEC);
+    expect(Date.parse(c.codeExpiresAt)).toBe(host.clock.now() + 300 * SEC);
+    expect(Date.parse(c.expiresAt)).toBe(host.clock.now() + 600 * SEC);
     expect(Date.parse(c.resendAvailableAt)).toBe(host.clock.now() + 30 * SEC);
+    expect(c.resendsLeft).toBe(4);
     expect(await latestCode(host, 'C00102')).toMatch(/^\d{6}$/);
   });
 
@@ -54,8 +58,47 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
       challengeId: d.challengeId,
       code: await latestCode(host, 'C00102'),
     });
-    expect(late.status).toBe(410);
-    expect(late.body.error.code).toBe('CHALLENGE_EXPIRED');
+    expect([late.status, late.body.error.code]).toEqual([401, 'OTP_EXPIRED']);
+  });
+
+  it('keeps the challenge after an expired code: a new code is sent and signs in, and no attempt was counted', async () => {
+    const c = await emailLogin();
+    host.clock.advance(301 * SEC);
+    for (let i = 0; i < 5; i++) {
+      // Five expired answers would lock the account if an expired code counted as a failure.
+      const expired = await host.call('POST', '/auth/otp', {
+        challengeId: c.challengeId,
+        code: await latestCode(host, 'C00102'),
+      });
+      expect([expired.status, expired.body.error.code]).toEqual([401, 'OTP_EXPIRED']);
+    }
+    const resent = await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId });
+    expect(resent.status).toBe(200);
+    // The new code has its own 5 minutes, within the challenge's 10; the challenge does not move.
+    expect(resent.body).toMatchObject({ expiresAt: c.expiresAt, resendsLeft: 3 });
+    expect(Date.parse(resent.body.codeExpiresAt)).toBe(host.clock.now() + 299 * SEC);
+    const ok = await host.call('POST', '/auth/otp', {
+      challengeId: c.challengeId,
+      code: await latestCode(host, 'C00102'),
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.session.user.userId).toBe('C00102');
+  });
+
+  it('ends the challenge itself at 10:00, whatever code is typed: CHALLENGE_EXPIRED', async () => {
+    const c = await emailLogin();
+    host.clock.advance(300 * SEC);
+    expect(
+      (await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId })).status,
+    ).toBe(200);
+    host.clock.advance(300 * SEC);
+    const late = await host.call('POST', '/auth/otp', {
+      challengeId: c.challengeId,
+      code: await latestCode(host, 'C00102'),
+    });
+    expect([late.status, late.body.error.code]).toEqual([410, 'CHALLENGE_EXPIRED']);
+    const resend = await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId });
+    expect([resend.status, resend.body.error.code]).toEqual([410, 'CHALLENGE_EXPIRED']);
   });
 
   it('answers OTP_EXPIRED when the code ends before its challenge (emailOtpTtlSec 60)', async () => {
@@ -80,8 +123,9 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
     host.clock.advance(1 * SEC);
     const ok = await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId });
     expect(ok.status).toBe(200);
-    // The new code ends with its challenge, 5 minutes after the login.
-    expect(Date.parse(ok.body.expiresAt)).toBe(host.clock.now() + 270 * SEC);
+    // The new code has 5 minutes from its own send; the challenge keeps its end.
+    expect(Date.parse(ok.body.codeExpiresAt)).toBe(host.clock.now() + 300 * SEC);
+    expect(ok.body.expiresAt).toBe(c.expiresAt);
     const second = await latestCode(host, 'C00102');
     expect((await host.sim.outbox('C00102')).length).toBe(2);
     if (second !== first) {
@@ -107,16 +151,18 @@ describe('email OTP: 6 digits, 5 minutes, single use, resend after 30 s, at most
     expect((await host.sim.outbox('C00102')).length).toBe(5);
   });
 
-  it('keeps a challenge to its 5 minutes however often the code is resent', async () => {
+  it('keeps a challenge to its 10 minutes however often the code is resent', async () => {
     const c = await emailLogin();
-    const end = host.clock.now() + 300 * SEC;
+    const end = host.clock.now() + 600 * SEC;
     for (let i = 2; i <= 5; i++) {
-      host.clock.advance(i === 5 ? 170 * SEC : 30 * SEC);
+      host.clock.advance(i === 5 ? 410 * SEC : 30 * SEC);
       const r = await host.call('POST', '/auth/otp/resend', { challengeId: c.challengeId });
       expect(r.status).toBe(200);
-      expect(Date.parse(r.body.expiresAt)).toBeLessThanOrEqual(end);
+      expect(Date.parse(r.body.codeExpiresAt)).toBeLessThanOrEqual(end);
+      expect(Date.parse(r.body.expiresAt)).toBe(end);
+      expect(r.body.resendsLeft).toBe(5 - i);
     }
-    // The last code was sent at 4:20: its mail names the challenge's end, not 9:20.
+    // The last code was sent at 8:20: its mail names the challenge's end, not 13:20.
     expect(Date.parse(c.expiresAt)).toBe(end);
     expect((await host.sim.outbox('C00102'))[0]?.text).toContain(
       `Expires: ${new Date(end).toISOString().slice(0, 16).replace('T', ' ')} UTC`,

@@ -102,13 +102,13 @@ describe('2FA initialization (C00103) and the lifetimes of challenges and init t
     expect([late.status, late.body.error.code]).toEqual([401, 'INIT_TOKEN_INVALID']);
   });
 
-  it('keeps a login challenge 5 minutes: valid at 4:59, CHALLENGE_EXPIRED at 5:00', async () => {
+  it('keeps a login challenge 10 minutes: valid at 9:59, CHALLENGE_EXPIRED at 10:00', async () => {
     const a = await host.call('POST', '/auth/login', {
       userId: 'C00101',
       password: SEED_PASSWORDS.C00101,
     });
-    expect(Date.parse(a.body.expiresAt)).toBe(host.clock.now() + 5 * MIN);
-    host.clock.advance(5 * MIN - 1000);
+    expect(Date.parse(a.body.expiresAt)).toBe(host.clock.now() + 10 * MIN);
+    host.clock.advance(10 * MIN - 1000);
     expect(
       (
         await host.call('POST', '/auth/otp', {
@@ -122,7 +122,7 @@ describe('2FA initialization (C00103) and the lifetimes of challenges and init t
       userId: 'C00101',
       password: SEED_PASSWORDS.C00101,
     });
-    host.clock.advance(5 * MIN);
+    host.clock.advance(10 * MIN);
     const late = await host.call('POST', '/auth/otp', {
       challengeId: b.body.challengeId,
       code: host.sim.currentTotp('C00101'),

@@ -35,6 +35,30 @@ describe('lockout: 5 consecutive failures lock for 15 minutes; a success resets;
     expect(after.body.next).toBe('otp');
   });
 
+  it('says how many password attempts are left, and how long the lock at 0 lasts', async () => {
+    const left: unknown[] = [];
+    for (let i = 1; i <= 4; i++) left.push((await wrong('C00101')).body.error);
+    expect(left).toEqual(
+      [4, 3, 2, 1].map((attemptsLeft) => ({
+        code: 'INVALID_CREDENTIALS',
+        message: 'The user ID or password is wrong.',
+        attemptsLeft,
+        lockDurationSec: 900,
+      })),
+    );
+  });
+
+  it('counts attempts left per submitted user ID, known or not: an unknown ID reads like a known one', async () => {
+    // A known user already failed twice; a fresh unknown ID and a fresh known one start alike.
+    await wrong('C00102');
+    await wrong('C00102');
+    const unknown = await wrong('C09998');
+    const known = await wrong('C00101');
+    expect(unknown.body.error.attemptsLeft).toBe(4);
+    expect(unknown.body).toEqual(known.body);
+    expect((await wrong('C00102')).body.error.attemptsLeft).toBe(2);
+  });
+
   it('counts OTP failures with the password failures, reporting attempts left', async () => {
     await wrong('C00101');
     await wrong('C00101');

@@ -55,7 +55,9 @@ describe('simulator over real HTTPS: the seeded paths', () => {
     expect(mail?.text).toContain('User ID: C00102');
     expect(mail?.text).toContain('用戶編號：C00102');
     expect(mail?.text).toContain(`驗證碼：${mail?.code}`);
-    expect(mail?.text).toContain(`${reply.expiresAt.slice(0, 16).replace('T', ' ')} UTC`);
+    expect(mail?.text).toContain(
+      `${(reply.codeExpiresAt ?? '').slice(0, 16).replace('T', ' ')} UTC`,
+    );
     const otp = await host.call('POST', '/auth/otp', {
       challengeId: reply.challengeId,
       code: await latestCode(host, 'C00102'),
