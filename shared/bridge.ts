@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from './errors.js';
 import { PasswordPolicy } from './password-policy.js';
 import {
+  DmsApprovalCodeReply,
   DmsCreateRequest,
   DmsRequest,
   DmsStatus,
@@ -84,6 +85,8 @@ export const AuthState = z.discriminatedUnion('step', [
     expiresAt: isoTime,
     idleTimeoutSec: z.number().int().positive(),
     clockSkewSec: z.number().int().optional(),
+    /** While a DA's temporary email OTP exception holds: when it ends (the app is not asked). */
+    tempEmailOtpUntil: isoTime.optional(),
   }),
   z.object({
     step: z.literal('locked'),
@@ -309,6 +312,11 @@ export const BridgeCalls = {
     output: z.object({ requests: z.array(DmsRequest) }),
   },
   dmsCreateRequest: { input: DmsCreateRequest, output: z.object({ request: DmsRequest }) },
+  /** A checker whose channel is email: the host emails them the code that approves request `id`. */
+  dmsApprovalCode: {
+    input: z.strictObject({ id: z.string().min(1).max(128) }),
+    output: DmsApprovalCodeReply,
+  },
   dmsApprove: {
     input: z.strictObject({ id: z.string().min(1).max(128), code: OtpCode }),
     output: z.object({ request: DmsRequest }),

@@ -25,6 +25,7 @@ export const ErrorCode = z.enum([
   'NOT_FOUND',
   'SAME_DA',
   'REQUEST_NOT_PENDING',
+  'CHANNEL_NOT_TOTP',
   'INTERNAL',
   // client side (electron/core)
   'HOST_UNREACHABLE',
@@ -101,6 +102,7 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   SAME_DA: 409,
   REQUEST_NOT_PENDING: 409,
+  CHANNEL_NOT_TOTP: 409,
   INTERNAL: 500,
 };
 

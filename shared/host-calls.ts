@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorCode } from './errors.js';
 import {
+  DmsApprovalCodeReply,
   DmsApproveRequest,
   DmsCreateRequest,
   DmsRejectRequest,
@@ -177,7 +178,13 @@ export const HostCalls = {
     summary: 'Maker: requests an action on a user; another DA must approve',
     body: DmsCreateRequest,
     reply: DmsRequestReply,
-    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_REQUEST', 'EMAIL_NOT_REGISTERED'],
+    errors: [
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'INVALID_REQUEST',
+      'EMAIL_NOT_REGISTERED',
+      'CHANNEL_NOT_TOTP',
+    ],
     session: true,
   },
   dmsListRequests: {
@@ -189,17 +196,39 @@ export const HostCalls = {
     errors: ['FORBIDDEN'],
     session: true,
   },
+  dmsApprovalCode: {
+    method: 'POST',
+    path: '/dms/requests/:id/approval-code',
+    summary:
+      'Checker whose channel is email: emails a one-time code that approves this request only',
+    reply: DmsApprovalCodeReply,
+    errors: [
+      'SAME_DA',
+      'REQUEST_NOT_PENDING',
+      'NOT_FOUND',
+      'FORBIDDEN',
+      'INVALID_REQUEST',
+      'RESEND_TOO_SOON',
+      'RESEND_LIMIT',
+      'EMAIL_DELIVERY_FAILED',
+      'ACCOUNT_LOCKED',
+    ],
+    session: true,
+  },
   dmsApprove: {
     method: 'POST',
     path: '/dms/requests/:id/approve',
-    summary: "Checker: approves with the checker's own fresh OTP; the action takes effect",
+    summary:
+      "Checker: approves with the checker's own fresh OTP (an approval code for email); the action takes effect",
     body: DmsApproveRequest,
     reply: DmsRequestReply,
     errors: [
       'SAME_DA',
       'REQUEST_NOT_PENDING',
       'OTP_INVALID',
+      'OTP_EXPIRED',
       'OTP_REUSED',
+      'ACCOUNT_LOCKED',
       'NOT_FOUND',
       'FORBIDDEN',
       'EMAIL_DELIVERY_FAILED',

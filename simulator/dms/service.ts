@@ -12,6 +12,7 @@ import {
   type UserRow,
 } from '../store/users.js';
 import { maskEmail, newToken } from '../auth/secrets.js';
+import { tempEmailOtpUntilOf } from '../auth/user-otp.js';
 import { listRequests, requestView, type RequestRow } from './requests-store.js';
 import { stmt } from '../store/db.js';
 
@@ -46,9 +47,12 @@ export function listUsers(ctx: SimContext, da: UserRow): DmsUser[] {
       channel: u.needs_channel ? null : u.channel,
       maskedEmail: u.email === null ? null : maskEmail(u.email),
       lockedUntil: locked && lock.locked_until !== null ? iso(lock.locked_until) : null,
+      tempEmailOtpUntil: nullableIso(tempEmailOtpUntilOf(u, now)),
     };
   });
 }
+
+const nullableIso = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 // A user of another participant is answered like one that does not exist.
 function targetOf(ctx: SimContext, da: UserRow, userId: string): UserRow {
@@ -57,6 +61,41 @@ function targetOf(ctx: SimContext, da: UserRow, userId: string): UserRow {
     throw new CcmsError('NOT_FOUND', `No user ${userId} in participant ${da.participant_id}.`);
   }
   return target;
+}
+
+/**
+ * A temporary email OTP exception is for a user who signs in with the authenticator app and has a
+ * registered email (where the codes go), for at most `tempEmailOtpMaxSec`. Checked again when it
+ * is approved (dms/effects.ts).
+ */
+export function assertTempEmailOtp(
+  ctx: SimContext,
+  target: UserRow,
+  durationSec: number | undefined,
+): void {
+  const max = ctx.settings.tempEmailOtpMaxSec;
+  if (durationSec === undefined) {
+    throw new CcmsError('INVALID_REQUEST', 'temp_email_otp needs durationSec.', {
+      field: 'durationSec',
+    });
+  }
+  if (durationSec > max) {
+    throw new CcmsError('INVALID_REQUEST', `durationSec is at most ${max} (${max / 3600} h).`, {
+      field: 'durationSec',
+    });
+  }
+  if (target.channel !== 'totp' || target.needs_channel) {
+    throw new CcmsError(
+      'CHANNEL_NOT_TOTP',
+      `${target.user_id} does not sign in with an authenticator app; there is nothing to replace.`,
+    );
+  }
+  if (target.email === null) {
+    throw new CcmsError(
+      'EMAIL_NOT_REGISTERED',
+      `No email is registered for ${target.user_id}; set one first.`,
+    );
+  }
 }
 
 /** `POST /dms/requests`: the maker's half. */
@@ -68,6 +107,12 @@ export function createRequest(ctx: SimContext, da: UserRow, body: DmsCreateReque
   }
   if (body.action !== 'set_email' && body.email !== undefined) {
     throw new CcmsError('INVALID_REQUEST', `${body.action} takes no email.`, { field: 'email' });
+  }
+  if (body.action === 'temp_email_otp') assertTempEmailOtp(ctx, target, body.durationSec);
+  else if (body.durationSec !== undefined) {
+    throw new CcmsError('INVALID_REQUEST', `${body.action} takes no durationSec.`, {
+      field: 'durationSec',
+    });
   }
   if (body.action === 'reset_password' && target.email === null) {
     throw new CcmsError(
@@ -82,6 +127,7 @@ export function createRequest(ctx: SimContext, da: UserRow, body: DmsCreateReque
     action: body.action,
     user_id: target.user_id,
     email: body.email ?? null,
+    duration_sec: body.durationSec ?? null,
     status: 'pending',
     maker_id: da.user_id,
     checker_id: null,
@@ -94,8 +140,8 @@ export function createRequest(ctx: SimContext, da: UserRow, body: DmsCreateReque
     .transaction(() => {
       stmt(
         ctx.db,
-        `INSERT INTO dms_requests (id, participant_id, action, user_id, email, status, maker_id, created_at, expires_at)
-           VALUES (@id, @participant_id, @action, @user_id, @email, @status, @maker_id, @created_at, @expires_at)`,
+        `INSERT INTO dms_requests (id, participant_id, action, user_id, email, duration_sec, status, maker_id, created_at, expires_at)
+           VALUES (@id, @participant_id, @action, @user_id, @email, @duration_sec, @status, @maker_id, @created_at, @expires_at)`,
       ).run(row);
       audit(ctx.db, {
         at: now,

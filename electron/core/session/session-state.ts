@@ -112,6 +112,9 @@ export function toAuthState(s: InternalState): AuthState {
         expiresAt: s.session.expiresAt,
         idleTimeoutSec: s.idleTimeoutSec,
         ...(s.session.clockSkewSec !== undefined && { clockSkewSec: s.session.clockSkewSec }),
+        ...(s.session.tempEmailOtpUntil !== undefined && {
+          tempEmailOtpUntil: s.session.tempEmailOtpUntil,
+        }),
       };
     case 'locked':
       return {

@@ -17,6 +17,7 @@ const users: DmsUser[] = [
     channel: 'totp',
     maskedEmail: 'c0***@cp001.example',
     lockedUntil: null,
+    tempEmailOtpUntil: null,
   },
   {
     userId: 'C00192',
@@ -26,6 +27,7 @@ const users: DmsUser[] = [
     channel: 'totp',
     maskedEmail: null,
     lockedUntil: null,
+    tempEmailOtpUntil: null,
   },
 ];
 const request = (id: string, makerId: string): DmsRequest => ({
