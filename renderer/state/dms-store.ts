@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { AppError, DmsAction, DmsRequest, DmsUser } from '../../shared/index.js';
+import type {
+  AppError,
+  DmsAction,
+  DmsApprovalCodeReply,
+  DmsRequest,
+  DmsUser,
+} from '../../shared/index.js';
 import { callBridge } from '../bridge/bridge.js';
 
 /** Loading state of the DMS console's lists. */
@@ -22,8 +28,12 @@ export interface DmsState {
   /** The error of the last action, with the request it concerned ('new' for a new request). */
   actionError: { target: string; error: AppError } | null;
   outcome: DmsOutcome | null;
+  /** The last approval code emailed to this checker: where it went and its times (never the code). */
+  approvalCode: (DmsApprovalCodeReply & { requestId: string; sends: number }) | null;
   load(): Promise<void>;
-  create(action: DmsAction, userId: string, email?: string): Promise<boolean>;
+  create(action: DmsAction, userId: string, email?: string, durationSec?: number): Promise<boolean>;
+  /** A checker whose channel is email: asks the host to email the code that approves `id`. */
+  sendApprovalCode(id: string): Promise<boolean>;
   /** Approves with the checker's own fresh OTP; the code is passed through, never stored. */
   approve(id: string, code: string): Promise<boolean>;
   reject(id: string, reason: string): Promise<boolean>;
@@ -38,6 +48,7 @@ const initial = {
   busy: null,
   actionError: null,
   outcome: null,
+  approvalCode: null,
 };
 
 /** One store for the DMS console. */
@@ -64,10 +75,15 @@ export const useDmsStore = create<DmsState>()((set, get) => {
       set({ status: 'loading', loadError: null });
       await refresh();
     },
-    async create(action, userId, email) {
+    async create(action, userId, email, durationSec) {
       if (get().busy) return false;
       set({ busy: 'new', actionError: null, outcome: null });
-      const input = email === undefined ? { action, userId } : { action, userId, email };
+      const input = {
+        action,
+        userId,
+        ...(email !== undefined && { email }),
+        ...(durationSec !== undefined && { durationSec }),
+      };
       const result = await callBridge('dmsCreateRequest', input);
       if (!result.ok) {
         set({ busy: null, actionError: { target: 'new', error: result.error } });
@@ -75,6 +91,20 @@ export const useDmsStore = create<DmsState>()((set, get) => {
       }
       set({ busy: null, outcome: { kind: 'created', request: result.value.request } });
       await refresh();
+      return true;
+    },
+    async sendApprovalCode(id) {
+      if (get().busy) return false;
+      set({ busy: id, actionError: null, outcome: null });
+      const result = await callBridge('dmsApprovalCode', { id });
+      if (!result.ok) {
+        set({ busy: null, actionError: { target: id, error: result.error } });
+        if (result.error.code === 'REQUEST_NOT_PENDING') await refresh();
+        return false;
+      }
+      const before = get().approvalCode;
+      const sends = before?.requestId === id ? before.sends + 1 : 1;
+      set({ busy: null, approvalCode: { ...result.value, requestId: id, sends } });
       return true;
     },
     async approve(id, code) {
@@ -87,7 +117,11 @@ export const useDmsStore = create<DmsState>()((set, get) => {
         if (result.error.code === 'REQUEST_NOT_PENDING') await refresh();
         return false;
       }
-      set({ busy: null, outcome: { kind: 'approved', request: result.value.request } });
+      set({
+        busy: null,
+        outcome: { kind: 'approved', request: result.value.request },
+        approvalCode: null,
+      });
       await refresh();
       return true;
     },
@@ -112,7 +146,7 @@ export const useDmsStore = create<DmsState>()((set, get) => {
 
 /** The actions that make sense for a user in a given state (the host still decides). */
 export function actionsFor(user: DmsUser): DmsAction[] {
-  const always: DmsAction[] = ['set_email', 'reset_password', 'reset_2fa'];
+  const always: DmsAction[] = ['set_email', 'reset_password', 'reset_2fa', 'temp_email_otp'];
   switch (user.state) {
     case 'locked':
       return ['unlock', ...always, 'suspend'];
@@ -121,6 +155,22 @@ export function actionsFor(user: DmsUser): DmsAction[] {
     default:
       return [...always, 'suspend'];
   }
+}
+
+/** Why a temporary email OTP exception cannot be asked for a user; null when it can. */
+export type TempEmailOtpBlocker = 'notTotp' | 'noEmail' | null;
+
+/** The host's rule for `temp_email_otp` (docs/protocol.md), so the menu offers only what can succeed. */
+export function tempEmailOtpBlocker(user: DmsUser): TempEmailOtpBlocker {
+  if (user.channel !== 'totp') return 'notTotp';
+  if (user.maskedEmail === null) return 'noEmail';
+  return null;
+}
+
+/** Whether a DA's one-time passwords come by email now (their channel, or an exception). */
+export function approvesByEmail(users: DmsUser[], userId: string | undefined): boolean {
+  const me = users.find((u) => u.userId === userId);
+  return me !== undefined && (me.channel === 'email' || me.tempEmailOtpUntil !== null);
 }
 
 /** The error of the last action if it concerned the given target. */

@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import type { DmsAction, DmsUser } from '../../../shared/index.js';
 import { formatDateTime } from '../../i18n/format-time.js';
-import { actionsFor } from '../../state/dms-store.js';
+import { actionsFor, tempEmailOtpBlocker } from '../../state/dms-store.js';
 import { useDmsStyles } from './dms-styles.js';
 
 const STATE_COLOR: Record<DmsUser['state'], BadgeProps['color']> = {
@@ -73,7 +73,17 @@ export function UsersTable(props: {
                 )}
               </span>
             </TableCell>
-            <TableCell>{u.channel ? t(`channel.${u.channel}`) : t('channel.none')}</TableCell>
+            <TableCell>
+              {u.channel ? t(`channel.${u.channel}`) : t('channel.none')}
+              {u.tempEmailOtpUntil && (
+                <span className={styles.muted} data-temp-email-otp>
+                  <br />
+                  {t('users.tempEmailOtpUntil', {
+                    time: formatDateTime(u.tempEmailOtpUntil, i18n.language),
+                  })}
+                </span>
+              )}
+            </TableCell>
             <TableCell>
               {u.maskedEmail ?? <span className={styles.muted}>{t('users.noEmail')}</span>}
             </TableCell>
@@ -86,11 +96,22 @@ export function UsersTable(props: {
                 </MenuTrigger>
                 <MenuPopover>
                   <MenuList>
-                    {actionsFor(u).map((action) => (
-                      <MenuItem key={action} onClick={() => props.onRequest(u, action)}>
-                        {t(`action.${action}`)}
-                      </MenuItem>
-                    ))}
+                    {actionsFor(u).map((action) => {
+                      // Offered only where the host would accept it; otherwise it says why.
+                      const blocker = action === 'temp_email_otp' ? tempEmailOtpBlocker(u) : null;
+                      return (
+                        <MenuItem
+                          key={action}
+                          disabled={blocker !== null}
+                          onClick={() => props.onRequest(u, action)}
+                        >
+                          {t(`action.${action}`)}
+                          {blocker && (
+                            <span className={styles.menuReason}>{t(`unavailable.${blocker}`)}</span>
+                          )}
+                        </MenuItem>
+                      );
+                    })}
                   </MenuList>
                 </MenuPopover>
               </Menu>

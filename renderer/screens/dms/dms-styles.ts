@@ -36,6 +36,18 @@ export const useDmsStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
   },
   nowrap: { whiteSpace: 'nowrap' },
+  // Why a menu action is not offered, on its own line under the action's name.
+  menuReason: {
+    display: 'block',
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+  resend: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    alignItems: 'flex-start',
+  },
   // Room between the last line of a dialog and its buttons; spacing comes from the gap, not p margins.
   dialogForm: {
     display: 'flex',

@@ -10,6 +10,7 @@ import { useShellStore, type ShellView } from '../../state/shell-store.js';
 import { IdleWarning } from './IdleWarning.js';
 import { LockScreen } from './LockScreen.js';
 import { ShellHeader } from './ShellHeader.js';
+import { TempEmailOtpBanner } from './TempEmailOtpBanner.js';
 import { TerminalHome } from './TerminalHome.js';
 import { useActivityReporter, useIdleWarnings } from './use-session-activity.js';
 import { useShellStyles } from './shell-styles.js';
@@ -120,6 +121,7 @@ function SignedInView(props: ViewProps & { expiresAt: string }) {
       </nav>
       <main className={styles.main}>
         {props.notice}
+        <TempEmailOtpBanner />
         {view === 'home' ? <TerminalHome /> : <ToolView view={view} onClose={props.close} />}
       </main>
     </div>
