@@ -40,7 +40,7 @@ export const useDmsStyles = makeStyles({
   menuReason: {
     display: 'block',
     fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground3,
+    color: tokens.colorNeutralForeground2,
   },
   resend: {
     display: 'flex',

@@ -1,7 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { formatDateTime } from '../../i18n/format-time.js';
 import { useSessionStore } from '../../state/session-store.js';
+
+const useStyles = makeStyles({
+  // The page's heading follows: room between them, as between the page's cards.
+  root: { marginBottom: tokens.spacingVerticalL },
+  // What to do on a line of its own, under the title's fact.
+  body: { marginTop: tokens.spacingVerticalXS },
+});
 
 /**
  * While a DA's temporary email OTP exception holds (a lost phone): until when the authenticator
@@ -10,17 +23,23 @@ import { useSessionStore } from '../../state/session-store.js';
  */
 export function TempEmailOtpBanner() {
   const { t, i18n } = useTranslation('shell');
+  const styles = useStyles();
   const until = useSessionStore((s) =>
     s.authState?.step === 'signedIn' ? s.authState.tempEmailOtpUntil : undefined,
   );
   if (until === undefined) return null;
   return (
-    <MessageBar intent="warning" layout="multiline" data-testid="temp-email-otp-banner">
+    <MessageBar
+      intent="warning"
+      layout="multiline"
+      className={styles.root}
+      data-testid="temp-email-otp-banner"
+    >
       <MessageBarBody>
         <MessageBarTitle>
           {t('tempEmailOtp.title', { time: formatDateTime(until, i18n.language) })}
         </MessageBarTitle>
-        {t('tempEmailOtp.body')}
+        <div className={styles.body}>{t('tempEmailOtp.body')}</div>
       </MessageBarBody>
     </MessageBar>
   );
