@@ -5,6 +5,8 @@
 //    approves, C00110 signs in with an emailed code and sees the banner; once the chosen 4 h have
 //    passed on the simulator's clock (a ShiftedClock: real time, moved on by hand) the
 //    authenticator app is asked again.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ShiftedClock } from '../../simulator/index.js';
@@ -132,6 +134,21 @@ describe('DMS approval by a DA whose channel is email', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await zh.getByRole('button', { name: '取消' }).click();
     await switchLanguage(page, 'en');
+
+    // The approval code is kept nowhere on the workstation: no file, no browser storage.
+    const entries = await readdir(app.userDataDir, { withFileTypes: true, recursive: true });
+    for (const e of entries.filter((f) => f.isFile())) {
+      // A settings write in flight renames its temporary file away: gone is fine, unread is not.
+      const text = await readFile(join(e.parentPath, e.name), 'utf8').catch((err: unknown) => {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return '';
+        throw err;
+      });
+      expect(text).not.toContain(code);
+    }
+    const storage = await page.evaluate(() =>
+      JSON.stringify({ ...localStorage, ...sessionStorage }),
+    );
+    expect(storage).not.toContain(code);
   }, 180_000);
 });
 
