@@ -45,6 +45,17 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-console': 'off',
+      // `import { z } from 'zod'` makes esbuild keep every one of zod's 64 locales in the main
+      // process bundle (about 500 KB, 8 MB of memory at start: BENCHMARKS.md); the namespace
+      // import, zod's own recommended form, lets it drop them.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message:
+            "Write `import * as z from 'zod'`: a named `z` import bundles all of zod's locales.",
+        },
+      ],
     },
   },
   {

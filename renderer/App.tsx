@@ -13,15 +13,24 @@ import { useTranslation } from 'react-i18next';
 import { EnvironmentBadge } from './components/EnvironmentBadge.js';
 import { ErrorMessage } from './components/ErrorMessage.js';
 import { SignInLayout } from './components/SignInLayout.js';
+import { preloadable, type Preloadable } from './components/preloadable.js';
 import { errorSentence } from './i18n/error-sentence.js';
 import LoginScreen from './screens/login/LoginScreen.js';
-import OtpPrompt from './screens/otp/OtpPrompt.js';
 import { selectShowsDone, useInitStore } from './state/init-store.js';
 import { selectEnvironment, selectStep, useSessionStore } from './state/session-store.js';
 
-// Only the login and OTP screens are in the first bundle; everything else loads when needed.
-const InitWizard = lazy(() => import('./screens/initialization/InitWizard.js'));
-const TerminalShell = lazy(() => import('./screens/shell/TerminalShell.js'));
+type AuthStep = NonNullable<ReturnType<typeof selectStep>>;
+
+// Only the login screen is in the first bundle; everything else loads when needed. The screens
+// of a sign-in are fetched one step ahead, with their texts: the OTP prompt once the login form is
+// up, the 2FA initialization and the terminal while the OTP prompt is, so none waits on a chunk.
+const otpPrompt = preloadable(() => import('./screens/otp/OtpPrompt.js'));
+const initWizard = preloadable(() => import('./screens/initialization/InitWizard.js'));
+const terminalShell = preloadable(() => import('./screens/shell/TerminalShell.js'));
+const AHEAD: Partial<Record<AuthStep, { screens: Preloadable<object>[]; namespaces: string[] }>> = {
+  signedOut: { screens: [otpPrompt], namespaces: ['otp'] },
+  otp: { screens: [initWizard, terminalShell], namespaces: ['init', 'shell'] },
+};
 const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen.js'));
 const DiagnosticsScreen = lazy(() => import('./screens/diagnostics/DiagnosticsScreen.js'));
 
@@ -69,9 +78,23 @@ export default function App() {
   const [tool, setTool] = useState<Tool | null>(null);
   const openerRef = useRef<HTMLElement | null>(null);
 
+  // main.tsx starts the session before the first paint; where it did not (tests), start here.
   useEffect(() => {
-    void start();
+    const { authState, startError: failed } = useSessionStore.getState();
+    if (!authState && !failed) void start();
   }, [start]);
+
+  // The next step's screens and texts, once this step is drawn; a failed fetch is retried by the
+  // screen itself when it is needed.
+  useEffect(() => {
+    const ahead = step ? AHEAD[step] : undefined;
+    if (!ahead) return;
+    const id = setTimeout(() => {
+      for (const screen of ahead.screens) screen.preload().catch(() => undefined);
+      i18n.loadNamespaces(ahead.namespaces).catch(() => undefined);
+    }, 0);
+    return () => clearTimeout(id);
+  }, [step, i18n]);
 
   const openTool = useCallback((next: Tool) => {
     openerRef.current =
@@ -112,7 +135,7 @@ export default function App() {
     return (
       <ScreenBoundary fallback={failed}>
         <Suspense fallback={<div className={styles.center}>{loading}</div>}>
-          <TerminalShell />
+          <terminalShell.Component />
         </Suspense>
       </ScreenBoundary>
     );
@@ -121,8 +144,8 @@ export default function App() {
   let screen: ReactNode;
   if (tool === 'settings') screen = <SettingsScreen onClose={closeTool} />;
   else if (tool === 'diagnostics') screen = <DiagnosticsScreen onClose={closeTool} />;
-  else if (step === 'otp') screen = <OtpPrompt />;
-  else if (step === 'init' || showsDone) screen = <InitWizard />;
+  else if (step === 'otp') screen = <otpPrompt.Component />;
+  else if (step === 'init' || showsDone) screen = <initWizard.Component />;
   else screen = <LoginScreen onOpenConnectivity={() => openTool('diagnostics')} />;
 
   return (

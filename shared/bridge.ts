@@ -1,8 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from './errors.js';
 import { PasswordPolicy } from './password-policy.js';
 import {
   DmsApprovalCodeReply,
+  DMS_AUDIT_MAX,
+  DmsAuditReply,
   DmsCreateRequest,
   DmsRequest,
   DmsStatus,
@@ -14,15 +16,16 @@ import {
   TerminalSummary,
   UserId,
 } from './protocol.js';
+import { DIAGNOSTIC_STEP_IDS, ENVIRONMENT_IDS, LANGUAGE_IDS } from './values.js';
 
 const isoTime = z.iso.datetime();
 
 /** Environments the client can reach. */
-export const EnvironmentId = z.enum(['production', 'connectivity-test', 'simulator']);
+export const EnvironmentId = z.enum(ENVIRONMENT_IDS);
 /** An environment: Production, Connectivity Test or Simulator. */
 export type EnvironmentId = z.infer<typeof EnvironmentId>;
 /** Interface languages. */
-export const Language = z.enum(['en', 'zh-HK']);
+export const Language = z.enum(LANGUAGE_IDS);
 /** An interface language. */
 export type Language = z.infer<typeof Language>;
 
@@ -180,15 +183,7 @@ const ProxyPassword = z
   .regex(/^[^\r\n]*$/, 'must not contain a line break');
 
 /** One step of the connectivity check. */
-export const DiagnosticStepId = z.enum([
-  'dns',
-  'tcp',
-  'tls',
-  'health',
-  'clock',
-  'proxy',
-  'keychain',
-]);
+export const DiagnosticStepId = z.enum(DIAGNOSTIC_STEP_IDS);
 /** The result of one connectivity check step. */
 export const DiagnosticStep = z.object({
   id: DiagnosticStepId,
@@ -252,6 +247,24 @@ export const SupportBundleSaved = z.object({
 });
 /** What saving a support bundle wrote. */
 export type SupportBundleSaved = z.infer<typeof SupportBundleSaved>;
+
+/** The DMS audit's filters as the console passes them: about one user, by one DA. */
+export const DmsAuditFilter = z.strictObject({
+  userId: UserId.optional(),
+  daId: UserId.optional(),
+});
+/** The DMS audit's filters. */
+export type DmsAuditFilter = z.infer<typeof DmsAuditFilter>;
+/** What exporting the DMS audit wrote. */
+export const DmsAuditSaved = z.object({
+  path: z.string(),
+  /** The entries in the file. */
+  entries: z.number().int().nonnegative(),
+  /** More entries matched than the host sends at once: the file holds the newest. */
+  truncated: z.boolean(),
+});
+/** What exporting the DMS audit wrote. */
+export type DmsAuditSaved = z.infer<typeof DmsAuditSaved>;
 
 /** The whole connectivity check report. */
 export const DiagnosticReport = z.object({
@@ -328,6 +341,18 @@ export const BridgeCalls = {
     }),
     output: z.object({ request: DmsRequest }),
   },
+  /** The DMS audit of the DA's participant (`GET /dms/audit`), newest first. */
+  dmsAudit: {
+    input: DmsAuditFilter.extend({
+      limit: z.number().int().min(1).max(DMS_AUDIT_MAX).optional(),
+    }).strict(),
+    output: DmsAuditReply,
+  },
+  /**
+   * Saves the DMS audit (the same filters, up to the host's maximum) as a CSV file where saved
+   * connectivity reports go, the same way (electron/core/diagnostics/report.ts saveTextFile).
+   */
+  dmsExportAudit: { input: DmsAuditFilter, output: DmsAuditSaved },
   updateSettings: { input: UserSettings.partial().strict(), output: AppInfo },
   forgetWorkstation: {
     input: Empty,

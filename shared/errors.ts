@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { appError } from './app-error.js';
 
 /** Every error code that can travel from the host or the client core to a screen. */
 export const ErrorCode = z.enum([
@@ -26,6 +27,8 @@ export const ErrorCode = z.enum([
   'SAME_DA',
   'REQUEST_NOT_PENDING',
   'CHANNEL_NOT_TOTP',
+  'REQUEST_ALREADY_PENDING',
+  'ACTION_NOT_APPLICABLE',
   'INTERNAL',
   // client side (electron/core)
   'HOST_UNREACHABLE',
@@ -57,6 +60,8 @@ export const ErrorDetails = z.object({
   /** With `SESSION_LOCKED`: when the host will email the next unlock code. */
   resendAvailableAt: z.iso.datetime().optional(),
   violations: z.array(z.string()).optional(),
+  /** With `REQUEST_ALREADY_PENDING`: the pending request that already asks for the same change. */
+  requestId: z.string().optional(),
   /** The proxy server an error is about, `host:port` (never with credentials). */
   proxy: z.string().optional(),
   /** The sign-in scheme a proxy asked for, e.g. `Negotiate`, when the terminal cannot use it. */
@@ -103,13 +108,12 @@ export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   SAME_DA: 409,
   REQUEST_NOT_PENDING: 409,
   CHANNEL_NOT_TOTP: 409,
+  REQUEST_ALREADY_PENDING: 409,
+  ACTION_NOT_APPLICABLE: 409,
   INTERNAL: 500,
 };
 
-/** Builds an error value. */
-export function appError(code: ErrorCode, message: string, details: ErrorDetails = {}): AppError {
-  return { code, message, ...details };
-}
+export { appError } from './app-error.js';
 
 /** A thrown form of AppError, for code paths that throw (host client, core). */
 export class CcmsError extends Error {

@@ -1,8 +1,10 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ErrorCode } from './errors.js';
 import {
   DmsApprovalCodeReply,
   DmsApproveRequest,
+  DmsAuditQuery,
+  DmsAuditReply,
   DmsCreateRequest,
   DmsRejectRequest,
   DmsRequestReply,
@@ -184,6 +186,8 @@ export const HostCalls = {
       'INVALID_REQUEST',
       'EMAIL_NOT_REGISTERED',
       'CHANNEL_NOT_TOTP',
+      'ACTION_NOT_APPLICABLE',
+      'REQUEST_ALREADY_PENDING',
     ],
     session: true,
   },
@@ -232,6 +236,8 @@ export const HostCalls = {
       'NOT_FOUND',
       'FORBIDDEN',
       'EMAIL_DELIVERY_FAILED',
+      'EMAIL_NOT_REGISTERED',
+      'CHANNEL_NOT_TOTP',
     ],
     session: true,
   },
@@ -242,6 +248,16 @@ export const HostCalls = {
     body: DmsRejectRequest,
     reply: DmsRequestReply,
     errors: ['SAME_DA', 'REQUEST_NOT_PENDING', 'NOT_FOUND', 'FORBIDDEN'],
+    session: true,
+  },
+  dmsAudit: {
+    method: 'GET',
+    path: '/dms/audit',
+    summary:
+      "Every request and decision of the DA's participant, newest first; by user, by DA, bounded",
+    query: DmsAuditQuery,
+    reply: DmsAuditReply,
+    errors: ['FORBIDDEN', 'INVALID_REQUEST'],
     session: true,
   },
 } as const satisfies Record<string, HostCallSpec>;

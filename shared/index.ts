@@ -3,3 +3,4 @@ export * from './parse.js';
 export * from './password-policy.js';
 export * from './protocol.js';
 export * from './bridge.js';
+export * from './values.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CcmsError, type ErrorCode } from './errors.js';
 
 /** The outcome of parsing untrusted input. */

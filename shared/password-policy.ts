@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { PASSWORD_RULES } from './values.js';
 
 /** The password rules the host enforces; it sends them so the client can show them live. */
 export const PasswordPolicy = z.strictObject({
@@ -15,16 +16,7 @@ export const PasswordPolicy = z.strictObject({
 export type PasswordPolicy = z.infer<typeof PasswordPolicy>;
 
 /** Rule ids, as the host lists them in `PASSWORD_POLICY.violations`. */
-export const PasswordRule = z.enum([
-  'min_length',
-  'max_length',
-  'letter',
-  'digit',
-  'symbol',
-  'user_id',
-  'history',
-  'common',
-]);
+export const PasswordRule = z.enum(PASSWORD_RULES);
 /** One password rule id. */
 export type PasswordRule = z.infer<typeof PasswordRule>;
 

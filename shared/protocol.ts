@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PasswordPolicy } from './password-policy.js';
+import { USER_ID_MAX, USER_ID_PATTERN } from './values.js';
 
 /** Every host path lives under this prefix. */
 export const API_PREFIX = '/api/v1';
@@ -10,8 +11,8 @@ export const UserId = z
   .string()
   .trim()
   .min(1)
-  .max(32)
-  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore only');
+  .max(USER_ID_MAX)
+  .regex(USER_ID_PATTERN, 'letters, digits, dot, dash or underscore only');
 /** A six-digit one-time password. */
 export const OtpCode = z.string().regex(/^\d{6}$/, 'six digits');
 /** An OTP delivery channel. */
@@ -196,6 +197,10 @@ export const DmsUser = z.object({
   lockedUntil: isoTime.nullable(),
   /** While a temporary email OTP exception holds: when it ends; null otherwise. */
   tempEmailOtpUntil: isoTime.nullable(),
+  /** When the user's current password stops working (a DA's temporary password); null: it does not. */
+  passwordExpiresAt: isoTime.nullable(),
+  /** The current password is a temporary one from a DA's reset: the next sign-in asks for a new one. */
+  temporaryPassword: z.boolean(),
 });
 /** A user of the DA's participant. */
 export type DmsUser = z.infer<typeof DmsUser>;
@@ -262,3 +267,48 @@ export const DmsApprovalCodeReply = z.object({
 export type DmsApprovalCodeReply = z.infer<typeof DmsApprovalCodeReply>;
 /** Body of `POST /dms/requests/{id}/reject`. */
 export const DmsRejectRequest = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+/** The most entries one `GET /dms/audit` answers (docs/protocol.md). */
+export const DMS_AUDIT_MAX = 500;
+/** What `GET /dms/audit` answers without a `limit`. */
+export const DMS_AUDIT_DEFAULT = 200;
+/** Query of `GET /dms/audit`: entries about one user, by one DA, at most `limit` of them. */
+export const DmsAuditQuery = z.strictObject({
+  userId: UserId.optional(),
+  daId: UserId.optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, 'a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(DMS_AUDIT_MAX))
+    .optional(),
+});
+/** What happened to a request: made, decided, expired, or a decision the host refused. */
+export const DmsAuditEvent = z.enum(['created', 'approved', 'rejected', 'expired', 'refused']);
+/** What happened to a request. */
+export type DmsAuditEvent = z.infer<typeof DmsAuditEvent>;
+/** One step of a DMS request, as the host recorded it. */
+export const DmsAuditEntry = z.object({
+  /** The host's sequence number: larger is later. */
+  id: z.number().int().positive(),
+  at: isoTime,
+  event: DmsAuditEvent,
+  /** The DA who acted (the maker for `created`, the checker otherwise); `system` for `expired`. */
+  actorId: z.string(),
+  requestId: z.string(),
+  /** The user the request is about. */
+  userId: z.string(),
+  action: DmsAction,
+  /** A rejection's reason, or the error code a refused decision got. */
+  detail: z.string().optional(),
+});
+/** One step of a DMS request. */
+export type DmsAuditEntry = z.infer<typeof DmsAuditEntry>;
+/** Reply of `GET /dms/audit`: newest first. */
+export const DmsAuditReply = z.object({
+  entries: z.array(DmsAuditEntry),
+  /** More entries match than were sent (`limit` reached). */
+  truncated: z.boolean(),
+});
+/** Reply of `GET /dms/audit`. */
+export type DmsAuditReply = z.infer<typeof DmsAuditReply>;

@@ -146,6 +146,7 @@ describe('simulator parts without a port', () => {
         'POST /dms/requests/{id}/approval-code',
         'POST /dms/requests/{id}/approve',
         'POST /dms/requests/{id}/reject',
+        'GET /dms/audit',
       ].sort(),
     );
   });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const sec = z.number().int().positive();
 const count = z.number().int().positive();

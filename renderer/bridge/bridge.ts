@@ -1,12 +1,12 @@
-import {
-  appError,
-  type BridgeResult,
-  type CallInput,
-  type CallName,
-  type CallOutput,
-  type CcmsBridge,
-  type EventName,
-  type EventPayload,
+import { appError } from '../../shared/app-error.js';
+import type {
+  BridgeResult,
+  CallInput,
+  CallName,
+  CallOutput,
+  CcmsBridge,
+  EventName,
+  EventPayload,
 } from '../../shared/index.js';
 import { createWsBridge } from './ws-bridge.js';
 

@@ -1,13 +1,6 @@
-import {
-  BridgeEvents,
-  WsServerFrame,
-  appError,
-  parse,
-  type BridgeResult,
-  type CallName,
-  type CcmsBridge,
-  type EventName,
-} from '../../shared/index.js';
+import { appError } from '../../shared/app-error.js';
+import type { BridgeResult, CallName, CcmsBridge } from '../../shared/index.js';
+import { readServerFrame } from './ws-frame.js';
 
 /** How long a bridge call may wait for the main process before it is given up. */
 const CALL_TIMEOUT_MS = 60_000;
@@ -41,30 +34,21 @@ export function createWsBridge(url: string): CcmsBridge {
   };
 
   const onMessage = (event: MessageEvent): void => {
-    let data: unknown;
-    try {
-      data = JSON.parse(String(event.data));
-    } catch {
-      return; // not ours: ignore rather than crash the app
-    }
-    const frame = parse(WsServerFrame, data);
-    if (!frame.ok) return;
-    if ('id' in frame.value) {
-      const p = pending.get(frame.value.id);
+    const frame = readServerFrame(String(event.data));
+    if (!frame) return; // not ours: ignore rather than crash the app
+    if (frame.kind === 'result') {
+      const p = pending.get(frame.id);
       if (!p) return;
-      pending.delete(frame.value.id);
+      pending.delete(frame.id);
       clearTimeout(p.timer);
-      p.resolve(frame.value.result as BridgeResult<unknown>);
+      p.resolve(frame.result);
       return;
     }
-    const { event: name, payload } = frame.value;
-    const schema = BridgeEvents[name as EventName];
-    if (!schema) return;
-    const checked = parse(schema, payload);
-    if (!checked.ok) return;
-    if (name === 'proxyAuthRequired') proxyPrompts.add((checked.value as { id: string }).id);
-    if (name === 'proxyAuthEnded') proxyPrompts.delete((checked.value as { id: string }).id);
-    for (const l of listeners.get(name) ?? []) l(checked.value);
+    const { event: name, payload } = frame;
+    const id = (payload as { id?: unknown } | null)?.id;
+    if (name === 'proxyAuthRequired' && typeof id === 'string') proxyPrompts.add(id);
+    if (name === 'proxyAuthEnded' && typeof id === 'string') proxyPrompts.delete(id);
+    for (const l of listeners.get(name) ?? []) l(payload);
   };
 
   const open = (): Promise<WebSocket> => {

@@ -2,7 +2,7 @@
 // types full-width letters and digits (`Ｃ００１０１`) and an ideographic space; NFKC turns them
 // into `C00101`. The rule of a user ID is the bridge's own (`UserId` in shared/protocol.ts), so
 // anything the bridge would refuse is answered at the field instead.
-import { UserId } from '../../shared/index.js';
+import { isUserId } from '../../shared/values.js';
 
 /** NFKC (full-width → ASCII), trimmed, upper-case: `Ｃ００１０１ ` → `C00101`. */
 export function normalizeUserId(typed: string): string {
@@ -11,6 +11,6 @@ export function normalizeUserId(typed: string): string {
 
 /** The user ID the typed text names, or undefined where it is not one (`UserId`'s rule). */
 export function parseUserId(typed: string): string | undefined {
-  const result = UserId.safeParse(normalizeUserId(typed));
-  return result.success ? result.data : undefined;
+  const userId = normalizeUserId(typed);
+  return isUserId(userId) ? userId : undefined;
 }

@@ -30,7 +30,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 const base = (key: string) => key.replace(PLURAL, '');
 
-const resources = loadResources();
+const resources = await loadResources();
 const catalog = (lang: string, ns: string) => flatten((resources[lang]?.[ns] ?? {}) as Tree);
 const namespaces = [...new Set(LANGUAGES.flatMap((l) => Object.keys(resources[l] ?? {})))].sort();
 

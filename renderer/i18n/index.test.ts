@@ -6,11 +6,26 @@ import {
   initI18n,
   languageFromOs,
   setPlatform,
+  SIGN_IN_NAMESPACES,
 } from './index.js';
 
 afterEach(() => setPlatform(undefined));
 
 describe('i18n start', () => {
+  it("loads only the login window's namespaces of the language in use; the rest on demand", async () => {
+    await initI18n('en');
+    expect(SIGN_IN_NAMESPACES.every((ns) => i18next.hasResourceBundle('en', ns))).toBe(true);
+    expect(i18next.hasResourceBundle('en', 'dms')).toBe(false);
+    expect(i18next.hasResourceBundle('zh-HK', 'common')).toBe(false);
+    await i18next.loadNamespaces('dms');
+    expect(i18next.hasResourceBundle('en', 'dms')).toBe(true);
+    await applyLanguage('zh-HK');
+    // The switch loads the new language's namespaces in use, the screen's included.
+    expect(i18next.hasResourceBundle('zh-HK', 'common')).toBe(true);
+    expect(i18next.hasResourceBundle('zh-HK', 'dms')).toBe(true);
+    expect(i18next.t('common:appName')).toBe('CCMS 終端機');
+  });
+
   it('titles the window with the product name of the language: CCMS 終端機 in zh-HK', async () => {
     await initI18n('zh-HK');
     expect(document.title).toBe('CCMS 終端機');
@@ -28,6 +43,7 @@ describe('i18n start', () => {
       /^CCMS Terminal cannot use the system's credential store\./,
     );
     setPlatform('win32');
+    await i18next.loadNamespaces('settings');
     expect(i18next.t('errors:KEYCHAIN_UNAVAILABLE')).toMatch(
       /^CCMS Terminal cannot use Windows Credential Manager\./,
     );

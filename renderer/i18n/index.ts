@@ -1,9 +1,10 @@
-import i18next, { type i18n as I18n, type Resource } from 'i18next';
+import i18next, { type BackendModule, type i18n as I18n, type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/index.js';
 
-/** The namespaces the sign-in screens own; other screens add their own files beside them. */
-export const SIGN_IN_NAMESPACES = ['common', 'errors', 'login', 'otp', 'init'] as const;
+import { SIGN_IN_NAMESPACES } from './namespaces.js';
+
+export { SIGN_IN_NAMESPACES };
 
 /** Every interface language, in the order the settings list them. */
 export const LANGUAGES: readonly Language[] = ['en', 'zh-HK'];
@@ -41,37 +42,94 @@ export function credentialStoreOs(platform: string | undefined): CredentialStore
 // is not known (before app info arrives, on Linux).
 let os: CredentialStoreOs = 'generic';
 
-// Eager so the login screen never waits for a chunk; every `locales/<lang>/<ns>.json` found here
-// becomes a namespace, so another screen adds a catalog by adding a file, not by editing this one.
-const modules = import.meta.glob<Catalog>('./locales/*/*.json', { eager: true, import: 'default' });
+// One chunk per catalog file, loaded for the language in use and the screens shown only (the
+// login window carries neither the other language's texts nor other screens': BENCHMARKS.md,
+// initial JavaScript). Every `locales/<lang>/<ns>.json` found here becomes a namespace, so another
+// screen adds a catalog by adding a file, not by editing this one.
+const loaders = import.meta.glob<Catalog>('./locales/*/*.json', { import: 'default' });
 
-/** The catalogs found under `locales/`, as i18next resources: `{ en: { login: {...} } }`. */
-export function loadResources(): Resource {
+/** Every catalog under `locales/`, as i18next resources: `{ en: { login: {...} } }` (tests). */
+export async function loadResources(): Promise<Resource> {
   const resources: Resource = {};
-  for (const [path, catalog] of Object.entries(modules)) {
+  for (const [path, load] of Object.entries(loaders)) {
     const match = /\.\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
     if (!match) continue;
     const [, lang, ns] = match as unknown as [string, string, string];
     resources[lang] ??= {};
-    resources[lang][ns] = catalog;
+    resources[lang][ns] = await load();
   }
   return resources;
 }
 
-/** Starts i18next with every catalog; `<html lang>` follows the language. */
+/** i18next reads a namespace of a language from its catalog file, which is a chunk of its own. */
+const catalogBackend: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, namespace, callback) {
+    const load = loaders[`./locales/${language}/${namespace}.json`];
+    if (!load) {
+      callback(new Error(`no catalog ${language}/${namespace}`), false);
+      return;
+    }
+    load().then(
+      (catalog) => callback(null, catalog),
+      (error: unknown) =>
+        callback(error instanceof Error ? error : new Error(String(error)), false),
+    );
+  },
+};
+
+const LANGUAGE_KEY = 'ccms.language';
+
+/** The language this window last showed (not a secret: a hint to fetch texts early), or null. */
+export function rememberedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts fetching a language's sign-in catalogs before i18next asks for them (module loads are
+ * shared, so i18next's read later gets the same ones): the texts come down while the window
+ * still waits for the user's settings.
+ */
+export function prefetchLanguage(language: string): void {
+  for (const ns of SIGN_IN_NAMESPACES) {
+    loaders[`./locales/${language}/${ns}.json`]?.().catch(() => undefined);
+  }
+}
+
+/** Every namespace the catalogs have. */
+export function allNamespaces(): string[] {
+  return [...new Set(Object.keys(loaders).map((p) => p.replace(/^.*\/|\.json$/g, '')))].sort();
+}
+
+/**
+ * Starts i18next in `language` with the login window's namespaces loaded; the others load when a
+ * screen asks for them, and a language switch loads the new language's. `<html lang>` follows.
+ */
 export async function initI18n(language: Language): Promise<I18n> {
-  const resources = loadResources();
-  await i18next.use(initReactI18next).init({
-    resources,
-    lng: language,
-    fallbackLng: 'en',
-    ns: Object.keys(resources.en ?? {}),
-    defaultNS: 'common',
-    interpolation: { escapeValue: false, defaultVariables: { os } }, // React escapes already
-    returnNull: false,
-  });
+  await i18next
+    .use(catalogBackend)
+    .use(initReactI18next)
+    .init({
+      lng: language,
+      // The catalogs test keeps every language's keys the same: nothing falls back.
+      fallbackLng: false,
+      ns: [...SIGN_IN_NAMESPACES],
+      defaultNS: 'common',
+      interpolation: { escapeValue: false, defaultVariables: { os } }, // React escapes already
+      returnNull: false,
+    });
   showLanguage(language);
   return i18next;
+}
+
+/** Loads every namespace of the language in use (tests that render a screen on its own). */
+export async function loadAllNamespaces(): Promise<void> {
+  await i18next.loadNamespaces(allNamespaces());
 }
 
 /** Names the OS's credential store after `AppInfo.platform` in every text from now on. */
@@ -84,6 +142,11 @@ export function setPlatform(platform: string | undefined): void {
 /** `<html lang>` and the window title follow the language (CCMS 終端機 in zh-HK). */
 function showLanguage(language: Language): void {
   document.documentElement.lang = language;
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // no storage (a locked-down profile): the next start only fetches its texts a little later
+  }
   document.title = i18next.t('common:appName');
 }
 

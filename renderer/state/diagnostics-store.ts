@@ -1,10 +1,6 @@
 import { create } from 'zustand';
-import {
-  DiagnosticStepId,
-  type AppError,
-  type DiagnosticReport,
-  type DiagnosticStep,
-} from '../../shared/index.js';
+import type { AppError, DiagnosticReport, DiagnosticStep } from '../../shared/index.js';
+import { DIAGNOSTIC_STEP_IDS } from '../../shared/values.js';
 import { callBridge, onBridgeEvent } from '../bridge/bridge.js';
 
 /** Where the connectivity check is. */
@@ -32,7 +28,7 @@ export interface DiagnosticsState {
   reset(): void;
 }
 
-const ORDER = DiagnosticStepId.options;
+const ORDER = DIAGNOSTIC_STEP_IDS;
 
 /** Puts a step in its place: the check's order is fixed, whatever order events arrive in. */
 function mergeStep(steps: DiagnosticStep[], step: DiagnosticStep): DiagnosticStep[] {

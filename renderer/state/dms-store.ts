@@ -6,7 +6,20 @@ import type {
   DmsRequest,
   DmsUser,
 } from '../../shared/index.js';
+import { sameChange } from '../../shared/dms-rules.js';
 import { callBridge } from '../bridge/bridge.js';
+
+/**
+ * Refusals that mean the console's picture of the users or requests is out of date (another DA
+ * acted meanwhile): the lists are loaded again, so the console shows what now holds.
+ */
+const STALE_PICTURE: ReadonlyArray<AppError['code']> = [
+  'REQUEST_NOT_PENDING',
+  'REQUEST_ALREADY_PENDING',
+  'ACTION_NOT_APPLICABLE',
+  'EMAIL_NOT_REGISTERED',
+  'CHANNEL_NOT_TOTP',
+];
 
 /** Loading state of the DMS console's lists. */
 export type DmsLoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -77,16 +90,29 @@ export const useDmsStore = create<DmsState>()((set, get) => {
     },
     async create(action, userId, email, durationSec) {
       if (get().busy) return false;
-      set({ busy: 'new', actionError: null, outcome: null });
       const input = {
         action,
         userId,
         ...(email !== undefined && { email }),
         ...(durationSec !== undefined && { durationSec }),
       };
+      // The console knows the pending requests: the same change again is not sent at all.
+      const twin = get().pending.find((r) => sameChange({ ...r, email: r.email }, input));
+      if (twin !== undefined) {
+        const error: AppError = {
+          code: 'REQUEST_ALREADY_PENDING',
+          message: `${twin.id} already asks for this change.`,
+          requestId: twin.id,
+        };
+        set({ actionError: { target: 'new', error }, outcome: null });
+        return false;
+      }
+      set({ busy: 'new', actionError: null, outcome: null });
       const result = await callBridge('dmsCreateRequest', input);
       if (!result.ok) {
         set({ busy: null, actionError: { target: 'new', error: result.error } });
+        // Another DA may have asked for it, or changed the user, meanwhile.
+        if (STALE_PICTURE.includes(result.error.code)) await refresh();
         return false;
       }
       set({ busy: null, outcome: { kind: 'created', request: result.value.request } });
@@ -114,7 +140,7 @@ export const useDmsStore = create<DmsState>()((set, get) => {
       if (!result.ok) {
         set({ busy: null, actionError: { target: id, error: result.error } });
         // Someone else may have decided it meanwhile: show the list as it now is.
-        if (result.error.code === 'REQUEST_NOT_PENDING') await refresh();
+        if (STALE_PICTURE.includes(result.error.code)) await refresh();
         return false;
       }
       set({
@@ -131,7 +157,7 @@ export const useDmsStore = create<DmsState>()((set, get) => {
       const result = await callBridge('dmsReject', { id, reason });
       if (!result.ok) {
         set({ busy: null, actionError: { target: id, error: result.error } });
-        if (result.error.code === 'REQUEST_NOT_PENDING') await refresh();
+        if (STALE_PICTURE.includes(result.error.code)) await refresh();
         return false;
       }
       set({ busy: null, outcome: { kind: 'rejected', request: result.value.request } });
@@ -143,29 +169,6 @@ export const useDmsStore = create<DmsState>()((set, get) => {
     },
   };
 });
-
-/** The actions that make sense for a user in a given state (the host still decides). */
-export function actionsFor(user: DmsUser): DmsAction[] {
-  const always: DmsAction[] = ['set_email', 'reset_password', 'reset_2fa', 'temp_email_otp'];
-  switch (user.state) {
-    case 'locked':
-      return ['unlock', ...always, 'suspend'];
-    case 'suspended':
-      return ['reactivate', ...always];
-    default:
-      return [...always, 'suspend'];
-  }
-}
-
-/** Why a temporary email OTP exception cannot be asked for a user; null when it can. */
-export type TempEmailOtpBlocker = 'notTotp' | 'noEmail' | null;
-
-/** The host's rule for `temp_email_otp` (docs/protocol.md), so the menu offers only what can succeed. */
-export function tempEmailOtpBlocker(user: DmsUser): TempEmailOtpBlocker {
-  if (user.channel !== 'totp') return 'notTotp';
-  if (user.maskedEmail === null) return 'noEmail';
-  return null;
-}
 
 /** Whether a DA's one-time passwords come by email now (their channel, or an exception). */
 export function approvesByEmail(users: DmsUser[], userId: string | undefined): boolean {

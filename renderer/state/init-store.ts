@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AppError, AuthState, OtpChannel, PasswordRule } from '../../shared/index.js';
-import { PasswordRule as PasswordRuleSchema, parse } from '../../shared/index.js';
+import { PASSWORD_RULES, isOneOf } from '../../shared/values.js';
 import { callBridge } from '../bridge/bridge.js';
 import { feedResult, receiveAuthStates, type PublicAuthState } from './auth-feed.js';
 import { useSessionStore } from './session-store.js';
@@ -67,10 +67,7 @@ function recalledPasswordStep(): boolean {
 }
 
 function violationsOf(error: AppError): PasswordRule[] {
-  return (error.violations ?? []).flatMap((v) => {
-    const rule = parse(PasswordRuleSchema, v);
-    return rule.ok ? [rule.value] : [];
-  });
+  return (error.violations ?? []).filter((v): v is PasswordRule => isOneOf(PASSWORD_RULES, v));
 }
 
 export const useInitStore = create<InitStore>()((set, get) => ({

@@ -22,6 +22,8 @@ export interface ProxyAuthStore {
 }
 
 export const useProxyAuthStore = create<ProxyAuthStore>()((set, get) => {
+  let listeners = 0;
+  let stopListening = (): void => undefined;
   const drop = (id: string) =>
     set((s) => ({ prompts: s.prompts.filter((p) => p.id !== id), error: null }));
 
@@ -49,15 +51,30 @@ export const useProxyAuthStore = create<ProxyAuthStore>()((set, get) => {
     sending: false,
     error: null,
     listen() {
-      const offRequired = onBridgeEvent('proxyAuthRequired', (prompt) =>
-        set((s) =>
-          s.prompts.some((p) => p.id === prompt.id) ? s : { prompts: [...s.prompts, prompt] },
-        ),
-      );
-      const offEnded = onBridgeEvent('proxyAuthEnded', ({ id }) => drop(id));
+      // One subscription however many callers listen (the root, which loads the dialog on the
+      // first prompt, and the dialog itself): a prompt is never added twice or missed.
+      listeners += 1;
+      if (listeners === 1) {
+        const offRequired = onBridgeEvent('proxyAuthRequired', (prompt) =>
+          set((s) =>
+            s.prompts.some((p) => p.id === prompt.id) ? s : { prompts: [...s.prompts, prompt] },
+          ),
+        );
+        const offEnded = onBridgeEvent('proxyAuthEnded', ({ id }) => drop(id));
+        stopListening = () => {
+          offRequired();
+          offEnded();
+        };
+      }
+      let stopped = false;
       return () => {
-        offRequired();
-        offEnded();
+        if (stopped) return;
+        stopped = true;
+        listeners -= 1;
+        if (listeners === 0) {
+          stopListening();
+          stopListening = () => undefined;
+        }
       };
     },
     submit: (username, password) => answer({ username, password }),

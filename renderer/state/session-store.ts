@@ -52,16 +52,17 @@ export const useSessionStore = create<SessionStore>()((set, get) => ({
 
   async start() {
     set({ startError: null });
-    // main.tsx may have loaded app info already (it needs the language before the first paint).
-    if (!get().appInfo) {
-      const info = await callBridge('getAppInfo', {});
-      if (!info.ok) {
-        set({ startError: info.error });
-        return;
-      }
-      set({ appInfo: info.value });
+    // The app info (main.tsx may have it already: it needs the language before the first paint)
+    // and the core's sign-in state, side by side.
+    const [info, error] = await Promise.all([
+      get().appInfo ? null : callBridge('getAppInfo', {}),
+      startAuthFeed(),
+    ]);
+    if (info && !info.ok) {
+      set({ startError: info.error });
+      return;
     }
-    const error = await startAuthFeed();
+    if (info) set({ appInfo: info.value });
     if (error) set({ startError: error });
   },
 

@@ -1,6 +1,6 @@
 // The machine policy as the templates describe it: each field of the zod schema with its metadata,
 // the ranges its checks set, and its texts in every template language, placeholders filled in.
-import { z } from 'zod';
+import * as z from 'zod';
 import { POLICY_CATEGORIES } from '../../electron/core/config/machine-policy.js';
 import { policyFields, type PolicyField } from '../../electron/core/config/policy-fields.js';
 import {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CcmsError } from '../../shared/errors.js';
 import type { CallParams, HostCallSpec } from '../../shared/host-calls.js';
 import { parse, parseOrThrow } from '../../shared/parse.js';

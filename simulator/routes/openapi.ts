@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { API_PREFIX } from '../../shared/protocol.js';
 import { HostErrorBody, HTTP_STATUS, type ErrorCode } from '../../shared/errors.js';
 import { HostCalls, pathParamNames, type HostCallSpec } from '../../shared/host-calls.js';

@@ -4,92 +4,22 @@
 // to the OTP prompt; the sixth digit typed to the terminal home with its summary), and the
 // renderer's JS heap once signed in. Prints; asserts nothing. `npm run bench:renderer` builds
 // first; `--json <file>` writes the figures as JSON (run-all.ts).
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../e2e/harness.js';
 import { startBenchApp, type BenchApp } from './bench-app.js';
 import { BENCH_PASSWORD } from './bench-users.js';
 import { base32Decode, totpCode } from './totp-code.js';
 import { emitFigures, figure, median, type Figure } from './figures.js';
+import { bundleSizes } from './bundle-sizes.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const DIST = join(root, 'dist', 'renderer');
 const NAV_RUNS = Number(process.env.BENCH_NAV_RUNS ?? 20);
 const SIGNIN_RUNS = Number(process.env.BENCH_SIGNIN_RUNS ?? 10);
-const INITIAL_BUDGET_KB = 150;
-
-/** The JS files index.html loads at once: its module script and the modules it preloads. */
-async function initialFiles(dist: string): Promise<Set<string>> {
-  const html = await readFile(join(dist, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="\.?\/?([^"]+\.js)"/g)].map(
-    (m) => m[1] ?? '',
-  );
-  return new Set(refs.map((r) => r.replace(/^\.\//, '')));
-}
-
-/** Initial and lazy JavaScript, gzip level 9, in KB (1024 bytes). */
-export async function bundleSizes(
-  dist = DIST,
-  log: (line: string) => void = console.log,
-): Promise<Figure[]> {
-  const initial = await initialFiles(dist);
-  const files = (await readdir(join(dist, 'assets'))).filter((f) => f.endsWith('.js'));
-  const rows = await Promise.all(
-    files.map(async (f) => {
-      const body = await readFile(join(dist, 'assets', f));
-      return { file: `assets/${f}`, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
-    }),
-  );
-  rows.sort((a, b) => b.gzip - a.gzip);
-  const kb = (n: number) => (n / 1024).toFixed(1).padStart(7);
-  let initialGzip = 0;
-  let initialRaw = 0;
-  let lazyGzip = 0;
-  const initialChunks: Record<string, number> = {};
-  const lazyChunks: Record<string, number> = {};
-  log('JavaScript in dist/renderer (KB raw, KB gzip):');
-  for (const r of rows) {
-    const isInitial = initial.has(r.file);
-    if (isInitial) {
-      initialGzip += r.gzip;
-      initialRaw += r.raw;
-      initialChunks[r.file] = Number((r.gzip / 1024).toFixed(1));
-    } else {
-      lazyGzip += r.gzip;
-      lazyChunks[r.file] = Number((r.gzip / 1024).toFixed(1));
-    }
-    log(`  ${isInitial ? 'initial' : 'lazy   '} ${kb(r.raw)} ${kb(r.gzip)}  ${r.file}`);
-  }
-  log(
-    `Initial JS: ${kb(initialGzip).trim()} KB gzip (budget ${INITIAL_BUDGET_KB} KB${initialGzip / 1024 > INITIAL_BUDGET_KB ? ', OVER' : ''})`,
-  );
-  log(`Lazy JS:    ${kb(lazyGzip).trim()} KB gzip`);
-  return [
-    figure({
-      id: 'initial-js-gzip',
-      name: 'initial JavaScript of the login window, gzip',
-      goalText: `≤ ${INITIAL_BUDGET_KB} KB`,
-      goal: { op: '<=', value: INITIAL_BUDGET_KB },
-      unit: 'KB',
-      runs: [initialGzip / 1024],
-      valueIs: 'the files index.html loads or preloads, gzip -9 (deterministic: one run)',
-      details: { rawKB: initialRaw / 1024, ...initialChunks },
-    }),
-    figure({
-      id: 'lazy-js-gzip',
-      name: 'lazy JavaScript chunks (loaded after the login window), gzip',
-      goalText: 'reported apart',
-      unit: 'KB',
-      runs: [lazyGzip / 1024],
-      valueIs: 'every other .js of dist/renderer/assets, gzip -9',
-      details: lazyChunks,
-    }),
-  ];
-}
 
 /** A page of a fresh browser context: empty cache, as at the start of a trading day. */
 async function freshPage(browser: Browser): Promise<Page> {

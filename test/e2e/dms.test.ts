@@ -28,7 +28,7 @@ describe('DMS console', () => {
 
     // Keyboard: open the row's request menu and choose Unlock.
     await page.getByRole('button', { name: 'Request a change for C00104' }).press('Enter');
-    await page.getByRole('menuitem', { name: 'Unlock' }).press('Enter');
+    await page.getByRole('menuitem', { name: 'Unlock', exact: true }).press('Enter');
     const create = page.getByRole('dialog', { name: 'Request: Unlock' });
     await create.waitFor();
     expect(await create.getByText('Another DA of your participant must approve').isVisible()).toBe(
@@ -47,7 +47,7 @@ describe('DMS console', () => {
     await app.screenshot('dms-pending-own-en');
     // A second request, to be rejected: suspend C00101.
     await page.getByRole('button', { name: 'Request a change for C00101' }).click();
-    await page.getByRole('menuitem', { name: 'Suspend' }).click();
+    await page.getByRole('menuitem', { name: 'Suspend', exact: true }).click();
     await page
       .getByRole('dialog', { name: 'Request: Suspend' })
       .getByRole('button', { name: 'Send request' })
@@ -93,7 +93,7 @@ describe('DMS console', () => {
     await settle(page);
     await app.screenshot('dms-users-zh-HK');
     await page.getByRole('button', { name: '為 C00105 提出更改要求' }).click();
-    await page.getByRole('menuitem', { name: '重新啟用' }).click();
+    await page.getByRole('menuitem', { name: '重新啟用', exact: true }).click();
     await page.getByRole('dialog', { name: '要求：重新啟用' }).waitFor();
     await settle(page);
     await app.screenshot('dms-request-zh-HK');

@@ -14,7 +14,7 @@ await describeJourney('Electron: DA approval (maker/checker)', (journey) => {
     await c00104.waitFor();
     expect(await c00104.locator('[data-state]').textContent()).toBe('Locked');
     await page.getByRole('button', { name: 'Request a change for C00104' }).click();
-    await page.getByRole('menuitem', { name: 'Unlock' }).click();
+    await page.getByRole('menuitem', { name: 'Unlock', exact: true }).click();
     await page
       .getByRole('dialog', { name: 'Request: Unlock' })
       .getByRole('button', { name: 'Send request' })

@@ -98,3 +98,20 @@ describe('layering lint rule', () => {
     ).toHaveLength(0);
   });
 });
+
+describe('zod import form', () => {
+  it("refuses `import { z } from 'zod'` anywhere and takes the namespace import", async () => {
+    const messages = async (file: string, source: string) => {
+      const [result] = await eslint.lintText(source, { filePath: resolve(root, file) });
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax');
+    };
+    for (const file of ['shared/probe.ts', 'electron/core/probe.ts', 'simulator/probe.ts']) {
+      expect(
+        await messages(file, "import { z } from 'zod';\nexport const s = z.string();\n"),
+      ).toHaveLength(1);
+      expect(
+        await messages(file, "import * as z from 'zod';\nexport const s = z.string();\n"),
+      ).toHaveLength(0);
+    }
+  });
+});

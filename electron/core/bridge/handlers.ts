@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { AppInfo, EnvironmentId, EventName, EventPayload } from '../../../shared/bridge.js';
 import { CcmsError } from '../../../shared/errors.js';
 import type { ConfigStore } from '../config/config-store.js';
@@ -6,6 +7,7 @@ import {
   type DiagnosticsWiring,
 } from '../diagnostics/diagnostics-handlers.js';
 import type { HostClient } from '../host/host-client.js';
+import { auditQuery, exportAudit } from '../dms/audit-export.js';
 import type { Logger } from '../logging/logger.js';
 import type { ProxyAuthAnswer } from '../network/proxy-auth-broker.js';
 import type { SessionManager } from '../session/session-manager.js';
@@ -91,6 +93,11 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
     dmsApprovalCode: ({ id }) => authed((host, token) => host.dmsApprovalCode(token, id)),
     dmsApprove: ({ id, code }) => authed((host, token) => host.dmsApprove(token, id, code)),
     dmsReject: ({ id, reason }) => authed((host, token) => host.dmsReject(token, id, reason)),
+    dmsAudit: ({ limit, ...filter }) =>
+      authed((host, token) => host.dmsAudit(token, auditQuery(filter, limit))),
+    // Saved next to the connectivity reports' folder, the same way (files/save-text-file.ts).
+    dmsExportAudit: (filter) =>
+      authed((host, token) => exportAudit(host, token, filter, join(d.userDataDir, 'exports'))),
     updateSettings: async (patch) => {
       const current = d.config.settings();
       if (

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** The outcome of validating one configuration document field by field. */
 export interface FieldwiseResult<T> {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EnvironmentId } from '../../../shared/bridge.js';
 
 export { parseFieldwise, type FieldwiseResult } from './fieldwise.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { MachinePolicy, policyMeta, type PolicyFieldMeta } from './machine-policy.js';
 
 /** How a field's value is shaped, which decides the registry types it is read from. */

@@ -1,13 +1,11 @@
 // The connectivity report: advice keys, the plain-text form IT sends to the DCASS Hotline, and
 // saving it. Everything written is redacted, even though the check never handles a secret: a
 // proxy URL from policy may carry credentials.
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { DiagnosticStep, EnvironmentId } from '../../../shared/bridge.js';
 import { DIAGNOSTICS_TEXT_MAX, DiagnosticStepId } from '../../../shared/bridge.js';
 import { CcmsError } from '../../../shared/errors.js';
 import { redactString } from '../logging/redact.js';
+import { saveTextFile } from '../files/save-text-file.js';
 
 /** A step id of the check. */
 export type StepId = DiagnosticStep['id'];
@@ -130,19 +128,11 @@ export async function saveReport(dir: string, text: string): Promise<string> {
       { field: 'text' },
     );
   }
-  try {
-    await fs.mkdir(dir, { recursive: true });
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const file = path.join(dir, `ccms-connectivity-${stamp}-${randomBytes(3).toString('hex')}.txt`);
-    // `wx`: never overwrite a report already there.
-    // Line by line: redaction shortens a single string past 20,000 characters (logging/redact.ts).
-    const clean = text.split('\n').map(redactString).join('\n');
-    await fs.writeFile(file, clean, { flag: 'wx', encoding: 'utf8', mode: 0o600 });
-    return file;
-  } catch (err) {
-    throw new CcmsError(
-      'UNKNOWN',
-      `the report could not be saved in ${dir}: ${err instanceof Error ? err.message : String(err)}`,
-    );
-  }
+  // Line by line: redaction shortens a single string past 20,000 characters (logging/redact.ts).
+  const clean = text.split('\n').map(redactString).join('\n');
+  return saveTextFile(
+    dir,
+    { prefix: 'ccms-connectivity', extension: 'txt', what: 'the report' },
+    clean,
+  );
 }

@@ -1,6 +1,6 @@
 import type https from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CcmsError } from '../../../shared/errors.js';
 import { parseOrThrow } from '../../../shared/parse.js';
 import {
@@ -192,6 +192,9 @@ export class HostClient implements HostApi {
   }
   dmsReject(token: string, id: string, reason: string) {
     return this.#call('dmsReject', { reason }, { token, params: { id } });
+  }
+  dmsAudit(token: string, query: HostCallQuery<'dmsAudit'> = {}) {
+    return this.#call('dmsAudit', undefined, { token, query });
   }
 
   /** Sends the call `name` of shared/host-calls.ts and validates its reply with the call's schema. */

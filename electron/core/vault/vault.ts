@@ -8,7 +8,7 @@
 // be enumerated. No plaintext fallback: with no keychain, nothing is kept.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CcmsError } from '../../../shared/errors.js';
 import { parse, parseOrThrow } from '../../../shared/parse.js';
 import { UserId } from '../../../shared/protocol.js';

@@ -13,7 +13,7 @@ import {
   Radio,
   RadioGroup,
 } from '@fluentui/react-components';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DmsAction, DmsUser } from '../../../shared/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useDmsErrorSentence } from './use-dms-error.js';
@@ -43,6 +43,13 @@ export function CreateRequestDialog(props: {
   const create = useDmsStore((s) => s.create);
   const clear = useDmsStore((s) => s.clearOutcome);
   const actionName = t(`action.${action}`);
+  // Refusals no second try can change (the lists reload to show why): only Cancel is left.
+  const settled =
+    error?.code === 'REQUEST_ALREADY_PENDING' ||
+    error?.code === 'ACTION_NOT_APPLICABLE' ||
+    error?.code === 'CHANNEL_NOT_TOTP' ||
+    (error?.code === 'EMAIL_NOT_REGISTERED' &&
+      (action === 'reset_password' || action === 'temp_email_otp'));
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -111,12 +118,17 @@ export function CreateRequestDialog(props: {
                 })}
               </p>
               <p className={styles.muted}>{t('create.checkerNote')}</p>
-              <ErrorMessage message={error ? sentence(error) : null} trigger={error} />
+              <ErrorMessage
+                message={error ? sentence(error, user.userId, action) : null}
+                trigger={error}
+              />
             </DialogContent>
             <DialogActions>
-              <Button type="submit" appearance="primary" disabled={busy}>
-                {t('create.submit')}
-              </Button>
+              {!settled && (
+                <Button type="submit" appearance="primary" disabled={busy}>
+                  {t('create.submit')}
+                </Button>
+              )}
               <Button onClick={cancel} disabled={busy}>
                 {t('create.cancel')}
               </Button>

@@ -120,7 +120,10 @@ export function DecisionDialog(props: {
                   />
                 </Field>
               )}
-              <ErrorMessage message={error ? sentence(error) : null} trigger={error} />
+              <ErrorMessage
+                message={error ? sentence(error, request.userId, request.action) : null}
+                trigger={error}
+              />
             </DialogContent>
             <DialogActions>
               {!settled && (

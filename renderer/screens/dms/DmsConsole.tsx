@@ -1,6 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+} from '@fluentui/react-components';
 import type { DmsAction, DmsRequest, DmsUser } from '../../../shared/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { useSessionStore } from '../../state/session-store.js';
@@ -10,6 +17,7 @@ import { CreateRequestDialog } from './CreateRequestDialog.js';
 import { DecisionDialog } from './DecisionDialog.js';
 import { PendingRequests } from './PendingRequests.js';
 import { UsersTable } from './UsersTable.js';
+import { AuditView } from './AuditView.js';
 import { useDmsStyles } from './dms-styles.js';
 import { useDmsErrorSentence } from './use-dms-error.js';
 
@@ -34,6 +42,7 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
     action: DmsAction;
     open: boolean;
   } | null>(null);
+  const [view, setView] = useState<'users' | 'audit'>('users');
   const [deciding, setDeciding] = useState<{
     request: DmsRequest;
     decision: 'approve' | 'reject';
@@ -48,6 +57,14 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
     setCreating((c) => c && { ...c, open: false });
     setDeciding((d) => d && { ...d, open: false });
   }, [idleWarning]);
+
+  // A user's "Request pending" item leads to that request: focus moves to its row once the
+  // menu has closed (a closing menu gives focus back to its button first).
+  const showRequest = (request: DmsRequest) =>
+    setTimeout(
+      () => document.querySelector<HTMLElement>(`[data-request="${request.id}"]`)?.focus(),
+      0,
+    );
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -96,29 +113,45 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
         </>
       )}
 
-      {users.length > 0 && (
-        <section className={styles.card} aria-labelledby="dms-users-heading">
-          <h2 id="dms-users-heading" className={styles.subheading}>
-            {t('users.heading', { participant: me?.participantId ?? '' })}
-          </h2>
-          <UsersTable
-            users={users}
-            onRequest={(user, action) => setCreating({ user, action, open: true })}
-          />
-        </section>
-      )}
+      <TabList
+        selectedValue={view}
+        onTabSelect={(_, d) => setView(d.value === 'audit' ? 'audit' : 'users')}
+        aria-label={t('heading')}
+      >
+        <Tab value="users">{t('tabs.users')}</Tab>
+        <Tab value="audit">{t('tabs.audit')}</Tab>
+      </TabList>
 
-      {(status === 'ready' || users.length > 0) && (
-        <section className={styles.card} aria-labelledby="dms-pending-heading">
-          <h2 id="dms-pending-heading" className={styles.subheading}>
-            {t('pending.heading')}
-          </h2>
-          <PendingRequests
-            requests={pending}
-            me={me?.userId ?? ''}
-            onDecide={(request, decision) => setDeciding({ request, decision, open: true })}
-          />
-        </section>
+      {view === 'audit' && <AuditView users={users} />}
+      {view === 'users' && (
+        <>
+          {users.length > 0 && (
+            <section className={styles.card} aria-labelledby="dms-users-heading">
+              <h2 id="dms-users-heading" className={styles.subheading}>
+                {t('users.heading', { participant: me?.participantId ?? '' })}
+              </h2>
+              <UsersTable
+                users={users}
+                pending={pending}
+                onRequest={(user, action) => setCreating({ user, action, open: true })}
+                onShowRequest={showRequest}
+              />
+            </section>
+          )}
+
+          {(status === 'ready' || users.length > 0) && (
+            <section className={styles.card} aria-labelledby="dms-pending-heading">
+              <h2 id="dms-pending-heading" className={styles.subheading}>
+                {t('pending.heading')}
+              </h2>
+              <PendingRequests
+                requests={pending}
+                me={me?.userId ?? ''}
+                onDecide={(request, decision) => setDeciding({ request, decision, open: true })}
+              />
+            </section>
+          )}
+        </>
       )}
 
       {creating && (

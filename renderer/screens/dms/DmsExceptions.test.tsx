@@ -18,6 +18,8 @@ const person = (over: Partial<DmsUser> & { userId: string }): DmsUser => ({
   maskedEmail: null,
   lockedUntil: null,
   tempEmailOtpUntil: null,
+  passwordExpiresAt: null,
+  temporaryPassword: false,
   ...over,
 });
 const users: DmsUser[] = [

@@ -24,10 +24,10 @@ export function PendingRequests(props: {
 
   if (props.requests.length === 0) return <p className={styles.muted}>{t('pending.empty')}</p>;
   return (
-    <Table aria-label={t('pending.caption')} size="small">
+    <Table aria-label={t('pending.caption')} size="small" className={styles.usersTable}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>{t('pending.action')}</TableHeaderCell>
+          <TableHeaderCell className={styles.actionColumn}>{t('pending.action')}</TableHeaderCell>
           <TableHeaderCell>{t('pending.user')}</TableHeaderCell>
           <TableHeaderCell>{t('pending.maker')}</TableHeaderCell>
           <TableHeaderCell>{t('pending.created')}</TableHeaderCell>
@@ -40,7 +40,14 @@ export function PendingRequests(props: {
           const mine = r.makerId === props.me;
           const vars = { action: t(`action.${r.action}`), userId: r.userId };
           return (
-            <TableRow key={r.id} data-request={r.id}>
+            // Focusable from script only: a user's "Request pending" menu item brings focus here.
+            <TableRow
+              key={r.id}
+              data-request={r.id}
+              tabIndex={-1}
+              aria-label={t('pending.rowLabel', vars)}
+              className={styles.focusedRow}
+            >
               <TableCell>
                 {t(`action.${r.action}`)}
                 {r.email ? ` (${r.email})` : ''}

@@ -187,13 +187,14 @@ describe('LoginScreen', () => {
     await act(async () => {
       fireEvent.click(toZh);
     });
-    expect(screen.getByLabelText('用戶編號')).toBeTruthy();
+    // The other language's catalogs load on the switch.
+    expect(await screen.findByLabelText('用戶編號')).toBeTruthy();
     expect(fake.calls).toContainEqual({ name: 'updateSettings', input: { language: 'zh-HK' } });
     expect(useSessionStore.getState().appInfo?.settings.language).toBe('zh-HK');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'English（更改介面語言）' }));
     });
-    expect(screen.getByLabelText('User ID')).toBeTruthy();
+    expect(await screen.findByLabelText('User ID')).toBeTruthy();
     expect(fake.calls).toContainEqual({ name: 'updateSettings', input: { language: 'en' } });
   });
 

@@ -37,7 +37,8 @@ describe('SettingsScreen', () => {
 
     await act(async () => screen.getByRole('radio', { name: '繁體中文（香港）' }).click());
 
-    expect(screen.getByRole('heading', { name: '設定' })).toBeTruthy();
+    // The other language's catalogs load on the switch.
+    expect(await screen.findByRole('heading', { name: '設定' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-HK');
     expect(fake.calls.find((c) => c.name === 'updateSettings')?.input).toEqual({
       language: 'zh-HK',

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Button,
@@ -40,14 +40,18 @@ export default function SettingsScreen({ onClose }: SettingsScreenProps) {
   useEffect(() => () => useSettingsStore.getState().reset(), []);
 
   const signedIn = step === 'signedIn' || step === 'locked';
-  const language = Language.safeParse(i18n.language).data ?? 'en';
+  // The choice shows at once; the interface follows when the language's texts have loaded.
+  const [chosenLanguage, setChosenLanguage] = useState<Language | null>(null);
+  const language = chosenLanguage ?? Language.safeParse(i18n.language).data ?? 'en';
   const environment = appInfo?.settings.environment;
   const allowed = appInfo?.allowedEnvironments ?? [];
 
   const onLanguage = async (value: string) => {
     const parsed = Language.safeParse(value);
     if (!parsed.success) return;
+    setChosenLanguage(parsed.data);
     const info = await setLanguage(parsed.data, applyLanguage);
+    setChosenLanguage(null);
     if (info) setAppInfo(info);
   };
   const onEnvironment = async (value: string) => {

@@ -16,7 +16,7 @@ import type {
   AppError,
   ErrorCode,
 } from '../../../shared/index.js';
-import { initI18n } from '../../i18n/index.js';
+import { initI18n, loadAllNamespaces } from '../../i18n/index.js';
 // Each test starts from fresh stores (the renderer project may also list it in setupFiles).
 import '../../test-setup.js';
 
@@ -105,6 +105,9 @@ export async function renderWithProviders(
 ): Promise<RenderResult> {
   const i18n = await initI18n(language);
   await i18n.changeLanguage(language);
+  // The app loads a screen's namespace inside the screen's Suspense boundary; a screen rendered
+  // on its own here has none, so all are loaded first.
+  await loadAllNamespaces();
   return render(
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={webLightTheme}>{ui}</FluentProvider>

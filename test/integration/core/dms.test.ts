@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   advance,
@@ -80,5 +82,51 @@ describe('core ↔ simulator: terminal summary and DMS through the bridge', () =
       await maker.fail('dmsCreateRequest', { action: 'delete_user', userId: 'C00101' }),
     ).toMatchObject({ code: 'BRIDGE_INVALID', field: 'action' });
     expect(sim.requests).toEqual([]);
+  });
+
+  it('the audit through the bridge, and Export CSV writes it under the user data folder', async () => {
+    await signInTotp(sim, maker, 'C00191', SEED_PASSWORDS.C00191);
+    const { request } = await maker.ok('dmsCreateRequest', { action: 'unlock', userId: 'C00104' });
+    const { entries, truncated } = await maker.ok('dmsAudit', { userId: 'C00104', limit: 10 });
+    expect(truncated).toBe(false);
+    expect(entries.map((e) => [e.event, e.actorId, e.requestId])).toEqual([
+      ['created', 'C00191', request.id],
+    ]);
+
+    const saved = await maker.ok('dmsExportAudit', { daId: 'C00191' });
+    expect(saved).toMatchObject({ entries: 1, truncated: false });
+    expect(saved.path.startsWith(join(maker.userDataDir, 'exports'))).toBe(true);
+    const csv = await readFile(saved.path, 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
+      'time_utc,time_hong_kong,event,action,user_id,actor_id,request_id,detail',
+      expect.stringMatching(new RegExp(`,created,unlock,C00104,C00191,${request.id},$`)),
+      '',
+    ]);
+  });
+
+  it('audit calls with a bad filter or limit are refused before the host sees them', async () => {
+    await signInTotp(sim, maker, 'C00191', SEED_PASSWORDS.C00191);
+    sim.requests.length = 0;
+    expect(await maker.fail('dmsAudit', { limit: 501 })).toMatchObject({
+      code: 'BRIDGE_INVALID',
+      field: 'limit',
+    });
+    expect(await maker.fail('dmsAudit', { userId: 'C001 01' })).toMatchObject({
+      code: 'BRIDGE_INVALID',
+      field: 'userId',
+    });
+    expect(await maker.fail('dmsExportAudit', { daId: 'x', path: '/etc' })).toMatchObject({
+      code: 'BRIDGE_INVALID',
+    });
+    expect(sim.requests).toEqual([]);
+  });
+
+  it('a non-DA gets FORBIDDEN from the audit, and no file is written', async () => {
+    await signInTotp(sim, maker, 'C00101', SEED_PASSWORDS.C00101);
+    expect((await maker.fail('dmsAudit', {})).code).toBe('FORBIDDEN');
+    expect((await maker.fail('dmsExportAudit', {})).code).toBe('FORBIDDEN');
+    await expect(readdir(join(maker.userDataDir, 'exports'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
   });
 });

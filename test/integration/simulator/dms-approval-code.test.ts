@@ -2,7 +2,7 @@
 // request: bound to the request and the checker, single use, the sign-in email code's expiry and
 // resend rules, and wrong codes counted toward the checker's lockout like any OTP.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DmsApprovalCodeReply } from '../../../shared/protocol.js';
+import { DmsApprovalCodeReply, DmsAuditReply } from '../../../shared/protocol.js';
 import { latestCode, SEED_PASSWORDS, startHost, type Reply, type TestHost } from './harness.js';
 import { approve, refusal, request, signIn, type Signed } from './dms-helpers.js';
 
@@ -159,12 +159,34 @@ describe('DMS approval by an email-channel checker', () => {
       400,
       'INVALID_REQUEST',
     ]);
-    // C00194 as maker: their own request is not theirs to approve.
-    const own = (await request(host, checker, { action: 'suspend', userId: 'C00105' })).id;
+    // C00194 as maker: their own request is not theirs to approve (C00105 is the seed's suspended user).
+    const own = (await request(host, checker, { action: 'reactivate', userId: 'C00105' })).id;
     expect(refusal(await askCode(checker, own))).toEqual([409, 'SAME_DA']);
     expect(refusal(await askCode(checker, 'R-nosuch'))).toEqual([404, 'NOT_FOUND']);
     expect(maker.userId).toBe('C00191');
     // Only the sign-in code went out to C00194: no approval mail for a refused ask.
     expect((await host.sim.outbox('C00194')).length).toBe(1);
+  });
+  it('is audited like any decision: a temp_email_otp request approved with the emailed code', async () => {
+    const maker = await signIn(host, 'C00191');
+    const temp = await request(host, maker, {
+      action: 'temp_email_otp',
+      userId: 'C00110',
+      durationSec: 3600,
+    });
+    const checker = await signInByEmail('C00194');
+    expect((await askCode(checker, temp.id)).status).toBe(200);
+    const ok = await approve(host, checker, temp.id, await latestCode(host, 'C00194'));
+    expect(ok.status).toBe(200);
+    // A refused ask for a code (the maker's own request) is a refused decision in the audit.
+    expect(refusal(await askCode(maker, temp.id))).toEqual([409, 'SAME_DA']);
+    const r = await host.call('GET', '/dms/audit?userId=C00110', undefined, maker.token);
+    expect(r.status, r.raw).toBe(200);
+    const { entries } = DmsAuditReply.parse(r.body);
+    expect(entries.map((e) => [e.event, e.actorId, e.action, e.requestId, e.detail])).toEqual([
+      ['refused', 'C00191', 'temp_email_otp', temp.id, 'approve: SAME_DA'],
+      ['approved', 'C00194', 'temp_email_otp', temp.id, undefined],
+      ['created', 'C00191', 'temp_email_otp', temp.id, undefined],
+    ]);
   });
 });

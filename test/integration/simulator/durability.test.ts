@@ -88,10 +88,17 @@ describe('durability: every acknowledged write survives kill -9 of the simulator
       });
       expect(otp.status).toBe(200);
       token = otp.body.session.token as string;
+      // 60 different changes (one pending request per change, docs/protocol.md): a new email each.
       const targets = ['C00101', 'C00102', 'C00104', 'C00105'];
       const replies = await Promise.all(
         Array.from({ length: 60 }, (_v, i) =>
-          post(agent, url, '/dms/requests', { action: 'suspend', userId: targets[i % 4] }, token),
+          post(
+            agent,
+            url,
+            '/dms/requests',
+            { action: 'set_email', userId: targets[i % 4], email: `desk${i}@cp001.example` },
+            token,
+          ),
         ),
       );
       for (const r of replies) {

@@ -59,6 +59,7 @@ const ARGS: { [K in HostCallName]: Parameters<HostClient[K]> } = {
   dmsApprovalCode: [TOKEN, 'R-1'],
   dmsApprove: [TOKEN, 'R-1', '123456'],
   dmsReject: [TOKEN, 'R-1', 'why'],
+  dmsAudit: [TOKEN, { userId: 'C00104', limit: '10' }],
 };
 /** HostClient's public members that are not host calls. */
 const NOT_CALLS = ['constructor', 'origin', 'close', 'serverOffsetMs'];
