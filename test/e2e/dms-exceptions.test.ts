@@ -200,10 +200,16 @@ describe('DMS temporary email one-time passwords (lost phone)', () => {
       .getByText('Request sent: Temporary email one-time passwords for C00110.', { exact: false })
       .waitFor();
 
-    // The same dialog in Traditional Chinese (not sent).
+    // The same dialog in Traditional Chinese (not sent). C00110's request is pending now, so its
+    // menu leads to that request; C00192 (TOTP, email registered) shows the dialog.
     await switchLanguage(page, 'zh-HK');
     await openDms(page, '保安管理功能（DMS）');
     await page.getByRole('button', { name: '為 C00110 提出更改要求' }).click();
+    await page
+      .getByRole('menuitem', { name: /^臨時以電郵接收一次性密碼\s*要求正等候批核/ })
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '為 C00192 提出更改要求' }).click();
     await page.getByRole('menuitem', { name: '臨時以電郵接收一次性密碼' }).click();
     await page.getByRole('dialog', { name: '要求：臨時以電郵接收一次性密碼' }).waitFor();
     await settle(page);
@@ -228,6 +234,17 @@ describe('DMS temporary email one-time passwords (lost phone)', () => {
     expect(await note.textContent()).toMatch(/^Email codes until (\d{1,2} \w{3} \d{4} )?\d\d:\d\d/);
     await settle(page);
     await app.screenshot('dms-temp-email-otp-users-en');
+    // At 900x600 the note shares the row with the readiness lines and the email, in both languages.
+    await page.setViewportSize({ width: 900, height: 600 });
+    await settle(page);
+    await app.screenshot('dms-temp-email-otp-users-900-en');
+    await switchLanguage(page, 'zh-HK');
+    await openDms(page, '保安管理功能（DMS）');
+    await note.getByText(/^以電郵接收一次性密碼，直至/).waitFor();
+    await settle(page);
+    await app.screenshot('dms-temp-email-otp-users-900-zh-HK');
+    await switchLanguage(page, 'en');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await signOut(page);
 
     // The user: an email code instead of the authenticator app, and the banner.

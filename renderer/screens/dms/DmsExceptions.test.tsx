@@ -149,7 +149,8 @@ describe('temporary email one-time passwords', () => {
     expect(within(dialog).getByText(/For 8 hours from approval, C00110 signs in/)).toBeTruthy();
     await act(async () => within(dialog).getByRole('radio', { name: '4 hours' }).click());
     expect(within(dialog).getByText(/emailed to c\*\*\*0@cp001\.example/)).toBeTruthy();
-    await act(async () => screen.getByRole('button', { name: 'Send request' }).click());
+    const send = await within(dialog).findByRole('button', { name: 'Send request' });
+    await act(async () => send.click());
     expect(fake.calls.find((c) => c.name === 'dmsCreateRequest')?.input).toEqual({
       action: 'temp_email_otp',
       userId: 'C00110',
