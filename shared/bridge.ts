@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { AppError, ErrorCode } from './errors.js';
 import { PasswordPolicy } from './password-policy.js';
 import {
+  DmsApprovalCodeReply,
   DMS_AUDIT_MAX,
   DmsAction,
   DmsAuditReply,
@@ -98,6 +99,8 @@ export const AuthState = z.discriminatedUnion('step', [
     clockSkewSec: z.number().int().optional(),
     /** When the user's own password expires, as the host said at sign-in (none: never). */
     passwordExpiresAt: isoTime.optional(),
+    /** While a DA's temporary email OTP exception holds: when it ends (the app is not asked). */
+    tempEmailOtpUntil: isoTime.optional(),
   }),
   z.object({
     step: z.literal('locked'),
@@ -461,6 +464,11 @@ export const BridgeCalls = {
     output: z.object({ requests: z.array(DmsRequest) }),
   },
   dmsCreateRequest: { input: DmsCreateRequest, output: z.object({ request: DmsRequest }) },
+  /** A checker whose channel is email: the host emails them the code that approves request `id`. */
+  dmsApprovalCode: {
+    input: z.strictObject({ id: z.string().min(1).max(128) }),
+    output: DmsApprovalCodeReply,
+  },
   dmsApprove: {
     input: z.strictObject({ id: z.string().min(1).max(128), code: OtpCode }),
     output: z.object({ request: DmsRequest }),

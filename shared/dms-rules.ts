@@ -5,7 +5,7 @@ import type { DmsAction, DmsUser } from './protocol.js';
 
 /** Why an action cannot be requested for a user as they are now. */
 export type DmsActionBlock =
-  /** reset_password mails a temporary password: the user needs an email. */
+  /** reset_password and temp_email_otp mail the user: they need an email. */
   | 'noEmail'
   /** unlock: the user is not locked. */
   | 'notLocked'
@@ -14,7 +14,9 @@ export type DmsActionBlock =
   /** reactivate: the user is not suspended. */
   | 'notSuspended'
   /** reset_2fa: the user has no two-factor authentication set up to reset. */
-  | 'no2fa';
+  | 'no2fa'
+  /** temp_email_otp: the user does not sign in with an authenticator app (nothing to replace). */
+  | 'notTotp';
 
 /** The facts of a user the rules read. */
 export type DmsRuleFacts = Pick<DmsUser, 'state' | 'channel' | 'maskedEmail' | 'lockedUntil'>;
@@ -38,6 +40,11 @@ export function actionBlock(user: DmsRuleFacts, action: DmsAction): DmsActionBlo
       return user.state === 'suspended' ? 'alreadySuspended' : null;
     case 'reactivate':
       return user.state === 'suspended' ? null : 'notSuspended';
+    case 'temp_email_otp':
+      // Email codes stand in for a lost authenticator app (channel null: not set up yet), and
+      // they go to the registered email.
+      if (user.channel !== 'totp') return 'notTotp';
+      return user.maskedEmail === null ? 'noEmail' : null;
   }
 }
 

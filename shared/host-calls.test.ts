@@ -17,7 +17,8 @@ describe('the host call table', () => {
     const keys = calls.map((c) => `${c.method} ${c.path}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const c of calls) {
-      expect(c.path).toMatch(/^\/[a-z/:]+$/);
+      // Lower-case words, dash-separated ("approval-code"), and `:name` parameters.
+      expect(c.path).toMatch(/^\/[a-z/:-]+$/);
       if (c.method === 'GET') expect(c.body).toBeUndefined();
       expect(c.summary.length).toBeGreaterThan(0);
     }

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { ErrorCode } from './errors.js';
 import {
+  DmsApprovalCodeReply,
   DmsApproveRequest,
   DmsAuditQuery,
   DmsAuditReply,
@@ -185,6 +186,7 @@ export const HostCalls = {
       'NOT_FOUND',
       'INVALID_REQUEST',
       'EMAIL_NOT_REGISTERED',
+      'CHANNEL_NOT_TOTP',
       'ACTION_NOT_APPLICABLE',
       'REQUEST_ALREADY_PENDING',
     ],
@@ -199,20 +201,44 @@ export const HostCalls = {
     errors: ['FORBIDDEN'],
     session: true,
   },
+  dmsApprovalCode: {
+    method: 'POST',
+    path: '/dms/requests/:id/approval-code',
+    summary:
+      'Checker whose channel is email: emails a one-time code that approves this request only',
+    reply: DmsApprovalCodeReply,
+    errors: [
+      'SAME_DA',
+      'REQUEST_NOT_PENDING',
+      'NOT_FOUND',
+      'FORBIDDEN',
+      'INVALID_REQUEST',
+      'RESEND_TOO_SOON',
+      'RESEND_LIMIT',
+      'EMAIL_DELIVERY_FAILED',
+      'ACCOUNT_LOCKED',
+    ],
+    session: true,
+  },
   dmsApprove: {
     method: 'POST',
     path: '/dms/requests/:id/approve',
-    summary: "Checker: approves with the checker's own fresh OTP; the action takes effect",
+    summary:
+      "Checker: approves with the checker's own fresh OTP (an approval code for email); the action takes effect",
     body: DmsApproveRequest,
     reply: DmsRequestReply,
     errors: [
       'SAME_DA',
       'REQUEST_NOT_PENDING',
       'OTP_INVALID',
+      'OTP_EXPIRED',
       'OTP_REUSED',
+      'ACCOUNT_LOCKED',
       'NOT_FOUND',
       'FORBIDDEN',
       'EMAIL_DELIVERY_FAILED',
+      'EMAIL_NOT_REGISTERED',
+      'CHANNEL_NOT_TOTP',
     ],
     session: true,
   },

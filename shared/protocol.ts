@@ -105,6 +105,8 @@ export const Session = z.object({
   clockSkewSec: z.number().int().optional(),
   /** When the user's own password expires (null: never); the terminal warns when it is near. */
   passwordExpiresAt: isoTime.nullable().optional(),
+  /** While a DA's temporary email OTP exception holds: when it ends (the app is not asked till then). */
+  tempEmailOtpUntil: isoTime.optional(),
 });
 /** A host session. */
 export type Session = z.infer<typeof Session>;
@@ -220,6 +222,8 @@ export const DmsUser = z.object({
   channel: OtpChannel.nullable(),
   maskedEmail: z.string().nullable(),
   lockedUntil: isoTime.nullable(),
+  /** While a temporary email OTP exception holds: when it ends; null otherwise. */
+  tempEmailOtpUntil: isoTime.nullable(),
   /** When the user's current password stops working (a DA's temporary password); null: it does not. */
   passwordExpiresAt: isoTime.nullable(),
   /** The current password is a temporary one from a DA's reset: the next sign-in asks for a new one. */
@@ -238,6 +242,7 @@ export const DmsAction = z.enum([
   'unlock',
   'suspend',
   'reactivate',
+  'temp_email_otp',
 ]);
 /** What a DA can request. */
 export type DmsAction = z.infer<typeof DmsAction>;
@@ -248,6 +253,8 @@ export const DmsCreateRequest = z.strictObject({
   action: DmsAction,
   userId: UserId,
   email: z.email().max(254).optional(),
+  /** `temp_email_otp` only: how long the exception lasts once approved (the host bounds it). */
+  durationSec: z.number().int().positive().optional(),
 });
 /** Body of `POST /dms/requests`. */
 export type DmsCreateRequest = z.infer<typeof DmsCreateRequest>;
@@ -257,6 +264,8 @@ export const DmsRequest = z.object({
   action: DmsAction,
   userId: z.string(),
   email: z.string().optional(),
+  /** `temp_email_otp`: how long the exception lasts from its approval. */
+  durationSec: z.number().int().positive().optional(),
   status: DmsStatus,
   makerId: z.string(),
   checkerId: z.string().optional(),
@@ -275,6 +284,14 @@ export const DmsRequestsReply = z.object({ requests: z.array(DmsRequest) });
 export const DmsRequestsQuery = z.strictObject({ status: DmsStatus.optional() });
 /** Body of `POST /dms/requests/{id}/approve`: the checker's own fresh OTP. */
 export const DmsApproveRequest = z.strictObject({ code: OtpCode });
+/** Reply of `POST /dms/requests/{id}/approval-code`: where the checker's code went, and its times. */
+export const DmsApprovalCodeReply = z.object({
+  maskedEmail: z.string(),
+  expiresAt: isoTime,
+  resendAvailableAt: isoTime,
+});
+/** Reply of `POST /dms/requests/{id}/approval-code`. */
+export type DmsApprovalCodeReply = z.infer<typeof DmsApprovalCodeReply>;
 /** Body of `POST /dms/requests/{id}/reject`. */
 export const DmsRejectRequest = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 

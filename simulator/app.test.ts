@@ -143,8 +143,10 @@ describe('simulator parts without a port', () => {
         'GET /dms/users',
         'POST /dms/requests',
         'GET /dms/requests',
+        'POST /dms/requests/{id}/approval-code',
         'POST /dms/requests/{id}/approve',
         'POST /dms/requests/{id}/reject',
+        'GET /dms/audit',
       ].sort(),
     );
   });

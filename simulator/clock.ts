@@ -28,6 +28,22 @@ export class ManualClock implements Clock {
   }
 }
 
+/**
+ * The real clock, moved on by hand: for tests that run on real timers (the e2e tests' browser and
+ * core) yet must reach a time hours away, such as the end of a DMS exception.
+ */
+export class ShiftedClock implements Clock {
+  private shiftMs = 0;
+  now(): number {
+    return Date.now() + this.shiftMs;
+  }
+  /** Moves the clock forward (or back, with a negative value) by `ms` milliseconds. */
+  advance(ms: number): void {
+    if (!Number.isFinite(ms)) throw new RangeError(`advance: ${ms} is not a finite number`);
+    this.shiftMs += ms;
+  }
+}
+
 /** ISO 8601 with milliseconds, as every time on the wire is written. */
 export function iso(ms: number): string {
   return new Date(ms).toISOString();

@@ -17,7 +17,7 @@ import { currentTotpOf } from './phone.js';
 import { buildApp } from './app.js';
 import type { SimContext } from './context.js';
 
-export { ManualClock, systemClock, type Clock } from './clock.js';
+export { ManualClock, ShiftedClock, systemClock, type Clock } from './clock.js';
 export { DEFAULT_SETTINGS, SimSettings, envName } from './settings.js';
 export type { OutboxMail } from './mail/outbox.js';
 

@@ -43,6 +43,8 @@ export const SimSettings = z.strictObject({
   sessionAbsoluteSec: sec.default(36_000),
   /** Lifetime of a pending DMS request. */
   dmsRequestTtlSec: sec.default(86_400),
+  /** The longest temporary email OTP exception a DA may request (`temp_email_otp`). */
+  tempEmailOtpMaxSec: sec.default(86_400),
   /** How long a temporary password from a DA's `reset_password` works. */
   temporaryPasswordTtlSec: sec.default(86_400),
   /** Password length bounds for users and the DA minimum. */

@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { AppError, DmsAction, DmsRequest, DmsUser } from '../../shared/index.js';
+import type {
+  AppError,
+  DmsAction,
+  DmsApprovalCodeReply,
+  DmsRequest,
+  DmsUser,
+} from '../../shared/index.js';
 import { sameChange } from '../../shared/dms-rules.js';
 import { callBridge } from '../bridge/bridge.js';
 
@@ -12,6 +18,7 @@ const STALE_PICTURE: ReadonlyArray<AppError['code']> = [
   'REQUEST_ALREADY_PENDING',
   'ACTION_NOT_APPLICABLE',
   'EMAIL_NOT_REGISTERED',
+  'CHANNEL_NOT_TOTP',
 ];
 
 /** Loading state of the DMS console's lists. */
@@ -34,8 +41,12 @@ export interface DmsState {
   /** The error of the last action, with the request it concerned ('new' for a new request). */
   actionError: { target: string; error: AppError } | null;
   outcome: DmsOutcome | null;
+  /** The last approval code emailed to this checker: where it went and its times (never the code). */
+  approvalCode: (DmsApprovalCodeReply & { requestId: string; sends: number }) | null;
   load(): Promise<void>;
-  create(action: DmsAction, userId: string, email?: string): Promise<boolean>;
+  create(action: DmsAction, userId: string, email?: string, durationSec?: number): Promise<boolean>;
+  /** A checker whose channel is email: asks the host to email the code that approves `id`. */
+  sendApprovalCode(id: string): Promise<boolean>;
   /** Approves with the checker's own fresh OTP; the code is passed through, never stored. */
   approve(id: string, code: string): Promise<boolean>;
   reject(id: string, reason: string): Promise<boolean>;
@@ -50,6 +61,7 @@ const initial = {
   busy: null,
   actionError: null,
   outcome: null,
+  approvalCode: null,
 };
 
 /** One store for the DMS console. */
@@ -76,9 +88,14 @@ export const useDmsStore = create<DmsState>()((set, get) => {
       set({ status: 'loading', loadError: null });
       await refresh();
     },
-    async create(action, userId, email) {
+    async create(action, userId, email, durationSec) {
       if (get().busy) return false;
-      const input = email === undefined ? { action, userId } : { action, userId, email };
+      const input = {
+        action,
+        userId,
+        ...(email !== undefined && { email }),
+        ...(durationSec !== undefined && { durationSec }),
+      };
       // The console knows the pending requests: the same change again is not sent at all.
       const twin = get().pending.find((r) => sameChange({ ...r, email: r.email }, input));
       if (twin !== undefined) {
@@ -102,6 +119,20 @@ export const useDmsStore = create<DmsState>()((set, get) => {
       await refresh();
       return true;
     },
+    async sendApprovalCode(id) {
+      if (get().busy) return false;
+      set({ busy: id, actionError: null, outcome: null });
+      const result = await callBridge('dmsApprovalCode', { id });
+      if (!result.ok) {
+        set({ busy: null, actionError: { target: id, error: result.error } });
+        if (result.error.code === 'REQUEST_NOT_PENDING') await refresh();
+        return false;
+      }
+      const before = get().approvalCode;
+      const sends = before?.requestId === id ? before.sends + 1 : 1;
+      set({ busy: null, approvalCode: { ...result.value, requestId: id, sends } });
+      return true;
+    },
     async approve(id, code) {
       if (get().busy) return false;
       set({ busy: id, actionError: null, outcome: null });
@@ -112,7 +143,11 @@ export const useDmsStore = create<DmsState>()((set, get) => {
         if (STALE_PICTURE.includes(result.error.code)) await refresh();
         return false;
       }
-      set({ busy: null, outcome: { kind: 'approved', request: result.value.request } });
+      set({
+        busy: null,
+        outcome: { kind: 'approved', request: result.value.request },
+        approvalCode: null,
+      });
       await refresh();
       return true;
     },
@@ -134,6 +169,12 @@ export const useDmsStore = create<DmsState>()((set, get) => {
     },
   };
 });
+
+/** Whether a DA's one-time passwords come by email now (their channel, or an exception). */
+export function approvesByEmail(users: DmsUser[], userId: string | undefined): boolean {
+  const me = users.find((u) => u.userId === userId);
+  return me !== undefined && (me.channel === 'email' || me.tempEmailOtpUntil !== null);
+}
 
 /** The error of the last action if it concerned the given target. */
 export function selectActionError(s: DmsState, target: string): AppError | null {

@@ -1,18 +1,25 @@
 import { CcmsError } from '../../shared/errors.js';
 import type { SimContext } from '../context.js';
-import { otpMail } from '../mail/templates.js';
+import { otpMail, type MailContent } from '../mail/templates.js';
 import { newNumericCode } from './secrets.js';
 
 /**
  * Sends a fresh email code; returns its keyed hash and expiry (the code itself is not kept). A code
  * expires no later than `notAfterMs`, the end of what it belongs to (a login challenge), and its
- * mail names that expiry: a resend never stretches the challenge.
+ * mail names that expiry: a resend never stretches the challenge. `template` writes the mail (the
+ * sign-in one unless given).
  */
 export async function sendChallengeCode(
   ctx: SimContext,
   userId: string,
   email: string,
   notAfterMs = Number.POSITIVE_INFINITY,
+  template: (
+    userId: string,
+    code: string,
+    expiresAtMs: number,
+    ttlSec: number,
+  ) => MailContent = otpMail,
 ): Promise<{ codeHash: string; codeExpiresAt: number }> {
   const code = newNumericCode();
   const now = ctx.clock.now();
@@ -20,7 +27,7 @@ export async function sendChallengeCode(
   await ctx.mailer.send(
     email,
     userId,
-    otpMail(userId, code, codeExpiresAt, (codeExpiresAt - now) / 1000),
+    template(userId, code, codeExpiresAt, (codeExpiresAt - now) / 1000),
   );
   return { codeHash: ctx.box.mac(code), codeExpiresAt };
 }

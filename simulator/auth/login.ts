@@ -20,6 +20,7 @@ import { hashToken, maskEmail, newToken } from './secrets.js';
 import { sendChallengeCode } from './email-codes.js';
 import { assertNoMaintenance } from './maintenance.js';
 import { stmt } from '../store/db.js';
+import { otpChannelOf } from './user-otp.js';
 
 /** The password policy of a user, with the simulator's settings applied. */
 export function policyFor(ctx: SimContext, user: UserRow): PasswordPolicy {
@@ -141,7 +142,8 @@ async function startChallenge(ctx: SimContext, user: UserRow): Promise<LoginRepl
   const id = newToken();
   const now = ctx.clock.now();
   const expiresAt = now + ctx.settings.challengeTtlSec * 1000;
-  if (user.channel === 'email') {
+  // A TOTP user under a DA's temporary email OTP exception gets an email challenge too.
+  if (otpChannelOf(user, now) === 'email') {
     if (user.email === null)
       throw new CcmsError('EMAIL_NOT_REGISTERED', 'No email is registered for this user.');
     // Mail first: when SMTP fails no challenge exists, and the client simply signs in again.

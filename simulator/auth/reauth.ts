@@ -5,7 +5,7 @@ import type { SimContext } from '../context.js';
 import { findUser } from '../store/users.js';
 import { assertNotLocked, failOtp, recordSuccess } from './lockout.js';
 import { authenticate, sessionView, type Authenticated } from './sessions.js';
-import { acceptTotp, sealedSecretOf, type AcceptedTotp } from './user-otp.js';
+import { acceptTotp, otpChannelOf, sealedSecretOf, type AcceptedTotp } from './user-otp.js';
 import { sendChallengeCode } from './email-codes.js';
 import { stmt } from '../store/db.js';
 
@@ -39,8 +39,8 @@ async function mailStepUpCode(
 ): Promise<number | undefined> {
   const auth = authenticate(ctx, header, { touch: false, allowLocked: true });
   const { user, session } = auth;
-  if (user.channel !== 'email' || user.email === null) return undefined;
   const now = ctx.clock.now();
+  if (otpChannelOf(user, now) !== 'email' || user.email === null) return undefined;
   const cooldownMs = ctx.settings.emailResendCooldownSec * 1000;
   const fresh = session.reauth_code_expires_at !== null && now < session.reauth_code_expires_at;
   const cooling = session.reauth_sent_at !== null && now < session.reauth_sent_at + cooldownMs;
@@ -71,7 +71,7 @@ export async function reauth(
   assertNotLocked(ctx, user.user_id);
   let clockSkewSec = session.clock_skew_sec;
   let totp: AcceptedTotp | undefined;
-  if (user.channel === 'totp') {
+  if (otpChannelOf(user, ctx.clock.now()) === 'totp') {
     totp = acceptTotp(ctx, user.user_id, sealedSecretOf(user), code);
     clockSkewSec = totp.clockSkewSec;
   } else {

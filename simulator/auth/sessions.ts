@@ -4,6 +4,7 @@ import { iso } from '../clock.js';
 import type { SimContext } from '../context.js';
 import { findUser, passwordExpiryOf, rolesOf, type UserRow } from '../store/users.js';
 import { hashToken, newToken } from './secrets.js';
+import { tempEmailOtpUntilOf } from './user-otp.js';
 import { stmt } from '../store/db.js';
 
 /** A session row as stored (the token itself is never stored, only its hash). */
@@ -29,6 +30,7 @@ export function sessionView(
   user: UserRow,
   token: string,
 ): Session {
+  const tempUntil = tempEmailOtpUntilOf(user, ctx.clock.now());
   return {
     token,
     expiresAt: iso(row.expires_at),
@@ -41,6 +43,7 @@ export function sessionView(
     },
     ...(row.clock_skew_sec === null ? {} : { clockSkewSec: row.clock_skew_sec }),
     passwordExpiresAt: isoOrNull(passwordExpiryOf(ctx.db, user, ctx.settings.passwordMaxAgeDays)),
+    ...(tempUntil === null ? {} : { tempEmailOtpUntil: iso(tempUntil) }),
   };
 }
 

@@ -56,3 +56,18 @@ export function sealedSecretOf(user: UserRow): string {
   }
   return user.totp_secret_enc;
 }
+
+/**
+ * When a DA's temporary email OTP exception for this user ends, while it holds; else null. It
+ * holds for a TOTP user with a registered email until `temp_email_otp_until` (docs/protocol.md).
+ */
+export function tempEmailOtpUntilOf(user: UserRow, nowMs: number): number | null {
+  const until = user.temp_email_otp_until;
+  if (until === null || nowMs >= until) return null;
+  return user.channel === 'totp' && user.email !== null ? until : null;
+}
+
+/** The channel a user's one-time passwords come by now: email while an exception holds. */
+export function otpChannelOf(user: UserRow, nowMs: number): 'totp' | 'email' | null {
+  return tempEmailOtpUntilOf(user, nowMs) === null ? user.channel : 'email';
+}

@@ -1,5 +1,5 @@
 import { CcmsError } from '../../shared/errors.js';
-import type { DmsRequest } from '../../shared/protocol.js';
+import type { DmsApprovalCodeReply, DmsRequest } from '../../shared/protocol.js';
 import type { SimContext } from '../context.js';
 import { audit, type UserRow } from '../store/users.js';
 import { stmt } from '../store/db.js';
@@ -14,6 +14,7 @@ import {
   type RequestRow,
 } from './requests-store.js';
 import { prepareEffect } from './effects.js';
+import { approvesByEmail, mailApprovalCode, spendApprovalCode } from './approval-codes.js';
 import { assertDa } from './service.js';
 
 type Verb = 'approve' | 'reject';
@@ -56,7 +57,22 @@ function decidable(ctx: SimContext, da: UserRow, id: string, verb: Verb): Reques
 }
 
 /**
- * `POST /dms/requests/{id}/approve`: the checker's half, confirmed with the checker's own OTP.
+ * `POST /dms/requests/{id}/approval-code`: a checker whose channel is email asks for the code that
+ * approves this request; refused for a request they may not decide, like the approval itself.
+ */
+export async function sendApprovalCode(
+  ctx: SimContext,
+  da: UserRow,
+  id: string,
+): Promise<DmsApprovalCodeReply> {
+  const request = decidable(ctx, da, id, 'approve');
+  assertNotLocked(ctx, da.user_id);
+  return mailApprovalCode(ctx, da, request);
+}
+
+/**
+ * `POST /dms/requests/{id}/approve`: the checker's half, confirmed with the checker's own OTP: a
+ * TOTP, or for a checker whose channel is email the code `approval-code` mailed for this request.
  * The request is claimed (atomically) before its effect runs, so of two approvals at once only one
  * hashes and mails a temporary password; the other is refused and audited. The effect is applied
  * in the transaction that marks the request approved; when the effect fails (no mail) the claim
@@ -70,8 +86,9 @@ export async function approveRequest(
 ): Promise<DmsRequest> {
   const request = decidable(ctx, da, id, 'approve');
   assertNotLocked(ctx, da.user_id);
-  // Recorded at once: the effect below awaits, and the step must not be usable meanwhile.
-  acceptTotp(ctx, da.user_id, sealedSecretOf(da), code).record();
+  // Spent at once: the effect below awaits, and the code must not be usable meanwhile.
+  if (approvesByEmail(ctx, da)) spendApprovalCode(ctx, da, id, code);
+  else acceptTotp(ctx, da.user_id, sealedSecretOf(da), code).record();
   const claimedAt = ctx.clock.now();
   if (!claimRequest(ctx.db, id, da.user_id, claimedAt)) {
     refuse(ctx, da, request, 'approve', notPending('Another DA is deciding the request.'));

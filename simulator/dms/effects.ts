@@ -5,6 +5,7 @@ import { newTemporaryPassword } from '../auth/secrets.js';
 import { temporaryPasswordMail } from '../mail/templates.js';
 import type { RequestRow } from './requests-store.js';
 import { stmt } from '../store/db.js';
+import { assertApplicable } from './service.js';
 
 /**
  * What an approved request does to its user. Slow and fallible work (hashing, mail) happens in
@@ -41,10 +42,11 @@ export async function prepareEffect(ctx: SimContext, request: RequestRow): Promi
       };
     }
     case 'reset_2fa':
+      // The new channel replaces any temporary email OTP exception.
       return () => {
         stmt(
           ctx.db,
-          'UPDATE users SET channel = NULL, totp_secret_enc = NULL, needs_channel = 1 WHERE user_id = ?',
+          'UPDATE users SET channel = NULL, totp_secret_enc = NULL, needs_channel = 1, temp_email_otp_until = NULL WHERE user_id = ?',
         ).run(id);
         revokeSessions(ctx.db, id, now);
       };
@@ -57,5 +59,13 @@ export async function prepareEffect(ctx: SimContext, request: RequestRow): Promi
       };
     case 'reactivate':
       return () => stmt(ctx.db, 'UPDATE users SET suspended = 0 WHERE user_id = ?').run(id);
+    case 'temp_email_otp': {
+      // The user may have changed since the request (a reset 2FA, an email removed): the shared
+      // rule is checked again (its duration was bounded when the request was made).
+      assertApplicable(ctx, user, 'temp_email_otp');
+      const until = now + (request.duration_sec ?? 0) * 1000;
+      return () =>
+        stmt(ctx.db, 'UPDATE users SET temp_email_otp_until = ? WHERE user_id = ?').run(until, id);
+    }
   }
 }

@@ -10,6 +10,8 @@ export interface RequestRow {
   action: DmsRequest['action'];
   user_id: string;
   email: string | null;
+  /** `temp_email_otp`: the exception's length once approved. */
+  duration_sec: number | null;
   status: DmsRequest['status'];
   maker_id: string;
   checker_id: string | null;
@@ -35,6 +37,7 @@ export function requestView(r: RequestRow): DmsRequest {
     action: r.action,
     userId: r.user_id,
     ...(r.email === null ? {} : { email: r.email }),
+    ...(r.duration_sec === null ? {} : { durationSec: r.duration_sec }),
     status: r.status,
     makerId: r.maker_id,
     ...(r.checker_id === null ? {} : { checkerId: r.checker_id }),

@@ -1,5 +1,5 @@
 import { CcmsError } from '../../shared/errors.js';
-import type { DmsCreateRequest, DmsRequest, DmsUser } from '../../shared/protocol.js';
+import type { DmsAction, DmsCreateRequest, DmsRequest, DmsUser } from '../../shared/protocol.js';
 import { iso } from '../clock.js';
 import type { SimContext } from '../context.js';
 import {
@@ -12,6 +12,7 @@ import {
   type UserRow,
 } from '../store/users.js';
 import { maskEmail, newToken } from '../auth/secrets.js';
+import { tempEmailOtpUntilOf } from '../auth/user-otp.js';
 import { actionBlock, sameChange, type DmsActionBlock } from '../../shared/dms-rules.js';
 import { listRequests, requestView, type RequestRow } from './requests-store.js';
 import { stmt } from '../store/db.js';
@@ -21,6 +22,8 @@ export function assertDa(user: UserRow): void {
   if (!isDa(user))
     throw new CcmsError('FORBIDDEN', 'Only a Delegated Administrator can use the DMS.');
 }
+
+const nullableIso = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 /** A user as the DA sees them; the DMS rules (shared/dms-rules.ts) read this view. */
 function userView(ctx: SimContext, u: UserRow, now: number): DmsUser {
@@ -43,6 +46,7 @@ function userView(ctx: SimContext, u: UserRow, now: number): DmsUser {
     channel: u.needs_channel ? null : u.channel,
     maskedEmail: u.email === null ? null : maskEmail(u.email),
     lockedUntil: locked && lock.locked_until !== null ? iso(lock.locked_until) : null,
+    tempEmailOtpUntil: nullableIso(tempEmailOtpUntilOf(u, now)),
     // Only a DA's temporary password expires (simulator/auth/login.ts answers PASSWORD_EXPIRED).
     passwordExpiresAt:
       temporary && u.temp_password_expires_at !== null ? iso(u.temp_password_expires_at) : null,
@@ -66,17 +70,24 @@ const BLOCKED: Record<DmsActionBlock, string> = {
   alreadySuspended: 'is suspended already',
   notSuspended: 'is not suspended',
   no2fa: 'has no two-factor authentication set up to reset',
+  notTotp: 'does not sign in with an authenticator app; there is nothing to replace',
 };
 
-// The request must be able to succeed for the user as they are now (the console's own rule).
-function assertApplicable(ctx: SimContext, target: UserRow, body: DmsCreateRequest): void {
-  const block = actionBlock(userView(ctx, target, ctx.clock.now()), body.action);
+const BLOCK_CODE: Partial<Record<DmsActionBlock, 'EMAIL_NOT_REGISTERED' | 'CHANNEL_NOT_TOTP'>> = {
+  noEmail: 'EMAIL_NOT_REGISTERED',
+  notTotp: 'CHANNEL_NOT_TOTP',
+};
+
+/**
+ * The request must be able to succeed for the user as they are now (the console's own rule,
+ * shared/dms-rules.ts). Checked when it is made, and for temp_email_otp again when it is approved
+ * (dms/effects.ts).
+ */
+export function assertApplicable(ctx: SimContext, target: UserRow, action: DmsAction): void {
+  const block = actionBlock(userView(ctx, target, ctx.clock.now()), action);
   if (block === null) return;
-  const message = `${target.user_id} ${BLOCKED[block]}: ${body.action} cannot succeed.`;
-  throw new CcmsError(
-    block === 'noEmail' ? 'EMAIL_NOT_REGISTERED' : 'ACTION_NOT_APPLICABLE',
-    message,
-  );
+  const message = `${target.user_id} ${BLOCKED[block]}: ${action} cannot succeed.`;
+  throw new CcmsError(BLOCK_CODE[block] ?? 'ACTION_NOT_APPLICABLE', message);
 }
 
 // One pending request per change: a second one would only be a second thing to approve.
@@ -104,6 +115,30 @@ function targetOf(ctx: SimContext, da: UserRow, userId: string): UserRow {
   return target;
 }
 
+/**
+ * A temporary email OTP exception lasts `durationSec`, at most `tempEmailOtpMaxSec`; whom it is
+ * for (an authenticator-app user with a registered email) is the shared rule (`assertApplicable`).
+ */
+function assertDuration(ctx: SimContext, body: DmsCreateRequest): void {
+  if (body.action !== 'temp_email_otp') {
+    if (body.durationSec === undefined) return;
+    throw new CcmsError('INVALID_REQUEST', `${body.action} takes no durationSec.`, {
+      field: 'durationSec',
+    });
+  }
+  const max = ctx.settings.tempEmailOtpMaxSec;
+  if (body.durationSec === undefined) {
+    throw new CcmsError('INVALID_REQUEST', 'temp_email_otp needs durationSec.', {
+      field: 'durationSec',
+    });
+  }
+  if (body.durationSec > max) {
+    throw new CcmsError('INVALID_REQUEST', `durationSec is at most ${max} (${max / 3600} h).`, {
+      field: 'durationSec',
+    });
+  }
+}
+
 /** `POST /dms/requests`: the maker's half. */
 export function createRequest(ctx: SimContext, da: UserRow, body: DmsCreateRequest): DmsRequest {
   assertDa(da);
@@ -114,7 +149,8 @@ export function createRequest(ctx: SimContext, da: UserRow, body: DmsCreateReque
   if (body.action !== 'set_email' && body.email !== undefined) {
     throw new CcmsError('INVALID_REQUEST', `${body.action} takes no email.`, { field: 'email' });
   }
-  assertApplicable(ctx, target, body);
+  assertDuration(ctx, body);
+  assertApplicable(ctx, target, body.action);
   const now = ctx.clock.now();
   const row: RequestRow = {
     id: `R-${newToken(9)}`,
@@ -122,6 +158,7 @@ export function createRequest(ctx: SimContext, da: UserRow, body: DmsCreateReque
     action: body.action,
     user_id: target.user_id,
     email: body.email ?? null,
+    duration_sec: body.durationSec ?? null,
     status: 'pending',
     maker_id: da.user_id,
     checker_id: null,
@@ -136,8 +173,8 @@ export function createRequest(ctx: SimContext, da: UserRow, body: DmsCreateReque
       assertNotPending(ctx, da, target, body);
       stmt(
         ctx.db,
-        `INSERT INTO dms_requests (id, participant_id, action, user_id, email, status, maker_id, created_at, expires_at)
-           VALUES (@id, @participant_id, @action, @user_id, @email, @status, @maker_id, @created_at, @expires_at)`,
+        `INSERT INTO dms_requests (id, participant_id, action, user_id, email, duration_sec, status, maker_id, created_at, expires_at)
+           VALUES (@id, @participant_id, @action, @user_id, @email, @duration_sec, @status, @maker_id, @created_at, @expires_at)`,
       ).run(row);
       audit(ctx.db, {
         at: now,

@@ -47,6 +47,46 @@ export function otpMail(
   };
 }
 
+/** What an approval code approves, named in its email. */
+export interface ApprovalSubject {
+  requestId: string;
+  action: string;
+  targetUserId: string;
+}
+
+/** The email carrying a checker's one-time code that approves one DMS request. */
+export function approvalCodeMail(
+  checkerId: string,
+  code: string,
+  expiresAtMs: number,
+  ttlSec: number,
+  subject: ApprovalSubject,
+): MailContent {
+  const min = minutes(ttlSec);
+  const what = `${subject.action} for ${subject.targetUserId} (request ${subject.requestId})`;
+  return {
+    subject: `CCMS approval code for ${checkerId} / CCMS 批核驗證碼`,
+    text: [
+      `CCMS approval code`,
+      ``,
+      `User ID: ${checkerId}`,
+      `Approves: ${what}`,
+      `Code: ${code}`,
+      `Expires: ${utcTime(expiresAtMs)} (${hkTime(expiresAtMs)} Hong Kong time), ${min} minutes after this email was sent.`,
+      `The code approves this request only, once. If you did not ask for it, tell another Delegated Administrator.`,
+      ``,
+      `CCMS 批核驗證碼`,
+      ``,
+      `用戶編號：${checkerId}`,
+      `批核：${subject.targetUserId} 的要求 ${subject.requestId}（${subject.action}）`,
+      `驗證碼：${code}`,
+      `有效期至：香港時間 ${hkTime(expiresAtMs)}（發出後 ${min} 分鐘內有效）。`,
+      `驗證碼只可用於批核此要求一次。如你並未要求此驗證碼，請通知另一位授權管理員。`,
+      ``,
+    ].join('\n'),
+  };
+}
+
 /** The email carrying a temporary password after a DA's password reset. */
 export function temporaryPasswordMail(
   userId: string,

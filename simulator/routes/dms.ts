@@ -5,7 +5,7 @@ import type { SimContext } from '../context.js';
 import { addRoute } from '../http/route.js';
 import { requireSession } from '../auth/reauth.js';
 import { createRequest, listUsers, requestsOf } from '../dms/service.js';
-import { approveRequest, rejectRequest } from '../dms/decisions.js';
+import { approveRequest, rejectRequest, sendApprovalCode } from '../dms/decisions.js';
 import { auditOf } from '../dms/audit.js';
 
 const RequestId = z.string().regex(/^R-[A-Za-z0-9_-]{1,64}$/, 'a request id');
@@ -28,6 +28,9 @@ export function dmsRoutes(app: FastifyInstance, ctx: SimContext): void {
   addRoute(app, HostCalls.dmsListRequests, async (req, { query }) => ({
     requests: requestsOf(ctx, await da(req.headers.authorization), query.status),
   }));
+  addRoute(app, HostCalls.dmsApprovalCode, async (req, { params }) =>
+    sendApprovalCode(ctx, await da(req.headers.authorization), idOf(params)),
+  );
   addRoute(app, HostCalls.dmsApprove, async (req, { body, params }) => ({
     request: await approveRequest(
       ctx,

@@ -123,4 +123,19 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE lockouts ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX lockouts_updated ON lockouts(updated_at);
   `,
+  // 5: a DA's temporary email OTP exception for a TOTP user (until when, and the request's
+  // duration), and the email codes that let an email-channel checker approve one request
+  `
+  ALTER TABLE users ADD COLUMN temp_email_otp_until INTEGER;
+  ALTER TABLE dms_requests ADD COLUMN duration_sec INTEGER;
+  CREATE TABLE dms_approval_codes (
+    request_id TEXT NOT NULL,
+    checker_id TEXT NOT NULL,
+    code_hash TEXT,
+    code_expires_at INTEGER,
+    sends INTEGER NOT NULL DEFAULT 0,
+    last_sent_at INTEGER,
+    PRIMARY KEY (request_id, checker_id)
+  );
+  `,
 ];

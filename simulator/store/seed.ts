@@ -106,6 +106,24 @@ export function seedUsers(nowMs: number): NewUser[] {
       email: 'c00115@cp001.example',
       passwordSetAt: nowMs - SEED_PASSWORD_AGE_MS,
     },
+    {
+      userId: 'C00110',
+      participantId: p,
+      name: 'Tsang Hoi Yee',
+      roles: ['user'],
+      password: 'Demo-Pass-110!',
+      channel: 'totp',
+      email: 'c00110@cp001.example',
+    },
+    {
+      userId: 'C00194',
+      participantId: p,
+      name: 'Kwan Sze Wai (DA checker, email)',
+      roles: ['user', 'da'],
+      password: 'Demo-Admin-Pass-194!',
+      channel: 'email',
+      email: 'c00194@cp001.example',
+    },
   ];
 }
 
@@ -178,6 +196,7 @@ export function insertUser(db: Db, prepared: PreparedUser, nowMs: number): void 
 
 const ALL_TABLES = [
   'audit',
+  'dms_approval_codes',
   'dms_requests',
   'mails',
   'sessions',
@@ -191,7 +210,16 @@ const ALL_TABLES = [
 
 /** The user IDs of the seed table. */
 export type SeedUserId =
-  'C00101' | 'C00102' | 'C00103' | 'C00104' | 'C00105' | 'C00115' | 'C00191' | 'C00192';
+  | 'C00101'
+  | 'C00102'
+  | 'C00103'
+  | 'C00104'
+  | 'C00105'
+  | 'C00110'
+  | 'C00115'
+  | 'C00191'
+  | 'C00192'
+  | 'C00194';
 
 /** The seed users' demo passwords by user ID: the one copy tests sign in with. */
 export const SEED_PASSWORDS = Object.freeze(

@@ -16,6 +16,8 @@ export interface UserRow {
   suspended: number;
   created_at: number;
   temp_password_expires_at: number | null;
+  /** While later than now: a DA's `temp_email_otp` exception; the OTP comes by email. */
+  temp_email_otp_until: number | null;
 }
 
 /** User IDs are compared case-insensitively: `c00101` is `C00101`. */

@@ -103,6 +103,7 @@ export function createHandlers(d: HandlerDeps): BridgeHandlers {
     dmsListUsers: () => authed((host, token) => host.dmsUsers(token)),
     dmsListRequests: ({ status }) => authed((host, token) => host.dmsListRequests(token, status)),
     dmsCreateRequest: (input) => authed((host, token) => host.dmsCreateRequest(token, input)),
+    dmsApprovalCode: ({ id }) => authed((host, token) => host.dmsApprovalCode(token, id)),
     dmsApprove: ({ id, code }) => authed((host, token) => host.dmsApprove(token, id, code)),
     dmsReject: ({ id, reason }) => authed((host, token) => host.dmsReject(token, id, reason)),
     dmsAudit: ({ limit, ...filter }) =>

@@ -184,6 +184,9 @@ export class HostClient implements HostApi {
   dmsCreateRequest(token: string, body: DmsCreateRequest) {
     return this.#call('dmsCreateRequest', body, { token });
   }
+  dmsApprovalCode(token: string, id: string) {
+    return this.#call('dmsApprovalCode', undefined, { token, params: { id } });
+  }
   dmsApprove(token: string, id: string, code: string) {
     return this.#call('dmsApprove', { code }, { token, params: { id } });
   }

@@ -122,6 +122,9 @@ export function toAuthState(s: InternalState): AuthState {
         ...(s.session.passwordExpiresAt != null && {
           passwordExpiresAt: s.session.passwordExpiresAt,
         }),
+        ...(s.session.tempEmailOtpUntil !== undefined && {
+          tempEmailOtpUntil: s.session.tempEmailOtpUntil,
+        }),
       };
     case 'locked':
       return {

@@ -10,6 +10,8 @@ import {
   DialogTitle,
   Field,
   Input,
+  Radio,
+  RadioGroup,
 } from '@fluentui/react-components';
 import * as z from 'zod';
 import type { DmsAction, DmsUser } from '../../../shared/index.js';
@@ -19,6 +21,8 @@ import { selectActionError, useDmsStore } from '../../state/dms-store.js';
 import { useDmsStyles } from './dms-styles.js';
 
 const Email = z.email().max(254);
+/** How long a temporary email OTP exception may last, in hours; the host refuses more than 24. */
+const TEMP_EMAIL_OTP_HOURS = [1, 4, 8, 24] as const;
 
 /** Confirms a new maker request; for "set email" it asks for the address first. */
 export function CreateRequestDialog(props: {
@@ -33,6 +37,7 @@ export function CreateRequestDialog(props: {
   const { user, action } = props;
   const [email, setEmail] = useState('');
   const [emailProblem, setEmailProblem] = useState<string | null>(null);
+  const [hours, setHours] = useState<number>(8);
   const busy = useDmsStore((s) => s.busy === 'new');
   const error = useDmsStore((s) => selectActionError(s, 'new'));
   const create = useDmsStore((s) => s.create);
@@ -42,7 +47,9 @@ export function CreateRequestDialog(props: {
   const settled =
     error?.code === 'REQUEST_ALREADY_PENDING' ||
     error?.code === 'ACTION_NOT_APPLICABLE' ||
-    (error?.code === 'EMAIL_NOT_REGISTERED' && action === 'reset_password');
+    error?.code === 'CHANNEL_NOT_TOTP' ||
+    (error?.code === 'EMAIL_NOT_REGISTERED' &&
+      (action === 'reset_password' || action === 'temp_email_otp'));
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -53,7 +60,8 @@ export function CreateRequestDialog(props: {
       value = parsed.data;
     }
     setEmailProblem(null);
-    if (await create(action, user.userId, value)) props.onDone();
+    const durationSec = action === 'temp_email_otp' ? hours * 3600 : undefined;
+    if (await create(action, user.userId, value, durationSec)) props.onDone();
   };
   const cancel = () => {
     clear();
@@ -88,14 +96,32 @@ export function CreateRequestDialog(props: {
                   />
                 </Field>
               )}
+              {action === 'temp_email_otp' && (
+                <Field label={t('create.durationLabel')}>
+                  <RadioGroup
+                    value={String(hours)}
+                    onChange={(_, d) => setHours(Number(d.value))}
+                    layout="horizontal"
+                  >
+                    {TEMP_EMAIL_OTP_HOURS.map((h) => (
+                      <Radio key={h} value={String(h)} label={t('create.hours', { count: h })} />
+                    ))}
+                  </RadioGroup>
+                </Field>
+              )}
               <p>
                 {t(`actionExplained.${action}`, {
                   userId: user.userId,
-                  email: email.trim() || '…',
+                  email:
+                    action === 'temp_email_otp' ? (user.maskedEmail ?? '') : email.trim() || '…',
+                  count: hours,
                 })}
               </p>
               <p className={styles.muted}>{t('create.checkerNote')}</p>
-              <ErrorMessage message={error ? sentence(error, user.userId) : null} trigger={error} />
+              <ErrorMessage
+                message={error ? sentence(error, user.userId, action) : null}
+                trigger={error}
+              />
             </DialogContent>
             <DialogActions>
               {!settled && (

@@ -15,7 +15,9 @@ import type { DmsRequest } from '../../../shared/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { OtpInput } from '../../components/OtpInput.js';
 import { OTP_LENGTH } from '../../components/otp-code.js';
-import { selectActionError, useDmsStore } from '../../state/dms-store.js';
+import { approvesByEmail, selectActionError, useDmsStore } from '../../state/dms-store.js';
+import { useSessionStore } from '../../state/session-store.js';
+import { EmailApprovalCode } from './EmailApprovalCode.js';
 import { useDmsStyles } from './dms-styles.js';
 import { useDmsErrorSentence } from './use-dms-error.js';
 
@@ -37,6 +39,11 @@ export function DecisionDialog(props: {
   const error = useDmsStore((s) => selectActionError(s, request.id));
   const { approve, reject, clearOutcome } = useDmsStore();
   const sentence = useDmsErrorSentence();
+  // A checker whose one-time passwords come by email approves with a code emailed for this request.
+  const meId = useSessionStore((s) =>
+    s.authState && 'user' in s.authState ? s.authState.user.userId : undefined,
+  );
+  const byEmail = useDmsStore((s) => approvesByEmail(s.users, meId));
   const vars = { action: t(`action.${request.action}`), userId: request.userId };
 
   const submitApprove = async (value: string) => {
@@ -75,15 +82,29 @@ export function DecisionDialog(props: {
             <DialogContent className={styles.dialogForm}>
               {decision === 'approve' ? (
                 <>
-                  <p>{t('pending.approveBody', { makerId: request.makerId })}</p>
-                  <OtpInput
-                    label={t('otp:code')}
-                    hint={t('otp:codeHint')}
-                    value={code}
-                    onChange={setCode}
-                    onComplete={(c) => void submitApprove(c)}
-                    disabled={busy || settled}
-                  />
+                  <p>
+                    {t(byEmail ? 'pending.approveBodyEmail' : 'pending.approveBody', {
+                      makerId: request.makerId,
+                    })}
+                  </p>
+                  {byEmail ? (
+                    <EmailApprovalCode
+                      requestId={request.id}
+                      code={code}
+                      onCode={setCode}
+                      onComplete={(c) => void submitApprove(c)}
+                      disabled={busy || settled}
+                    />
+                  ) : (
+                    <OtpInput
+                      label={t('otp:code')}
+                      hint={t('otp:codeHint')}
+                      value={code}
+                      onChange={setCode}
+                      onComplete={(c) => void submitApprove(c)}
+                      disabled={busy || settled}
+                    />
+                  )}
                 </>
               ) : (
                 <Field
@@ -100,7 +121,7 @@ export function DecisionDialog(props: {
                 </Field>
               )}
               <ErrorMessage
-                message={error ? sentence(error, request.userId) : null}
+                message={error ? sentence(error, request.userId, request.action) : null}
                 trigger={error}
               />
             </DialogContent>

@@ -80,6 +80,7 @@ export default function DmsConsole({ onClose }: DmsConsoleProps) {
         pending: [],
         outcome: null,
         actionError: null,
+        approvalCode: null,
       }),
     [],
   );

@@ -99,7 +99,16 @@ export function UsersTable(props: {
                   problems={(readiness.get(u.userId) ?? []).filter((p) => p.key !== 'locked')}
                 />
               </TableCell>
-              <TableCell>{u.channel ? t(`channel.${u.channel}`) : t('channel.none')}</TableCell>
+              <TableCell>
+                {u.channel ? t(`channel.${u.channel}`) : t('channel.none')}
+                {u.tempEmailOtpUntil && (
+                  <span className={styles.channelNote} data-temp-email-otp>
+                    {t('users.tempEmailOtpUntil', {
+                      time: formatDateTime(u.tempEmailOtpUntil, i18n.language),
+                    })}
+                  </span>
+                )}
+              </TableCell>
               <TableCell className={styles.email}>
                 {u.maskedEmail ?? <span className={styles.muted}>{t('users.noEmail')}</span>}
               </TableCell>

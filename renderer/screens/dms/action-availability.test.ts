@@ -10,6 +10,7 @@ const user = (over: Partial<DmsUser>): DmsUser => ({
   channel: 'totp',
   maskedEmail: 'c***1@cp001.example',
   lockedUntil: null,
+  tempEmailOtpUntil: null,
   passwordExpiresAt: null,
   temporaryPassword: false,
   ...over,
@@ -40,8 +41,20 @@ describe('which DMS requests the console offers', () => {
       set_email: 'available',
       reset_password: 'available',
       reset_2fa: 'available',
+      temp_email_otp: 'available',
       suspend: 'available',
     });
+  });
+
+  it('temporary email OTPs: only for an authenticator-app user with an email', () => {
+    expect(kinds(user({ channel: 'email' }))).toMatchObject({ temp_email_otp: 'notTotp' });
+    expect(kinds(user({ channel: null, state: 'needs_init' }))).toMatchObject({
+      temp_email_otp: 'notTotp',
+    });
+    expect(kinds(user({ maskedEmail: null }))).toMatchObject({ temp_email_otp: 'noEmail' });
+    // An exception that holds already may be asked for again (a new end from its approval).
+    const holding = user({ tempEmailOtpUntil: '2026-12-01T09:00:00.000Z' });
+    expect(kinds(holding)).toMatchObject({ temp_email_otp: 'available' });
   });
 
   it('no email: no password reset ("Register an email first"); no 2FA: no 2FA reset', () => {

@@ -10,6 +10,7 @@ export const MENU_ACTIONS: readonly DmsAction[] = [
   'set_email',
   'reset_password',
   'reset_2fa',
+  'temp_email_otp',
   'suspend',
 ];
 

@@ -36,6 +36,19 @@ export const useDmsStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
   },
   nowrap: { whiteSpace: 'nowrap' },
+  // A temporary email OTP exception's end, on its own line under the user's channel.
+  channelNote: {
+    display: 'block',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  resend: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    alignItems: 'flex-start',
+  },
   // Columns as wide as their content needs: at 900x600 in zh-HK a fixed layout ran the email
   // into the Request button.
   usersTable: { tableLayout: 'auto' },

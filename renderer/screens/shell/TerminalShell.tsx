@@ -11,6 +11,7 @@ import { IdleWarning } from './IdleWarning.js';
 import { LockScreen } from './LockScreen.js';
 import { PasswordExpiryNotice } from './PasswordExpiryNotice.js';
 import { ShellHeader } from './ShellHeader.js';
+import { TempEmailOtpBanner } from './TempEmailOtpBanner.js';
 import { TerminalHome } from './TerminalHome.js';
 import { useActivityReporter, useIdleWarnings } from './use-session-activity.js';
 import { useShellStyles } from './shell-styles.js';
@@ -122,6 +123,7 @@ function SignedInView(props: ViewProps & { expiresAt: string }) {
       <main className={styles.main}>
         {props.notice}
         {view === 'home' ? <PasswordExpiryNotice /> : null}
+        <TempEmailOtpBanner />
         {view === 'home' ? <TerminalHome /> : <ToolView view={view} onClose={props.close} />}
       </main>
     </div>

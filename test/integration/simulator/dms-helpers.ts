@@ -41,6 +41,7 @@ export interface DmsBody {
   action: string;
   userId: string;
   email?: string;
+  durationSec?: number;
 }
 
 /** A signed-in user: who they are (whose TOTP answers for them) and their session token. */

@@ -53,7 +53,9 @@ describe('DMS: a request that cannot succeed, or is already pending, is refused 
         const body =
           action === 'set_email'
             ? { action, userId: user.userId, email: `${user.userId.toLowerCase()}@new.example` }
-            : { action, userId: user.userId };
+            : action === 'temp_email_otp'
+              ? { action, userId: user.userId, durationSec: 3600 }
+              : { action, userId: user.userId };
         const r = await tryRequest(host, maker, body);
         const blocked = actionBlock(user, action) !== null;
         expect(r.status === 200, `${action} ${user.userId}`).toBe(!blocked);

@@ -38,9 +38,11 @@ describe('DMS: maker and checker are different DAs of the same participant; ever
       C00103: 'needs_init',
       C00104: 'locked',
       C00105: 'suspended',
+      C00110: 'active',
       C00115: 'active',
       C00191: 'active',
       C00192: 'active',
+      C00194: 'active',
     });
     expect(users.find((u) => u.userId === 'C00102')).toMatchObject({
       channel: 'email',

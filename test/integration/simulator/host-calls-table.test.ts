@@ -56,6 +56,7 @@ const ARGS: { [K in HostCallName]: Parameters<HostClient[K]> } = {
   dmsUsers: [TOKEN],
   dmsListRequests: [TOKEN, 'pending'],
   dmsCreateRequest: [TOKEN, { action: 'unlock', userId: 'C00104' }],
+  dmsApprovalCode: [TOKEN, 'R-1'],
   dmsApprove: [TOKEN, 'R-1', '123456'],
   dmsReject: [TOKEN, 'R-1', 'why'],
   dmsAudit: [TOKEN, { userId: 'C00104', limit: '10' }],

@@ -35,8 +35,8 @@ describe('robustness: every call answers bad input with a 4xx error body, never 
   });
   afterAll(async () => host.close());
 
-  it('covers all 16 calls', () => {
-    expect(paths.length).toBe(16);
+  it('covers all 18 calls', () => {
+    expect(paths.length).toBe(18);
   });
 
   it('answers every call with every odd body, with and without a session', async () => {

@@ -106,7 +106,7 @@ describe('TOTP: RFC 6238, ±1 step, never the same step twice', () => {
       const rows = off.db
         .prepare('SELECT totp_secret_enc FROM users WHERE totp_secret_enc IS NOT NULL')
         .all() as Array<{ totp_secret_enc: string }>;
-      expect(rows.length).toBe(6); // C00101, C00104, C00105, C00115, C00191, C00192
+      expect(rows.length).toBe(7); // C00101, C00104, C00105, C00110, C00115, C00191, C00192
       for (const r of rows) {
         expect(r.totp_secret_enc.startsWith('v1.')).toBe(true);
         expect(off.box.open(r.totp_secret_enc)).toMatch(/^[A-Z2-7]{32}$/);
