@@ -122,7 +122,7 @@ describe('core ↔ simulator: the workstation history', () => {
       await checker.ok('dmsReject', { id: request.id, reason });
       const { request: second } = await maker.ok('dmsCreateRequest', {
         action: 'suspend',
-        userId: 'C00105',
+        userId: 'C00101',
       });
       advance(sim, checker, 30_000);
       const code = sim.sim.currentTotp('C00192');
@@ -135,7 +135,7 @@ describe('core ↔ simulator: the workstation history', () => {
           userId: 'C00191',
           requestId: second.id,
           action: 'suspend',
-          targetUserId: 'C00105',
+          targetUserId: 'C00101',
         },
         {
           kind: 'dmsRequested',
@@ -152,7 +152,7 @@ describe('core ↔ simulator: the workstation history', () => {
           userId: 'C00192',
           requestId: second.id,
           action: 'suspend',
-          targetUserId: 'C00105',
+          targetUserId: 'C00101',
         },
         {
           kind: 'dmsRejected',
