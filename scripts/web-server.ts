@@ -30,6 +30,8 @@ export interface BrowserModeOptions {
   appVersion: string;
   /** How often the core probes the host (tests: faster than the default minute). */
   hostProbe?: CoreOptions['hostProbe'];
+  /** The workstation's name in the keychain (tests: one per app); default the computer name. */
+  workstationName?: string;
 }
 
 /** A running browser-mode app. */
@@ -145,6 +147,7 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Browse
     ...(sim ? { simulatorHost: { url: sim.url, caCertPem: sim.caCertPem } } : {}),
     versions: { node: process.versions.node, v8: process.versions.v8 },
     ...(opts.hostProbe && { hostProbe: opts.hostProbe }),
+    ...(opts.workstationName !== undefined && { workstationName: opts.workstationName }),
   });
   const token = randomBytes(32).toString('base64url');
   const expected = Buffer.from(token);

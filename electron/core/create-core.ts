@@ -46,6 +46,11 @@ export interface CoreOptions {
   simulatorHost?: { url: string; caCertPem: string };
   /** The OS keychain; default the real one. */
   keychain?: Keychain;
+  /**
+   * This workstation's name in the keychain's accounts; default the computer name. Tests give
+   * each core its own, so test files that run at once in one keyring never touch each other's.
+   */
+  workstationName?: string;
   clock?: Clock;
   /** Electron passes `net.fetch` so requests go through Chromium's network stack. */
   fetch?: typeof fetch;
@@ -146,6 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const vault = new Vault(options.keychain ?? createOsKeychain(), {
     sharedDesk: config.sharedDesk(),
     logger: log,
+    ...(options.workstationName !== undefined && { workstation: options.workstationName }),
   });
   const idleCeilingSec = config.idleCeilingSec();
   const session = new SessionManager({

@@ -2,7 +2,7 @@
 // through playwright-core. Each app gets its own data folders, ports and browser.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBrowserMode, type BrowserMode } from '../../scripts/web-server.js';
 import {
@@ -98,6 +98,8 @@ export async function startApp(opts: AppOptions = {}): Promise<TestApp> {
     machinePolicyPath,
     appVersion: '0.0.0-e2e',
     ...(opts.hostProbe && { hostProbe: opts.hostProbe }),
+    // Its own name in the keychain: test files running at once share one keyring session.
+    workstationName: `e2e-${basename(base)}`,
   });
   const first = mode.sim;
   if (!first) throw new Error('browser mode started without its simulator');

@@ -15,7 +15,11 @@ for (const language of ['en', 'zh-HK'] as const) {
 
   describe(`maintenance ahead (${language})`, () => {
     let app: TestApp;
-    const startsAt = Date.now() + 2 * 24 * 60 * MIN;
+    // Two days ahead at 10:00 Hong Kong time (02:00 UTC), so the 90-minute window ends the same
+    // day whenever the test runs and its end is written without a date.
+    const day = new Date();
+    day.setUTCDate(day.getUTCDate() + 2);
+    const startsAt = day.setUTCHours(2, 0, 0, 0);
     beforeAll(async () => {
       app = await startApp({
         language,

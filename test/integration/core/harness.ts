@@ -1,7 +1,7 @@
 // Integration harness: the real simulator over HTTPS (own CA) and a real core talking to it.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import {
   ManualClock as SimClock,
@@ -165,6 +165,8 @@ export async function startCore(
     userDataDir,
     machinePolicyPath: policyPath,
     clock,
+    // Its own name in the keychain: other test files share this keyring session.
+    workstationName: basename(userDataDir),
     ...(sim && { simulatorHost: { url: sim.sim.url, caCertPem: sim.sim.caCertPem } }),
     ...over,
   });
