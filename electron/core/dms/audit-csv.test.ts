@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DmsAuditEntry } from '../../../shared/protocol.js';
-import { auditCsv, csvField, hongKongTime } from './audit-csv.js';
+import { csvField, hongKongTime } from '../files/csv.js';
+import { auditCsv } from './audit-csv.js';
 
 const entry = (over: Partial<DmsAuditEntry> = {}): DmsAuditEntry => ({
   id: 1,

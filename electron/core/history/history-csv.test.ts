@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../shared/bridge.js';
-import { csvCell, historyCsv, hongKongTime, HISTORY_CSV_COLUMNS } from './history-csv.js';
+import { csvField as csvCell, hongKongTime } from '../files/csv.js';
+import { historyCsv, HISTORY_CSV_COLUMNS } from './history-csv.js';
 
 describe('workstation history CSV', () => {
   it('quotes as RFC 4180 says: commas, quotes and line breaks in a quoted field, quotes doubled', () => {

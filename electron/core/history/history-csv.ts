@@ -1,7 +1,7 @@
-// The workstation history as CSV for IT or a compliance officer: RFC 4180 (a header, CRLF, fields
-// with a comma, quote or line break quoted, quotes doubled), each time in ISO 8601 (UTC) and in
-// Hong Kong time, and no cell a spreadsheet would run as a formula.
+// The workstation history as CSV for IT or a compliance officer (files/csv.ts: RFC 4180, Hong
+// Kong time beside UTC, no formula cells).
 import type { HistoryEntry } from '../../../shared/bridge.js';
+import { csvText, hongKongTime } from '../files/csv.js';
 
 /** The columns, in order. */
 export const HISTORY_CSV_COLUMNS = [
@@ -20,33 +20,6 @@ export const HISTORY_CSV_COLUMNS = [
 ] as const;
 
 type Column = (typeof HISTORY_CSV_COLUMNS)[number];
-
-const hongKong = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Hong_Kong',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** `2026-12-01 16:34:05` in Hong Kong time, whatever the workstation's zone. */
-export function hongKongTime(iso: string): string {
-  const parts = hongKong.formatToParts(Date.parse(iso));
-  const p = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? '';
-  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}:${p('second')}`;
-}
-
-/**
- * One cell: a value a spreadsheet would read as a formula (= + - @, or a tab or CR first) gets a
- * leading apostrophe (OWASP "CSV injection"); then RFC 4180 quoting where needed.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 function row(entry: HistoryEntry): Record<Column, string> {
   const cells: Record<Column, string> = {
@@ -97,10 +70,11 @@ function row(entry: HistoryEntry): Record<Column, string> {
 
 /** The whole CSV, entries in the order given, CRLF after every record. */
 export function historyCsv(entries: HistoryEntry[]): string {
-  const lines = [HISTORY_CSV_COLUMNS.join(',')];
-  for (const entry of entries) {
-    const cells = row(entry);
-    lines.push(HISTORY_CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText(
+    HISTORY_CSV_COLUMNS,
+    entries.map((entry) => {
+      const cells = row(entry);
+      return HISTORY_CSV_COLUMNS.map((c) => cells[c]);
+    }),
+  );
 }
