@@ -24,6 +24,14 @@ const nodeBuiltins = [
   'crypto',
 ];
 
+// `import { z } from 'zod'` makes esbuild keep every one of zod's 64 locales in the main process
+// bundle (about 500 KB, 8 MB of memory at start: BENCHMARKS.md); the namespace import, zod's own
+// recommended form, lets it drop them.
+const ZOD_IMPORT = {
+  selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+  message: "Write `import * as z from 'zod'`: a named `z` import bundles all of zod's locales.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -45,15 +53,22 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-console': 'off',
-      // `import { z } from 'zod'` makes esbuild keep every one of zod's 64 locales in the main
-      // process bundle (about 500 KB, 8 MB of memory at start: BENCHMARKS.md); the namespace
-      // import, zod's own recommended form, lets it drop them.
+      'no-restricted-syntax': ['error', ZOD_IMPORT],
+    },
+  },
+  {
+    // An Intl formatter with a time zone built at load costs the main process about 6 MB of ICU
+    // data before anything needs it (BENCHMARKS.md, core memory): build it where it is used.
+    files: ['electron/core/**/*.ts', 'electron/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
       'no-restricted-syntax': [
         'error',
+        ZOD_IMPORT,
         {
-          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          selector: "Program > VariableDeclaration NewExpression[callee.object.name='Intl']",
           message:
-            "Write `import * as z from 'zod'`: a named `z` import bundles all of zod's locales.",
+            'Build an Intl formatter inside the function that needs it, not at module load (ICU data costs start-up memory).',
         },
       ],
     },

@@ -115,3 +115,28 @@ describe('zod import form', () => {
     }
   });
 });
+
+describe('Intl formatters in the main process', () => {
+  it('refuses one built at module load in electron/core, and takes one built in a function', async () => {
+    const messages = async (source: string) => {
+      const [result] = await eslint.lintText(source, {
+        filePath: resolve(root, 'electron/core/probe.ts'),
+      });
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax');
+    };
+    expect(
+      await messages(
+        "const f = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Hong_Kong' });\nexport const x = f;\n",
+      ),
+    ).toHaveLength(1);
+    expect(
+      await messages(
+        "export function x(): string {\n  return new Intl.DateTimeFormat('en-GB').format(0);\n}\n",
+      ),
+    ).toHaveLength(0);
+    // The zod rule still holds there.
+    expect(await messages("import { z } from 'zod';\nexport const s = z.string();\n")).toHaveLength(
+      1,
+    );
+  });
+});
