@@ -5,15 +5,16 @@ import { saveNewFile } from './saved-file.js';
 
 /**
  * Writes `text` to `dir` as `<prefix>-<UTC time>-<random>.<extension>` and returns the path.
- * `what` names the file in the error ("the report").
+ * `what` names the file in the error ("the report"); `now` stamps the name.
  */
 export async function saveTextFile(
   dir: string,
   file: { prefix: string; extension: string; what: string },
   text: string,
+  now: number = Date.now(),
 ): Promise<string> {
   try {
-    return await saveNewFile(dir, { prefix: file.prefix, ext: file.extension }, text, Date.now());
+    return await saveNewFile(dir, { prefix: file.prefix, ext: file.extension }, text, now);
   } catch (err) {
     throw new CcmsError(
       'UNKNOWN',

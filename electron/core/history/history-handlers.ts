@@ -1,9 +1,8 @@
 // The bridge calls of this workstation's history: read it, and export it as CSV through the same
 // file-saving path as the connectivity report and the support bundle (diagnostics/saved-file.ts).
 import { join } from 'node:path';
-import { CcmsError } from '../../../shared/errors.js';
 import type { BridgeHandlers } from '../bridge/router.js';
-import { saveNewFile } from '../files/saved-file.js';
+import { saveTextFile } from '../files/save-text-file.js';
 import { historyCsv } from './history-csv.js';
 import type { HistoryStore } from './history-store.js';
 
@@ -24,16 +23,13 @@ export function createHistoryHandlers(d: HistoryHandlerDeps): HistoryCalls {
     getWorkstationHistory: async () => ({ entries: d.history.entries(), ...d.history.bounds() }),
     exportWorkstationHistory: async () => {
       const entries = d.history.entries();
-      try {
-        const name = { prefix: 'ccms-workstation-history', ext: 'csv' };
-        const path = await saveNewFile(dir, name, historyCsv(entries), d.clock.now());
-        return { path, entries: entries.length };
-      } catch (err) {
-        throw new CcmsError(
-          'UNKNOWN',
-          `the history could not be saved in ${dir}: ${err instanceof Error ? err.message : String(err)}`,
-        );
-      }
+      const path = await saveTextFile(
+        dir,
+        { prefix: 'ccms-workstation-history', extension: 'csv', what: 'the history' },
+        historyCsv(entries),
+        d.clock.now(),
+      );
+      return { path, entries: entries.length };
     },
   };
 }
