@@ -63,7 +63,7 @@ export const SimSettings = z.strictObject({
   argon2MemoryKib: z.number().int().min(1024).default(19_456),
   argon2TimeCost: count.default(2),
   argon2Parallelism: count.default(1),
-  /** Hashes in flight (0 = one per CPU core plus one queued); many more only thrash the caches. */
+  /** Hashes in flight (0 = one per CPU core); more only time-slice the cores and cost CPU. */
   argon2Concurrency: z.number().int().min(0).max(256).default(0),
   /** Node's request timeout (whole request incl. body) and how often it is checked. */
   requestTimeoutMs: sec.default(30_000),

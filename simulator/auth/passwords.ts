@@ -6,10 +6,10 @@ import type { SimSettings } from '../settings.js';
 const ARGON2ID = 2;
 
 /** At most `limit` tasks at once; the rest wait in order. */
-class Gate {
+export class Gate {
   private running = 0;
   private readonly waiting: Array<() => void> = [];
-  constructor(private readonly limit: number) {}
+  constructor(readonly limit: number) {}
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.running >= this.limit) await new Promise<void>((go) => this.waiting.push(go));
     this.running++;
@@ -23,12 +23,20 @@ class Gate {
 }
 
 /**
+ * Hashes in flight when the settings leave it to the machine: one per core. Each argon2id verify
+ * is memory-hard (19 MiB) and runs on libuv's thread pool; with more in flight than cores the
+ * kernel time-slices them and each one costs more CPU. Measured on 2 cores (bench:host, CPU per
+ * verify in the simulator during logins): 10.5 ms with one per core, 11.6 ms with one per core
+ * plus one queued, 12 ms with the pool full; a bare HTTPS host that does nothing but the verify
+ * showed the same (CPU ratio 0.99 against 0.89). The cores stayed busy (2% idle) either way.
+ */
+export function defaultHashConcurrency(): number {
+  return availableParallelism();
+}
+
+/**
  * Argon2id hashing. @node-rs/argon2 runs each call on libuv's thread pool, off the event loop; a
- * gate bounds the hashes in flight (`argon2Concurrency`; 0 = one per core plus one), because many
- * more memory-hard hashes than cores only evict each other's 19 MiB from the caches. The one extra
- * waits in the pool's queue, so a thread that finishes a hash starts the next at once: with
- * exactly one per core, every hand-over went through the event loop and the cores sat idle 7-9%
- * of the time under load (bench:host), against 1-3% with the extra one.
+ * gate bounds the hashes in flight (`argon2Concurrency`; 0 = defaultHashConcurrency()).
  */
 export class PasswordHasher {
   private readonly options;
@@ -47,7 +55,11 @@ export class PasswordHasher {
       timeCost: settings.argon2TimeCost,
       parallelism: settings.argon2Parallelism,
     } as const;
-    this.gate = new Gate(settings.argon2Concurrency || availableParallelism() + 1);
+    this.gate = new Gate(settings.argon2Concurrency || defaultHashConcurrency());
+  }
+  /** Hashes allowed in flight at once. */
+  get concurrency(): number {
+    return this.gate.limit;
   }
   /** Password checks started (dummy ones included): a test counts them to bound argon2 work. */
   get verifies(): number {

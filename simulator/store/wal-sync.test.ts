@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from './db.js';
-import { WalSyncer } from './wal-sync.js';
+import { dataSync, WalSyncer } from './wal-sync.js';
 
 // An fsync the test completes or fails by hand: the syncer's timing and its failure are the subject.
 function manualFsync() {
@@ -73,5 +73,20 @@ describe('WalSyncer: replies wait for an fsync of the WAL that covers their writ
     await syncer.durable();
     expect(syncer.unsynced()).toBe(0);
     syncer.close();
+  });
+});
+
+describe('dataSync: the flush WalSyncer uses by default', () => {
+  it('flushes a real file, and rejects with the error for a descriptor that is not open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccms-datasync-'));
+    try {
+      const fd = openSync(join(dir, 'f'), 'w+');
+      writeSync(fd, 'x');
+      await expect(dataSync(fd)).resolves.toBeUndefined();
+      closeSync(fd);
+      await expect(dataSync(fd)).rejects.toMatchObject({ code: 'EBADF' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,12 +1,18 @@
-import { closeSync, fsync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stmt, type Db } from './db.js';
 
-/** fsync of a file descriptor, as a promise (libuv's thread pool: off the event loop). */
+/** A flush of a file descriptor to disk, as a promise (libuv's thread pool: off the event loop). */
 export type Fsync = (fd: number) => Promise<void>;
 
-const nodeFsync: Fsync = (fd) =>
-  new Promise((resolve, reject) => fsync(fd, (e) => (e ? reject(e) : resolve())));
+/**
+ * fdatasync, as SQLite itself syncs its WAL on Linux: the data and the metadata needed to read it
+ * back (the file's size) reach the disk; only the modification time may lag. A full fsync also
+ * journals the inode's new mtime on every commit, which cost the host bench CPU per login for no
+ * durability the WAL needs (BENCHMARKS.md). On Windows libuv flushes the same way either call.
+ */
+export const dataSync: Fsync = (fd) =>
+  new Promise((resolve, reject) => fdatasync(fd, (e) => (e ? reject(e) : resolve())));
 
 /**
  * Group commit for SQLite in WAL mode with `synchronous = NORMAL`: a commit is written to the WAL
@@ -25,7 +31,7 @@ export class WalSyncer {
   constructor(
     private readonly db: Db,
     walPath: string,
-    private readonly doFsync: Fsync = nodeFsync,
+    private readonly doFsync: Fsync = dataSync,
   ) {
     // 'r+': Windows flushes a file only through a handle that may write.
     this.fd = openSync(walPath, 'r+');
