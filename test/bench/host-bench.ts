@@ -5,7 +5,10 @@
  *      clients, each login a fresh user since TOTP codes are single use) against argon2id verifies
  *      per second with one concurrent verify per core and with libuv's pool full (the larger is the
  *      limit). Hash and login phases alternate in short rounds so both see the same background load
- *      (the machine is shared); each round gives one ratio.
+ *      (the machine is shared); each round gives one ratio. Each round also runs the same logins
+ *      against a bare HTTPS host (bare-host.ts: the simulator's certificate, TLS profile and
+ *      hasher, nothing else) from its own load generator: the floor any host reaches on these
+ *      cores with this load (BENCH_FLOOR=0 skips it).
  *   2. latency at 80% of that limit: logins arrive at a fixed rate of 0.8 x the limit measured just
  *      before (open loop; latency counted from each login's scheduled start, so a slow host cannot
  *      hide its queue), p50/p99 per round.
@@ -55,6 +58,8 @@ export interface HostBenchOptions {
   stormUsers: number;
   stormSeconds: number;
   profileDir: string | undefined;
+  /** Also run each ratio round against the bare host (bare-host.ts): the floor any host reaches. */
+  floor: boolean;
 }
 
 export function hostBenchOptions(env = process.env): HostBenchOptions {
@@ -70,11 +75,27 @@ export function hostBenchOptions(env = process.env): HostBenchOptions {
     stormUsers: num('BENCH_STORM_USERS', 1000),
     stormSeconds: num('BENCH_STORM_SECONDS', 60),
     profileDir: env.BENCH_PROFILE_DIR,
+    floor: env.BENCH_FLOOR !== '0',
   };
 }
 
 const SELF = fileURLToPath(import.meta.url);
 const SIM_CHILD = fileURLToPath(new URL('./bench-simulator.ts', import.meta.url));
+const BARE_CHILD = fileURLToPath(new URL('./bare-host.ts', import.meta.url));
+
+/** Spawns a host child that prints one JSON line ({"url", …}) once it listens. */
+async function startHostChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { url } = await new Promise<{ url: string }>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0] ?? '{}') as { url: string });
+    });
+    child.once('exit', (code) => reject(new Error(`${args.at(-2) ?? 'host'} exited (${code})`)));
+  });
+  return { child, url };
+}
 
 /** What the load generator is asked to do. */
 type PhaseRequest =
@@ -312,6 +333,8 @@ export async function runHostBench(
   );
   let child: ChildProcess | undefined;
   let gen: ChildProcess | undefined;
+  let bare: ChildProcess | undefined;
+  let floorGen: ChildProcess | undefined;
   try {
     // Enough users for every login the phases can make: the closed loop is bounded by maxLogins,
     // the open loop by its rate (at most the limit of an idle machine, ~210/s here), the storm by
@@ -324,38 +347,40 @@ export async function runHostBench(
 
     // The library itself, not the simulator's gated hasher: this is the machine's raw limit.
     const verify = (h: string, p: string): Promise<boolean> => argon2Verify(h, p);
-    const sim = spawn(
-      process.execPath,
-      [...profileArgs('simulator'), '--import', 'tsx', SIM_CHILD, dataDir, logFile],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const started = await startHostChild([
+      ...profileArgs('simulator'),
+      '--import',
+      'tsx',
+      SIM_CHILD,
+      dataDir,
+      logFile,
+    ]);
+    const sim = started.child;
     child = sim;
-    const { url } = await new Promise<{ url: string; ca: string }>((resolve, reject) => {
-      let out = '';
-      sim.stdout?.on('data', (d: Buffer) => {
-        out += d.toString('utf8');
-        if (out.includes('\n'))
-          resolve(JSON.parse(out.split('\n')[0] ?? '{}') as { url: string; ca: string });
-      });
-      sim.once('exit', (code) => reject(new Error(`simulator exited (${code})`)));
-    });
+    const url = started.url;
     writeFileSync(join(dataDir, 'bench-users.json'), JSON.stringify(users));
-    const g = spawn(
-      process.execPath,
-      [...profileArgs('load-generator'), '--import', 'tsx', SELF, '--load-generator'],
-      {
+    const startGenerator = (target: string, name: string): ChildProcess =>
+      spawn(process.execPath, [...profileArgs(name), '--import', 'tsx', SELF, '--load-generator'], {
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         env: {
           ...process.env,
-          BENCH_URL: url,
+          BENCH_URL: target,
           BENCH_CA: join(dataDir, 'ca.pem'),
           BENCH_USERS: join(dataDir, 'bench-users.json'),
           BENCH_CONCURRENCY: String(opts.concurrency),
         },
-      },
-    );
+      });
+    const g = startGenerator(url, 'load-generator');
     gen = g;
     if (opts.clientNice !== 0 && g.pid !== undefined) setPriority(g.pid, opts.clientNice);
+    // The floor: the same load generator against the bare host, in the same rounds.
+    if (opts.floor) {
+      const b = await startHostChild(['--import', 'tsx', BARE_CHILD, dataDir, hash]);
+      bare = b.child;
+      floorGen = startGenerator(b.url, 'load-generator-floor');
+      if (opts.clientNice !== 0 && floorGen.pid !== undefined)
+        setPriority(floorGen.pid, opts.clientNice);
+    }
 
     /** One hash phase: the limit is the larger of one verify per core and the pool full. */
     let hashCpuMs = 0;
@@ -392,6 +417,8 @@ export async function runHostBench(
     let genCpu: ProcessCpu | undefined = zero;
     let machine: { busy: number; idle: number } | undefined = { busy: 0, idle: 0 };
     let replies = (await runPhase(g, { kind: 'closed', seconds: 1 })).replies; // warm-up: TLS, JIT
+    if (floorGen) await runPhase(floorGen, { kind: 'closed', seconds: 1 });
+    const floorRatios: number[] = [];
     for (let r = 0; r < opts.rounds; r++) {
       const lim = await limitNow(slice / 2);
       perCoreSum += lim.perCore;
@@ -425,9 +452,16 @@ export async function runHostBench(
       closedLogins += phase.latencies.length;
       closedSeconds += phase.seconds;
       replies += phase.replies;
+      let floorText = '';
+      if (floorGen) {
+        const f = await runPhase(floorGen, { kind: 'closed', seconds: slice });
+        const floorRatio = f.latencies.length / f.seconds / limit;
+        floorRatios.push(floorRatio);
+        floorText = `; bare host ${(f.latencies.length / f.seconds).toFixed(1)}/s, ratio ${floorRatio.toFixed(3)}${f.errors ? `, errors ${f.errors} (${kindsText(f.errorKinds)})` : ''}`;
+      }
       log(
         `  round ${r + 1}: argon2id limit ${limit.toFixed(1)}/s (per core ${lim.perCore.toFixed(1)}, pool ${lim.pool.toFixed(1)}), ` +
-          `full logins ${rate.toFixed(1)}/s, ratio ${(rate / limit).toFixed(3)}, errors ${phase.errors}`,
+          `full logins ${rate.toFixed(1)}/s, ratio ${(rate / limit).toFixed(3)}, errors ${phase.errors}${floorText}`,
       );
     }
     const perCore = perCoreSum / opts.rounds;
@@ -539,6 +573,13 @@ export async function runHostBench(
       );
     }
 
+    if (floorGen) {
+      const fg = floorGen;
+      fg.send({ kind: 'stop' } satisfies PhaseRequest);
+      await new Promise((resolve) => fg.once('exit', resolve));
+      floorGen = undefined;
+      bare?.kill('SIGTERM');
+    }
     g.send({ kind: 'stop' } satisfies PhaseRequest);
     await new Promise((resolve) => g.once('exit', resolve));
     gen = undefined;
@@ -579,9 +620,22 @@ export async function runHostBench(
           closedLoopP50Ms: percentile(closedLatencies, 50),
           closedLoopP99Ms: percentile(closedLatencies, 99),
           errors: closedErrors,
+          ...(floorRatios.length > 0 && {
+            floorRatioMedian: median(floorRatios),
+            floorRatioMin: Math.min(...floorRatios),
+            floorRatioMax: Math.max(...floorRatios),
+          }),
           ...cpuDetails,
         },
-        notes: [...(closedErrors > 0 ? [`errors: ${kindsText(closedKinds)}`] : []), ...logNotes],
+        notes: [
+          ...(floorRatios.length > 0
+            ? [
+                `floor: a bare HTTPS host that only verifies the password (test/bench/bare-host.ts), in the same rounds, reached ${median(floorRatios).toFixed(3)} (${Math.min(...floorRatios).toFixed(2)}–${Math.max(...floorRatios).toFixed(2)})`,
+              ]
+            : []),
+          ...(closedErrors > 0 ? [`errors: ${kindsText(closedKinds)}`] : []),
+          ...logNotes,
+        ],
       }),
       figure({
         id: 'host-login-p99-at-80',
@@ -643,6 +697,8 @@ export async function runHostBench(
     return figures;
   } finally {
     gen?.kill('SIGTERM');
+    floorGen?.kill('SIGTERM');
+    bare?.kill('SIGTERM');
     child?.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
