@@ -56,6 +56,8 @@ export interface RunningSimulator {
   passwordVerifies(): number;
   /** Changes committed that no fsync has covered yet (0 between replies when replies are durable). */
   unsyncedWrites(): number;
+  /** WAL flushes made so far, on the event loop and on the thread pool (store/wal-sync.ts). */
+  walFlushes(): { onLoop: number; onPool: number };
   clock: Clock;
 }
 
@@ -148,6 +150,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       outbox: async (userId) => readOutbox(db, userId),
       passwordVerifies: () => hasher.verifies,
       unsyncedWrites: () => syncer?.unsynced() ?? 0,
+      walFlushes: () => ({ ...(syncer?.flushes ?? { onLoop: 0, onPool: 0 }) }),
     };
     return running;
   } catch (e) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from './db.js';
-import { dataSync, WalSyncer } from './wal-sync.js';
+import { dataSync, SYNC_FLUSH_BELOW_MS, WalSyncer } from './wal-sync.js';
 
 // An fsync the test completes or fails by hand: the syncer's timing and its failure are the subject.
 function manualFsync() {
@@ -88,5 +88,114 @@ describe('dataSync: the flush WalSyncer uses by default', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('WalSyncer: quick flushes on the event loop, slow ones on the thread pool', () => {
+  let dir: string;
+  let db: Db;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ccms-walsync-'));
+    db = openDatabase(join(dir, 'sim.db'));
+    db.exec('CREATE TABLE t (n INTEGER)');
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const write = () => db.prepare('INSERT INTO t VALUES (1)').run();
+
+  // A fake clock the test moves, and flushes the test completes by hand (pool) or times (loop).
+  function rig() {
+    let now = 0;
+    const { fsync, pending } = manualFsync();
+    const loop: { ms: number; fail?: Error; calls: number } = { ms: 0.3, calls: 0 };
+    const flushers = {
+      async: fsync,
+      sync: () => {
+        loop.calls++;
+        now += loop.ms;
+        if (loop.fail) throw loop.fail;
+      },
+      now: () => now,
+    };
+    const poolDone = async (ms: number) => {
+      await new Promise((r) => setImmediate(r));
+      now += ms;
+      pending.at(-1)?.resolve();
+    };
+    return { flushers, pending, loop, poolDone };
+  }
+
+  it('starts on the pool, moves to the loop after a quick flush, back to the pool after a slow one', async () => {
+    const { flushers, pending, loop, poolDone } = rig();
+    const syncer = new WalSyncer(db, join(dir, 'sim.db-wal'), flushers);
+    write();
+    const first = syncer.durable();
+    await poolDone(0.5);
+    await first;
+    expect([pending.length, loop.calls]).toEqual([1, 0]);
+
+    write();
+    await syncer.durable(); // quick last time: flushed on the loop, nothing left pending
+    expect([pending.length, loop.calls, syncer.unsynced()]).toEqual([1, 1, 0]);
+
+    loop.ms = SYNC_FLUSH_BELOW_MS + 3; // this one is slow …
+    write();
+    await syncer.durable();
+    write();
+    const afterSlow = syncer.durable(); // … so the next goes to the pool
+    await poolDone(SYNC_FLUSH_BELOW_MS + 1);
+    await afterSlow;
+    expect([pending.length, loop.calls]).toEqual([2, 2]);
+    expect(syncer.flushes).toEqual({ onLoop: 2, onPool: 2 });
+    syncer.close();
+  });
+
+  it('on the loop, one flush still covers the replies of a burst (written in the same turn)', async () => {
+    const { flushers, loop, poolDone } = rig();
+    const syncer = new WalSyncer(db, join(dir, 'sim.db-wal'), flushers);
+    write();
+    const first = syncer.durable();
+    await poolDone(0.2);
+    await first;
+    const burst = [1, 2, 3, 4, 5].map(() => {
+      write();
+      return syncer.durable();
+    });
+    await Promise.all(burst);
+    expect([loop.calls, syncer.unsynced()]).toEqual([1, 0]);
+    syncer.close();
+  });
+
+  it('a failed flush on the loop rejects its reply, and the next flush goes to the pool (fault injected)', async () => {
+    const { flushers, pending, loop, poolDone } = rig();
+    const syncer = new WalSyncer(db, join(dir, 'sim.db-wal'), flushers);
+    write();
+    const first = syncer.durable();
+    await poolDone(0.2);
+    await first;
+    loop.fail = new Error('EIO');
+    write();
+    await expect(syncer.durable()).rejects.toThrow('EIO');
+    expect(syncer.unsynced()).toBe(1);
+    loop.fail = undefined;
+    const retried = syncer.durable();
+    await poolDone(0.2);
+    await retried;
+    expect([pending.length, loop.calls, syncer.unsynced()]).toEqual([2, 1, 0]);
+    syncer.close();
+  });
+
+  it('with the real flushes, replies become durable whichever way they are flushed', async () => {
+    const syncer = new WalSyncer(db, join(dir, 'sim.db-wal'));
+    for (let i = 0; i < 20; i++) {
+      write();
+      await syncer.durable();
+      expect(syncer.unsynced()).toBe(0);
+    }
+    expect(syncer.flushes.onLoop + syncer.flushes.onPool).toBe(20);
+    expect(syncer.flushes.onPool).toBeGreaterThanOrEqual(1);
+    syncer.close();
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, fdatasync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stmt, type Db } from './db.js';
 
@@ -14,25 +14,59 @@ export type Fsync = (fd: number) => Promise<void>;
 export const dataSync: Fsync = (fd) =>
   new Promise((resolve, reject) => fdatasync(fd, (e) => (e ? reject(e) : resolve())));
 
+/** How WalSyncer flushes: off the event loop, and (optionally) on it while flushes are quick. */
+export interface Flushers {
+  /** The flush on libuv's thread pool. */
+  async: Fsync;
+  /** The same flush on the calling thread; without it every flush goes to the pool. */
+  sync?: (fd: number) => void;
+  /** A monotonic clock in ms (tests give a fake one). */
+  now?: () => number;
+}
+
+const DEFAULT_FLUSHERS: Flushers = {
+  async: dataSync,
+  sync: fdatasyncSync,
+  now: () => performance.now(),
+};
+
+/**
+ * A flush that took less than this runs on the event loop next time. Handing a flush to the
+ * thread pool wakes a pool thread on the cores the argon2id hashes are using: in bench:host the
+ * simulator's pool threads took about 1 ms more CPU per sign-in (two flushes) than with the flushes
+ * on the event loop, where one stalls other requests for at most about this long. With 1 ms, 44%
+ * of the flushes still went to the pool (this machine's flushes take 0.2 to 2 ms); with 2 ms, 26%;
+ * sign-ins per second rose by 3-4% (BENCHMARKS.md).
+ */
+export const SYNC_FLUSH_BELOW_MS = 2;
+
 /**
  * Group commit for SQLite in WAL mode with `synchronous = NORMAL`: a commit is written to the WAL
- * without an fsync, and `durable()` resolves once an fsync of the WAL file has covered every
- * change made so far. Replies wait for it before they are sent, so an acknowledged write survives
- * a power cut as with `synchronous = FULL`, but the fsync runs off the event loop and is shared by
- * every reply waiting meanwhile. FULL fsyncs each commit on the event loop, stalling every request
- * for the fsync's time (test/bench/durable-writes.ts measures both).
+ * without a flush, and `durable()` resolves once a flush of the WAL file has covered every change
+ * made so far. Replies wait for it before they are sent, so an acknowledged write survives a power
+ * cut as with `synchronous = FULL`. A flush shorter than SYNC_FLUSH_BELOW_MS runs on the event loop
+ * (its stall is shorter than the hand-over to the pool would cost); a longer one, the first one,
+ * and every one after a slow or failed flush run on the pool, off the event loop, shared by every
+ * reply waiting meanwhile. FULL flushes each commit on the event loop whatever the disk's speed,
+ * stalling every request for each flush (test/bench/durable-writes.ts measures both).
  * SQLite itself syncs the WAL before a checkpoint copies it into the database, and the database
  * after, so what leaves the WAL is durable too.
  */
 export class WalSyncer {
   private readonly fd: number;
+  private readonly flushers: Flushers;
   private synced = 0;
   private running: Promise<void> | undefined;
+  /** How long the last flush took, in ms; unknown (infinite) until one has succeeded. */
+  private lastFlushMs = Number.POSITIVE_INFINITY;
+  /** Flushes run on the event loop and on the pool (the host bench and tests read them). */
+  readonly flushes = { onLoop: 0, onPool: 0 };
   constructor(
     private readonly db: Db,
     walPath: string,
-    private readonly doFsync: Fsync = dataSync,
+    flushers: Flushers | Fsync = DEFAULT_FLUSHERS,
   ) {
+    this.flushers = typeof flushers === 'function' ? { async: flushers } : flushers;
     // 'r+': Windows flushes a file only through a handle that may write.
     this.fd = openSync(walPath, 'r+');
     syncDirectory(dirname(walPath));
@@ -47,20 +81,59 @@ export class WalSyncer {
     return this.changes() - this.synced;
   }
 
-  /** Resolves once every change committed before the call is on disk; rejects if fsync fails. */
+  /** Resolves once every change committed before the call is on disk; rejects if a flush fails. */
   async durable(): Promise<void> {
     const target = this.changes();
     while (this.synced < target) {
-      // An fsync already running may have started before our change: wait, then look again.
-      this.running ??= this.flush();
+      // A flush already running or due may have started before our change: wait, then look again.
+      this.running ??= this.lastFlushMs < SYNC_FLUSH_BELOW_MS ? this.flushOnLoop() : this.flush();
       await this.running;
     }
   }
 
+  private elapsedSince(start: number): number {
+    return (this.flushers.now?.() ?? performance.now()) - start;
+  }
+
+  /**
+   * The flush on the event loop, once the requests that arrived together have written (the check
+   * phase, after this turn's I/O callbacks): one flush still covers a burst of replies.
+   */
+  private flushOnLoop(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      setImmediate(() => {
+        try {
+          this.flushHere();
+          resolve();
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        } finally {
+          this.running = undefined;
+        }
+      });
+    });
+  }
+
+  /** The flush on this thread; a failure goes to the caller and sends the next one to the pool. */
+  private flushHere(): void {
+    const covers = this.changes();
+    const start = this.flushers.now?.() ?? performance.now();
+    this.lastFlushMs = Number.POSITIVE_INFINITY;
+    this.flushes.onLoop++;
+    this.flushers.sync?.(this.fd);
+    this.lastFlushMs = this.elapsedSince(start);
+    this.synced = Math.max(this.synced, covers);
+  }
+
   private async flush(): Promise<void> {
     const covers = this.changes();
+    const start = this.flushers.now?.() ?? performance.now();
+    this.lastFlushMs = Number.POSITIVE_INFINITY;
+    this.flushes.onPool++;
     try {
-      await this.doFsync(this.fd);
+      await this.flushers.async(this.fd);
+      // Only with an event-loop flush to switch to does the duration matter.
+      if (this.flushers.sync) this.lastFlushMs = this.elapsedSince(start);
       this.synced = Math.max(this.synced, covers);
     } finally {
       this.running = undefined;

@@ -587,6 +587,11 @@ export async function runHostBench(
     await new Promise((resolve) => sim.once('exit', resolve));
     child = undefined;
 
+    const flushes = JSON.parse(readFileSync(`${logFile}.flushes.json`, 'utf8')) as {
+      onLoop: number;
+      onPool: number;
+    };
+    log(`WAL flushes: ${flushes.onLoop} on the event loop, ${flushes.onPool} on the thread pool`);
     // The simulator logs every request, as `npm run sim` does; the log must hold no secret.
     const logLines = readFileSync(logFile, 'utf8')
       .split('\n')
@@ -620,6 +625,8 @@ export async function runHostBench(
           closedLoopP50Ms: percentile(closedLatencies, 50),
           closedLoopP99Ms: percentile(closedLatencies, 99),
           errors: closedErrors,
+          walFlushesOnEventLoop: flushes.onLoop,
+          walFlushesOnThreadPool: flushes.onPool,
           ...(floorRatios.length > 0 && {
             floorRatioMedian: median(floorRatios),
             floorRatioMin: Math.min(...floorRatios),
