@@ -13,23 +13,34 @@ function manualFsync() {
   return { fsync, pending };
 }
 
-describe('WalSyncer: replies wait for an fsync of the WAL that covers their writes', () => {
-  let dir: string;
-  let db: Db;
+/** A fresh database with a table to write to, for each test of the describe that calls it. */
+function freshDatabase() {
+  const t = { dir: '', db: undefined as unknown as Db };
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ccms-walsync-'));
-    db = openDatabase(join(dir, 'sim.db'));
-    db.exec('CREATE TABLE t (n INTEGER)');
+    t.dir = mkdtempSync(join(tmpdir(), 'ccms-walsync-'));
+    t.db = openDatabase(join(t.dir, 'sim.db'));
+    t.db.exec('CREATE TABLE t (n INTEGER)');
   });
   afterEach(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
+    t.db.close();
+    rmSync(t.dir, { recursive: true, force: true });
   });
-  const write = () => db.prepare('INSERT INTO t VALUES (1)').run();
+  return {
+    get db() {
+      return t.db;
+    },
+    wal: () => join(t.dir, 'sim.db-wal'),
+    write: () => t.db.prepare('INSERT INTO t VALUES (1)').run(),
+  };
+}
+
+describe('WalSyncer: replies wait for an fsync of the WAL that covers their writes', () => {
+  const fresh = freshDatabase();
+  const write = fresh.write;
 
   it('resolves only after the fsync covering the write, sharing fsyncs between waiters', async () => {
     const { fsync, pending } = manualFsync();
-    const syncer = new WalSyncer(db, join(dir, 'sim.db-wal'), fsync);
+    const syncer = new WalSyncer(fresh.db, fresh.wal(), fsync);
     const done: string[] = [];
     write();
     const first = syncer.durable().then(() => done.push('first'));
@@ -51,7 +62,7 @@ describe('WalSyncer: replies wait for an fsync of the WAL that covers their writ
 
   it('rejects the waiters of a failed fsync (fault injected), and syncs again on the next call', async () => {
     const { fsync, pending } = manualFsync();
-    const syncer = new WalSyncer(db, join(dir, 'sim.db-wal'), fsync);
+    const syncer = new WalSyncer(fresh.db, fresh.wal(), fsync);
     write();
     const failed = syncer.durable();
     await new Promise((r) => setImmediate(r));
@@ -66,7 +77,7 @@ describe('WalSyncer: replies wait for an fsync of the WAL that covers their writ
   });
 
   it('needs no fsync when nothing changed, and syncs a real WAL file', async () => {
-    const syncer = new WalSyncer(db, join(dir, 'sim.db-wal'));
+    const syncer = new WalSyncer(fresh.db, fresh.wal());
     await syncer.durable();
     write();
     expect(syncer.unsynced()).toBe(1);
@@ -92,18 +103,8 @@ describe('dataSync: the flush WalSyncer uses by default', () => {
 });
 
 describe('WalSyncer: quick flushes on the event loop, slow ones on the thread pool', () => {
-  let dir: string;
-  let db: Db;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ccms-walsync-'));
-    db = openDatabase(join(dir, 'sim.db'));
-    db.exec('CREATE TABLE t (n INTEGER)');
-  });
-  afterEach(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  const write = () => db.prepare('INSERT INTO t VALUES (1)').run();
+  const fresh = freshDatabase();
+  const write = fresh.write;
 
   // A fake clock the test moves, and flushes the test completes by hand (pool) or times (loop).
   function rig() {
@@ -129,7 +130,7 @@ describe('WalSyncer: quick flushes on the event loop, slow ones on the thread po
 
   it('starts on the pool, moves to the loop after a quick flush, back to the pool after a slow one', async () => {
     const { flushers, pending, loop, poolDone } = rig();
-    const syncer = new WalSyncer(db, join(dir, 'sim.db-wal'), flushers);
+    const syncer = new WalSyncer(fresh.db, fresh.wal(), flushers);
     write();
     const first = syncer.durable();
     await poolDone(0.5);
@@ -154,7 +155,7 @@ describe('WalSyncer: quick flushes on the event loop, slow ones on the thread po
 
   it('on the loop, one flush still covers the replies of a burst (written in the same turn)', async () => {
     const { flushers, loop, poolDone } = rig();
-    const syncer = new WalSyncer(db, join(dir, 'sim.db-wal'), flushers);
+    const syncer = new WalSyncer(fresh.db, fresh.wal(), flushers);
     write();
     const first = syncer.durable();
     await poolDone(0.2);
@@ -170,7 +171,7 @@ describe('WalSyncer: quick flushes on the event loop, slow ones on the thread po
 
   it('a failed flush on the loop rejects its reply, and the next flush goes to the pool (fault injected)', async () => {
     const { flushers, pending, loop, poolDone } = rig();
-    const syncer = new WalSyncer(db, join(dir, 'sim.db-wal'), flushers);
+    const syncer = new WalSyncer(fresh.db, fresh.wal(), flushers);
     write();
     const first = syncer.durable();
     await poolDone(0.2);
@@ -188,7 +189,7 @@ describe('WalSyncer: quick flushes on the event loop, slow ones on the thread po
   });
 
   it('with the real flushes, replies become durable whichever way they are flushed', async () => {
-    const syncer = new WalSyncer(db, join(dir, 'sim.db-wal'));
+    const syncer = new WalSyncer(fresh.db, fresh.wal());
     for (let i = 0; i < 20; i++) {
       write();
       await syncer.durable();
