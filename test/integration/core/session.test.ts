@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   advance,
   SEED_PASSWORDS,
@@ -18,6 +18,8 @@ const steps = (h: CoreHandle) =>
   h.events.filter((e) => e.name === 'authState').map((e) => (e.payload as { step: string }).step);
 const hostSaw = (method: string, path: string) =>
   sim.requests.filter((r) => r['method'] === method && r['path'] === `/api/v1${path}`);
+// The host logs a request once its reply has gone out, which may be after the client read it.
+const hostLogged = (check: () => void) => vi.waitFor(check, { timeout: 2_000 });
 
 describe('core ↔ simulator: the session', () => {
   it('idle: a warning 60 s before, then locked; unlock with a fresh TOTP; the summary works again', async () => {
@@ -64,13 +66,17 @@ describe('core ↔ simulator: the session', () => {
     await c.ok('reportActivity', {});
     advance(sim, c, 10 * MIN); // 20 min since sign-in, 10 since the activity: still signed in
     expect(await c.ok('getAuthState', {})).toMatchObject({ step: 'signedIn' });
-    expect(hostSaw('GET', '/session').map((r) => r['status'])).toEqual([200]);
+    await hostLogged(() =>
+      expect(hostSaw('GET', '/session').map((r) => r['status'])).toEqual([200]),
+    );
   });
 
   it('logout revokes the session on the host and signs out', async () => {
     await signInTotp(sim, c, 'C00101', SEED_PASSWORDS.C00101);
     expect(await c.ok('logout', {})).toEqual({ step: 'signedOut' });
-    expect(hostSaw('POST', '/session/logout').map((r) => r['status'])).toEqual([204]);
+    await hostLogged(() =>
+      expect(hostSaw('POST', '/session/logout').map((r) => r['status'])).toEqual([204]),
+    );
     expect((await c.fail('getTerminalSummary', {})).code).toBe('NOT_SIGNED_IN');
   });
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sendRaw, startHost, SEED_PASSWORDS, latestCode, type TestHost } from './harness.js';
 
 describe('bad input is INVALID_REQUEST 400 naming the field; nothing secret is logged', () => {
@@ -81,6 +81,8 @@ describe('bad input is INVALID_REQUEST 400 naming the field; nothing secret is l
     const token = otp.body.session.token as string;
     await host.call('GET', '/terminal/summary', undefined, token);
     await host.call('POST', '/auth/login', { userId: 'C00101', password: 'Wrong-Pass-000!' });
+    // A request is logged once its reply has gone out, which may be after the client read it.
+    await vi.waitFor(() => expect(lines).toHaveLength(4), { timeout: 2_000 });
     const text = JSON.stringify(lines);
     for (const secret of [
       SEED_PASSWORDS.C00102,
