@@ -27,7 +27,6 @@ export interface Flushers {
 const DEFAULT_FLUSHERS: Flushers = {
   async: dataSync,
   sync: fdatasyncSync,
-  now: () => performance.now(),
 };
 
 /**
@@ -55,6 +54,7 @@ export const SYNC_FLUSH_BELOW_MS = 2;
 export class WalSyncer {
   private readonly fd: number;
   private readonly flushers: Flushers;
+  private readonly now: () => number;
   private synced = 0;
   private running: Promise<void> | undefined;
   /** How long the last flush took, in ms; unknown (infinite) until one has succeeded. */
@@ -67,6 +67,7 @@ export class WalSyncer {
     flushers: Flushers | Fsync = DEFAULT_FLUSHERS,
   ) {
     this.flushers = typeof flushers === 'function' ? { async: flushers } : flushers;
+    this.now = this.flushers.now ?? (() => performance.now());
     // 'r+': Windows flushes a file only through a handle that may write.
     this.fd = openSync(walPath, 'r+');
     syncDirectory(dirname(walPath));
@@ -91,10 +92,6 @@ export class WalSyncer {
     }
   }
 
-  private elapsedSince(start: number): number {
-    return (this.flushers.now?.() ?? performance.now()) - start;
-  }
-
   /**
    * The flush on the event loop, once the requests that arrived together have written (the check
    * phase, after this turn's I/O callbacks): one flush still covers a burst of replies.
@@ -117,23 +114,23 @@ export class WalSyncer {
   /** The flush on this thread; a failure goes to the caller and sends the next one to the pool. */
   private flushHere(): void {
     const covers = this.changes();
-    const start = this.flushers.now?.() ?? performance.now();
+    const start = this.now();
     this.lastFlushMs = Number.POSITIVE_INFINITY;
     this.flushes.onLoop++;
     this.flushers.sync?.(this.fd);
-    this.lastFlushMs = this.elapsedSince(start);
+    this.lastFlushMs = this.now() - start;
     this.synced = Math.max(this.synced, covers);
   }
 
   private async flush(): Promise<void> {
     const covers = this.changes();
-    const start = this.flushers.now?.() ?? performance.now();
+    const start = this.now();
     this.lastFlushMs = Number.POSITIVE_INFINITY;
     this.flushes.onPool++;
     try {
       await this.flushers.async(this.fd);
       // Only with an event-loop flush to switch to does the duration matter.
-      if (this.flushers.sync) this.lastFlushMs = this.elapsedSince(start);
+      if (this.flushers.sync) this.lastFlushMs = this.now() - start;
       this.synced = Math.max(this.synced, covers);
     } finally {
       this.running = undefined;

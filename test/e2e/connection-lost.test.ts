@@ -3,18 +3,14 @@
 // probes the host (here every second, 0.5 s doubling to 2 s after a failure, instead of a minute).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from './harness.js';
-import { seriousAxeViolations, submitLogin } from './sign-in-support.js';
+import { seriousAxeViolations, signInLabels, submitLogin } from './sign-in-support.js';
 
 const PROBE = { everyMs: 1_000, firstBackoffMs: 500, maxBackoffMs: 2_000 };
 
 for (const language of ['en', 'zh-HK'] as const) {
   const zh = language === 'zh-HK';
   const text = {
-    userId: zh ? '用戶編號' : 'User ID',
-    password: zh ? '密碼' : 'Password',
-    signIn: zh ? '登入' : 'Sign in',
-    code: zh ? '一次性密碼' : 'One-time password',
-    signOut: zh ? '登出' : 'Sign out',
+    ...signInLabels(language),
     lost: zh
       ? 'CCMS 終端機未能連接 CCMS 主機，正在重新連接'
       : 'CCMS Terminal cannot reach the CCMS host. Reconnecting',

@@ -2,15 +2,11 @@
 // in both languages, for a known and an unknown user ID alike (docs/protocol.md, Lockout).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from './harness.js';
-import { seriousAxeViolations, submitLogin } from './sign-in-support.js';
+import { seriousAxeViolations, signInLabels, submitLogin } from './sign-in-support.js';
 
 for (const language of ['en', 'zh-HK'] as const) {
   const zh = language === 'zh-HK';
-  const labels = {
-    userId: zh ? '用戶編號' : 'User ID',
-    password: zh ? '密碼' : 'Password',
-    signIn: zh ? '登入' : 'Sign in',
-  };
+  const labels = signInLabels(language);
   const wrongText = zh ? '用戶編號或密碼不正確。' : 'The user ID or password is not correct.';
   const lastText = zh
     ? '尚餘一次機會。再輸入錯誤，帳戶將被鎖定 15 分鐘。'

@@ -4,21 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../simulator/index.js';
 import { startApp, type TestApp } from './harness.js';
-import { seriousAxeViolations, submitLogin } from './sign-in-support.js';
+import { seriousAxeViolations, signInLabels, submitLogin } from './sign-in-support.js';
 
 for (const language of ['en', 'zh-HK'] as const) {
   const zh = language === 'zh-HK';
   const text = {
-    userId: zh ? '用戶編號' : 'User ID',
-    password: zh ? '密碼' : 'Password',
-    signIn: zh ? '登入' : 'Sign in',
-    code: zh ? '一次性密碼' : 'One-time password',
+    ...signInLabels(language),
     expired: zh
       ? '此一次性密碼已失效。請發送新的一次性密碼。'
       : 'This code has expired. Send a new code.',
     resend: zh ? '重新發送' : 'Resend code',
     resent: zh ? '已發送新的一次性密碼。' : 'A new code was sent.',
-    signOut: zh ? '登出' : 'Sign out',
   };
 
   describe(`an expired email code within a live challenge (${language})`, () => {
@@ -39,11 +35,7 @@ for (const language of ['en', 'zh-HK'] as const) {
 
     it('says the code expired, offers Resend, and the new code signs C00102 in', async () => {
       const { page, sim } = app;
-      await submitLogin(page, 'C00102', {
-        userId: text.userId,
-        password: text.password,
-        signIn: text.signIn,
-      });
+      await submitLogin(page, 'C00102', text);
       const otp = page.getByLabel(text.code, { exact: true });
       await otp.waitFor();
       const first = (await sim.outbox('C00102'))[0]?.code ?? '';

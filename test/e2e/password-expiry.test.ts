@@ -2,10 +2,11 @@
 // before the seed (the host's rule: 90 days), so the signed-in shell names the day it ends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from './harness.js';
-import { seriousAxeViolations, submitLogin } from './sign-in-support.js';
+import { seriousAxeViolations, signInLabels, submitLogin } from './sign-in-support.js';
 
 for (const language of ['en', 'zh-HK'] as const) {
   const zh = language === 'zh-HK';
+  const labels = signInLabels(language);
   describe(`password expiry notice at sign-in (${language})`, () => {
     let app: TestApp;
     beforeAll(async () => {
@@ -17,14 +18,8 @@ for (const language of ['en', 'zh-HK'] as const) {
 
     it('tells C00115 the date the password ends and who can reset it', async () => {
       const { page } = app;
-      await submitLogin(page, 'C00115', {
-        userId: zh ? '用戶編號' : 'User ID',
-        password: zh ? '密碼' : 'Password',
-        signIn: zh ? '登入' : 'Sign in',
-      });
-      await page
-        .getByLabel(zh ? '一次性密碼' : 'One-time password', { exact: true })
-        .fill(app.totp('C00115'));
+      await submitLogin(page, 'C00115', labels);
+      await page.getByLabel(labels.code, { exact: true }).fill(app.totp('C00115'));
       const notice = page.getByTestId('password-expiry-notice');
       await notice.waitFor();
       const text = (await notice.textContent()) ?? '';
@@ -42,22 +37,10 @@ for (const language of ['en', 'zh-HK'] as const) {
 
     it('says nothing to C00101, whose password has 90 days', async () => {
       const { page } = app;
-      await page
-        .getByRole('button', { name: zh ? '登出' : 'Sign out' })
-        .first()
-        .click();
-      await submitLogin(page, 'C00101', {
-        userId: zh ? '用戶編號' : 'User ID',
-        password: zh ? '密碼' : 'Password',
-        signIn: zh ? '登入' : 'Sign in',
-      });
-      await page
-        .getByLabel(zh ? '一次性密碼' : 'One-time password', { exact: true })
-        .fill(app.totp('C00101'));
-      await page
-        .getByRole('button', { name: zh ? '登出' : 'Sign out' })
-        .first()
-        .waitFor();
+      await page.getByRole('button', { name: labels.signOut }).first().click();
+      await submitLogin(page, 'C00101', labels);
+      await page.getByLabel(labels.code, { exact: true }).fill(app.totp('C00101'));
+      await page.getByRole('button', { name: labels.signOut }).first().waitFor();
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       expect(await page.getByTestId('password-expiry-notice').count()).toBe(0);
     });

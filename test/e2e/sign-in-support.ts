@@ -57,6 +57,18 @@ export async function settle(page: Page): Promise<void> {
   );
 }
 
+/** The sign-in screens' labels as a user reads them, in English or Traditional Chinese (HK). */
+export function signInLabels(language: 'en' | 'zh-HK') {
+  const zh = language === 'zh-HK';
+  return {
+    userId: zh ? '用戶編號' : 'User ID',
+    password: zh ? '密碼' : 'Password',
+    signIn: zh ? '登入' : 'Sign in',
+    code: zh ? '一次性密碼' : 'One-time password',
+    signOut: zh ? '登出' : 'Sign out',
+  };
+}
+
 /** Types the user ID and the seeded password and presses "Sign in" (labels as given). */
 export async function submitLogin(
   page: Page,

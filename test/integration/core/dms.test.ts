@@ -8,6 +8,7 @@ import {
   simulatorForFile,
   reseedEachTest,
   coreForEachTest,
+  dmsCallsSeen,
 } from './harness.js';
 
 const sim = simulatorForFile();
@@ -81,8 +82,7 @@ describe('core ↔ simulator: terminal summary and DMS through the bridge', () =
     expect(
       await maker.fail('dmsCreateRequest', { action: 'delete_user', userId: 'C00101' }),
     ).toMatchObject({ code: 'BRIDGE_INVALID', field: 'action' });
-    // Only DMS calls count: the sign-in's last line may be logged after the clear above.
-    expect(sim.requests.filter((r) => String(r['path']).startsWith('/api/v1/dms'))).toEqual([]);
+    expect(dmsCallsSeen(sim)).toEqual([]);
   });
 
   it('the audit through the bridge, and Export CSV writes it under the user data folder', async () => {
@@ -119,8 +119,7 @@ describe('core ↔ simulator: terminal summary and DMS through the bridge', () =
     expect(await maker.fail('dmsExportAudit', { daId: 'x', path: '/etc' })).toMatchObject({
       code: 'BRIDGE_INVALID',
     });
-    // Only DMS calls count: the sign-in's last line may be logged after the clear above.
-    expect(sim.requests.filter((r) => String(r['path']).startsWith('/api/v1/dms'))).toEqual([]);
+    expect(dmsCallsSeen(sim)).toEqual([]);
   });
 
   it('a non-DA gets FORBIDDEN from the audit, and no file is written', async () => {

@@ -87,6 +87,15 @@ export function simulatorForFile(settings: Record<string, unknown> = {}): SimHan
 }
 
 /**
+ * The DMS calls in the simulator's request log. A check that a bad call never reached the host
+ * counts these only: the sign-in's last line may be logged after a test cleared the log, since
+ * the host logs a request once its reply has gone out.
+ */
+export function dmsCallsSeen(sim: SimHandle): Array<Record<string, unknown>> {
+  return sim.requests.filter((r) => String(r['path']).startsWith('/api/v1/dms'));
+}
+
+/**
  * Before each test: the seed data again and an empty request log; with `freshStep` (the default)
  * a fresh 30-second TOTP step too, since a step is accepted once per user.
  */
