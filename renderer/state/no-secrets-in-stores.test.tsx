@@ -3,9 +3,15 @@
 // not the core, so the fake stands in for the main process and shows the secrets did go out.
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { USER_PASSWORD_POLICY, type AppInfo, type AuthState } from '../../shared/index.js';
+import { USER_PASSWORD_POLICY, type AuthState } from '../../shared/index.js';
 import App from '../App.js';
-import { fail, installFakeBridge, ok, renderWithProviders } from '../screens/shell/test-support.js';
+import {
+  fail,
+  installFakeBridge,
+  ok,
+  renderWithProviders,
+  testAppInfo,
+} from '../screens/shell/test-support.js';
 import { allStores } from '../test-setup.js';
 
 const fake = installFakeBridge();
@@ -20,17 +26,7 @@ const NEW_PASSWORD = 'Brand-New-Pass-77!';
 const WRONG_CODE = '987654';
 const CONFIRM_CODE = '246810';
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DP';
-const appInfo: AppInfo = {
-  version: '0.0.0-test',
-  mode: 'browser',
-  platform: 'linux',
-  versions: {},
-  settings: { language: 'en', environment: 'simulator' },
-  allowedEnvironments: ['simulator'],
-  sharedDesk: false,
-  configProblems: [],
-  keychainAvailable: true,
-};
+const appInfo = testAppInfo({ settings: { language: 'en', environment: 'simulator' } });
 const later = new Date(Date.now() + 300_000).toISOString();
 const initBase = {
   step: 'init',

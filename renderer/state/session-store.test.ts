@@ -3,7 +3,7 @@
 // fake bridge stands in for the core: it remembers the user of each successful sign-in.
 import { describe, expect, it, vi } from 'vitest';
 import type { AppInfo, AuthState } from '../../shared/index.js';
-import { installFakeBridge, ok } from '../screens/shell/test-support.js';
+import { installFakeBridge, ok, testAppInfo } from '../screens/shell/test-support.js';
 import { feedAuthState } from './auth-feed.js';
 import { selectStartUserId, useSessionStore } from './session-store.js';
 
@@ -16,17 +16,10 @@ const signedIn = (userId: string): AuthState => ({
   expiresAt: later,
   idleTimeoutSec: 900,
 });
-const appInfo = (lastUserId?: string): AppInfo => ({
-  version: '0.0.0-test',
-  mode: 'browser',
-  platform: 'linux',
-  versions: {},
-  settings: { language: 'en', environment: 'simulator', ...(lastUserId && { lastUserId }) },
-  allowedEnvironments: ['simulator'],
-  sharedDesk: false,
-  configProblems: [],
-  keychainAvailable: true,
-});
+const appInfo = (lastUserId?: string): AppInfo =>
+  testAppInfo({
+    settings: { language: 'en', environment: 'simulator', ...(lastUserId && { lastUserId }) },
+  });
 
 describe('remembered user ID across sign-ins in one window', () => {
   it('offers the last user who signed in, not the one remembered when the window opened', async () => {

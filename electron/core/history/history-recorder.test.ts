@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthState, BridgeResult, HistoryEntry } from '../../../shared/bridge.js';
 import type { ErrorCode } from '../../../shared/errors.js';
+import { USER_PASSWORD_POLICY } from '../../../shared/password-policy.js';
 import { nullLogger } from '../logging/logger.js';
 import { keepableTypedUserId, recordHistory, type HistoryRecorder } from './history-recorder.js';
 import { HISTORY_FILE, HistoryStore } from './history-store.js';
@@ -160,16 +161,7 @@ describe('workstation history recorder', () => {
       step: 'init',
       userId: 'C00103',
       steps: [],
-      passwordPolicy: {
-        minLength: 10,
-        maxLength: 64,
-        requireLetter: true,
-        requireDigit: true,
-        requireSymbol: true,
-        disallowUserId: true,
-        historyCount: 5,
-        disallowCommon: true,
-      },
+      passwordPolicy: USER_PASSWORD_POLICY,
       expiresAt: '2026-12-01T08:30:00.000Z',
       channelSetup: {
         channel: 'email',

@@ -4,25 +4,18 @@ import type { AppInfo, AuthState } from '../../../shared/index.js';
 import { machineIsOnHongKongTime } from '../../i18n/format-time.js';
 import { feedAuthState } from '../../state/auth-feed.js';
 import { useSessionStore } from '../../state/session-store.js';
-import { fail, installFakeBridge, ok, renderWithProviders } from '../shell/test-support.js';
+import {
+  fail,
+  installFakeBridge,
+  ok,
+  renderWithProviders,
+  testAppInfo,
+} from '../shell/test-support.js';
 import LoginScreen from './LoginScreen.js';
 
 const fake = installFakeBridge();
 
-function appInfo(over: Partial<AppInfo> = {}): AppInfo {
-  return {
-    version: '0.0.0-test',
-    mode: 'browser',
-    platform: 'linux',
-    versions: {},
-    settings: { language: 'en', environment: 'simulator', lastUserId: 'C00101' },
-    allowedEnvironments: ['simulator'],
-    sharedDesk: false,
-    configProblems: [],
-    keychainAvailable: true,
-    ...over,
-  };
-}
+const appInfo = testAppInfo;
 
 async function signInAs(userId: string, password: string) {
   fireEvent.change(screen.getByLabelText('User ID'), { target: { value: userId } });

@@ -1,11 +1,16 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppInfo, AuthState } from '../../../shared/index.js';
+import type { AuthState } from '../../../shared/index.js';
 import { machineIsOnHongKongTime } from '../../i18n/format-time.js';
 import { feedAuthState } from '../../state/auth-feed.js';
 import { useHostStatusStore } from '../../state/host-status-store.js';
 import { useSessionStore } from '../../state/session-store.js';
-import { fail, installFakeBridge, renderWithProviders } from '../shell/test-support.js';
+import {
+  fail,
+  installFakeBridge,
+  renderWithProviders,
+  testAppInfo,
+} from '../shell/test-support.js';
 import LoginScreen from './LoginScreen.js';
 
 const fake = installFakeBridge();
@@ -24,17 +29,7 @@ const hkt = (lang: 'en' | 'zh') =>
       ? ' HKT'
       : '（香港時間）';
 
-const appInfo: AppInfo = {
-  version: '0.0.0-test',
-  mode: 'browser',
-  platform: 'linux',
-  versions: {},
-  settings: { language: 'en', environment: 'simulator', lastUserId: 'C00101' },
-  allowedEnvironments: ['simulator'],
-  sharedDesk: false,
-  configProblems: [],
-  keychainAvailable: true,
-};
+const appInfo = testAppInfo();
 
 beforeEach(() => {
   fake.reset();

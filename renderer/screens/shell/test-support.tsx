@@ -5,6 +5,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { I18nextProvider } from 'react-i18next';
 import type {
+  AppInfo,
   BridgeResult,
   CallInput,
   CallName,
@@ -23,6 +24,22 @@ import '../../test-setup.js';
 type Handler<K extends CallName> = (
   input: CallInput<K>,
 ) => BridgeResult<CallOutput<K>> | Promise<BridgeResult<CallOutput<K>>>;
+
+/** What the core tells the window at start in browser mode on the simulator; tests override parts. */
+export function testAppInfo(over: Partial<AppInfo> = {}): AppInfo {
+  return {
+    version: '0.0.0-test',
+    mode: 'browser',
+    platform: 'linux',
+    versions: {},
+    settings: { language: 'en', environment: 'simulator', lastUserId: 'C00101' },
+    allowedEnvironments: ['simulator'],
+    sharedDesk: false,
+    configProblems: [],
+    keychainAvailable: true,
+    ...over,
+  };
+}
 
 /** A fake bridge: each test says what each call answers; unset calls fail loudly as values. */
 export interface FakeBridge {
