@@ -18,7 +18,7 @@ import { recordHistory } from './history/history-recorder.js';
 import { HistoryStore, historyPath } from './history/history-store.js';
 import { HostClient } from './host/host-client.js';
 import { HostStatusMonitor } from './host-status/host-status-monitor.js';
-import { chainTrustedByPolicy, type TrustAnchors } from './host/policy-trust.js';
+import type { TrustAnchors } from './host/policy-trust.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { ProxyAuthBroker, type ProxyAuth } from './network/proxy-auth-broker.js';
 import { SessionManager } from './session/session-manager.js';
@@ -315,8 +315,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     network: {
       ...(config.proxy() !== undefined && { proxy: config.proxy() }),
       proxySettings: config.proxySettings(),
-      trustsCertificate: (hostname, chainPems) =>
-        chainTrustedByPolicy(hostname, chainPems, trustAnchors(config)),
+      // The X.509 path builder (a third of the bundle's code) loads on the first chain Chromium
+      // refuses, not at every start-up (BENCHMARKS.md).
+      trustsCertificate: async (hostname, chainPems) => {
+        const { chainTrustedByPolicy } = await import('./host/policy-trust.js');
+        return chainTrustedByPolicy(hostname, chainPems, trustAnchors(config));
+      },
     },
     async dispose() {
       // A prompt left open would hold the logout below until its timeout.

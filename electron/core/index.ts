@@ -1,6 +1,5 @@
 // The core's public face: what electron/main.ts and browser mode compose. Plain Node, no Electron.
 export { createCore, type Core, type CoreOptions, type NetworkPolicy } from './create-core.js';
-export { chainTrustedByPolicy } from './host/policy-trust.js';
 export {
   systemClock,
   createSystemClock,

@@ -17,7 +17,6 @@ import type { ResolveProxy } from './proxy-step.js';
 import type { HealthSource } from './real-path.js';
 import { osName, policySection, reportFacts, type PolicyView } from './report-facts.js';
 import { runDiagnostics, saveReport } from './run-diagnostics.js';
-import { saveSupportBundle } from './support-bundle.js';
 
 /** How the composition root wires the check (create-core.ts). */
 export interface DiagnosticsWiring {
@@ -114,6 +113,8 @@ export function createDiagnosticsHandlers(d: DiagnosticsHandlerDeps): Diagnostic
         d.clock.now() - last.at < REPORT_FRESH_MS;
       const report = fresh && last ? last.report : await check();
       const section = policySection(policy());
+      // The zip writer loads with the first bundle, not at every start-up (BENCHMARKS.md).
+      const { saveSupportBundle } = await import('./support-bundle.js');
       return saveSupportBundle({
         dir,
         logDir: d.diagnostics.logDir,

@@ -4,7 +4,6 @@
 // reports: 407 (sign-in refused), 403, 5xx, or 200 and the host's certificate.
 import https from 'node:https';
 import type tls from 'node:tls';
-import { HttpsProxyAgent } from 'https-proxy-agent';
 import {
   inspectingTlsOptions,
   ProbeError,
@@ -35,13 +34,15 @@ function codeOf(err: unknown): string {
  * Rejects with EPROXYAUTH (407), EPROXY (any other refusal; `proxyStatus` set) or, when the proxy
  * itself could not be reached, EPROXYCONNECT.
  */
-export function handshakeViaProxy(
+export async function handshakeViaProxy(
   proxy: URL,
   target: { host: string; port: number },
   ca: string[],
   ms: number,
 ): Promise<TunnelOutcome> {
   const where = proxyAddress(proxy);
+  // Loaded on the first check through a proxy, not at every start-up (BENCHMARKS.md).
+  const { HttpsProxyAgent } = await import('https-proxy-agent');
   const agent = new HttpsProxyAgent(proxy, { keepAlive: false });
   const started = Date.now();
   let tunnelMs: number | undefined;
