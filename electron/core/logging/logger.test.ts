@@ -61,6 +61,33 @@ describe('createLogger', () => {
     expect(text).toContain('but this');
   });
 
+  it('does nothing at all with a line below its level: its data is not even read', () => {
+    const log = createLogger({ dir, level: 'info' });
+    let read = false;
+    log.debug('host call', {
+      get call() {
+        read = true;
+        return 'POST /auth/login';
+      },
+    });
+    expect(read).toBe(false);
+    expect(fs.existsSync(path.join(dir, LOG_FILE_NAME))).toBe(false);
+  });
+
+  it('writes data as JSON on the line of its message, an error with its name and stack', () => {
+    const log = createLogger({ dir, level: 'info' });
+    log.info('signed in', { userId: 'C00101', environment: 'simulator', password: PASSWORD });
+    log.warn('could not save', new Error('disk full'));
+    const text = readAll();
+    expect(text).toMatch(
+      /\[info\]\s+signed in \{"userId":"C00101","environment":"simulator","password":"\[REDACTED\]"\}\n/,
+    );
+    expect(text).toMatch(
+      /\[warn\]\s+could not save \{ name: 'Error', message: 'disk full', stack: 'Error: disk full/,
+    );
+    expect(text).not.toContain(PASSWORD);
+  });
+
   it('rotates at the size cap and keeps only the configured number of old files', () => {
     const log = createLogger({ dir, level: 'info', maxBytes: 2_000, keep: 2 });
     for (let i = 0; i < 200; i++) log.info(`line ${i} ${'x'.repeat(80)}`);

@@ -2,6 +2,7 @@
 // log the same way), rotating size-capped files, and every message and datum redacted first.
 import fs from 'node:fs';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import electronLog from 'electron-log/node';
 import { redact, redactString } from './redact.js';
 
@@ -42,6 +43,31 @@ export const nullLogger: Logger = {
 };
 
 let instances = 0;
+
+const RANK: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
+const INSPECT = { depth: 10, breakLength: Infinity } as const;
+
+/**
+ * One datum as text, redacted: an error as Node prints it (its stack on lines of its own), any
+ * other value as JSON, which costs a fraction of util.inspect on every line of a sign-in.
+ */
+function datumText(datum: unknown): string {
+  if (typeof datum === 'string') return redactString(datum);
+  const safe = redact(datum);
+  if (datum instanceof Error) return inspect(safe, INSPECT);
+  try {
+    return JSON.stringify(safe) ?? String(safe);
+  } catch {
+    return inspect(safe, INSPECT); // a BigInt, which JSON cannot hold
+  }
+}
+
+/** The line a message and its data make, every part redacted. */
+export function logLine(msg: string, data: unknown[]): string {
+  let line = redactString(String(msg));
+  for (const datum of data) line += ` ${datumText(datum)}`;
+  return line;
+}
 
 /** Shifts main.log → main.1.log → … → main.<keep>.log, dropping the oldest. */
 export function rotateLogFiles(current: string, keep: number): void {
@@ -93,15 +119,26 @@ export function createLogger(opts: LoggerOptions): Logger {
   } else {
     log.transports.file.level = false;
   }
-  // Last line of defence: whatever reaches electron-log by another path is redacted too.
-  log.hooks.push((message) => ({ ...message, data: message.data.map((d) => redact(d)) }));
+  // Last line of defence: whatever reaches electron-log by another path is redacted too (a line
+  // from `write` below already is, and is not scanned twice).
+  let fromWrite = false;
+  log.hooks.push((message) =>
+    fromWrite ? message : { ...message, data: message.data.map((d) => redact(d)) },
+  );
 
+  const least = RANK[opts.level];
   const write = (level: LogLevel, msg: string, data: unknown[]) => {
+    // Below the level nothing is done at all: a debug line costs nothing while debug is off.
+    if (RANK[level] > least) return;
     try {
-      const safe = [redactString(String(msg)), ...data.map((d) => redact(d))];
-      log[level](...safe);
+      // One string: electron-log's own formatting of objects is what a sign-in's lines cost most.
+      const line = logLine(msg, data);
+      fromWrite = true;
+      log[level](line);
     } catch {
       /* logging must never take the app down */
+    } finally {
+      fromWrite = false;
     }
   };
   return {
