@@ -11,7 +11,7 @@ const signedIn: AuthState = {
   idleTimeoutSec: 900,
 } as AuthState;
 
-function wire(sharedDesk = false) {
+function wire(sharedDesk = false, lastUserId?: string) {
   let listener: (s: AuthState) => void = () => undefined;
   const remembered: string[] = [];
   const saved: string[] = [];
@@ -23,7 +23,11 @@ function wire(sharedDesk = false) {
       onIdleWarning: () => () => undefined,
     },
     vault: { rememberSignIn: async (env, user) => void remembered.push(`${env}/${user}`) },
-    config: { sharedDesk: () => sharedDesk, update: async (p) => void saved.push(p.lastUserId) },
+    config: {
+      sharedDesk: () => sharedDesk,
+      settings: () => (lastUserId === undefined ? {} : { lastUserId }),
+      update: async (p) => void saved.push(p.lastUserId),
+    },
     log: nullLogger,
     emitAuthState: (s) => heard.push(s.step),
     emitIdleWarning: () => undefined,
@@ -45,6 +49,32 @@ describe('what follows a sign-in transition', () => {
 
   it('keeps no user ID on a shared desk', async () => {
     const w = wire(true);
+    w.go(signedIn);
+    await w.f.settled();
+    expect(w.remembered).toEqual(['simulator/C00101']);
+    expect(w.saved).toEqual([]);
+  });
+
+  it('remembers after the reply: nothing of it runs in the microtasks that answer the call', async () => {
+    const w = wire();
+    let replied = false;
+    // As the router answers: the state change, then the reply in the microtasks that follow.
+    await Promise.resolve()
+      .then(() => w.go(signedIn))
+      .then(() => Promise.resolve())
+      .then(() => {
+        replied = true;
+        expect(w.remembered).toEqual([]);
+        expect(w.saved).toEqual([]);
+      });
+    await w.f.settled();
+    expect(replied).toBe(true);
+    expect(w.remembered).toEqual(['simulator/C00101']);
+    expect(w.saved).toEqual(['C00101']);
+  });
+
+  it('writes no settings when the same user signs in again', async () => {
+    const w = wire(false, 'C00101');
     w.go(signedIn);
     await w.f.settled();
     expect(w.remembered).toEqual(['simulator/C00101']);

@@ -12,11 +12,18 @@ export interface FollowUpDeps {
     onIdleWarning(listener: (secondsLeft: number) => void): () => void;
   };
   vault: { rememberSignIn(env: EnvironmentId, userId: string): Promise<void> };
-  config: { sharedDesk(): boolean; update(patch: { lastUserId: string }): Promise<unknown> };
+  config: {
+    sharedDesk(): boolean;
+    settings(): { lastUserId?: string | undefined };
+    update(patch: { lastUserId: string }): Promise<unknown>;
+  };
   log: Logger;
   emitAuthState(state: AuthState): void;
   emitIdleWarning(secondsLeft: number): void;
 }
+
+/** Resolves once the work already queued (the reply to the call that signed in) has run. */
+const afterReply = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Subscribes; `settled` resolves when the work started so far is done (getAppInfo, dispose). */
 export function followSignIns(d: FollowUpDeps): { settled(): Promise<void> } {
@@ -28,7 +35,8 @@ export function followSignIns(d: FollowUpDeps): { settled(): Promise<void> } {
     await d.vault
       .rememberSignIn(env, userId)
       .catch((err: unknown) => d.log.warn('could not remember the sign-in', err));
-    if (d.config.sharedDesk()) return;
+    // The same operator signing in again changes nothing: no write, no flush to disk.
+    if (d.config.sharedDesk() || d.config.settings().lastUserId === userId) return;
     await d.config
       .update({ lastUserId: userId })
       .catch((err: unknown) => d.log.warn('could not save the last user ID', err));
@@ -41,7 +49,11 @@ export function followSignIns(d: FollowUpDeps): { settled(): Promise<void> } {
     // Unlocking is not a new sign-in: only a way into signedIn from outside it is remembered.
     if (state.step === 'signedIn' && before !== 'signedIn' && before !== 'locked') {
       d.log.info('signed in', { userId: state.user.userId, environment: state.environment });
-      background = background.then(() => remember(state.environment, state.user.userId));
+      // After the reply: the sign-in's answer reaches the window first, and the keychain and
+      // disk work of remembering it stays off the path from the code to the terminal home.
+      const { environment } = state;
+      const { userId } = state.user;
+      background = background.then(afterReply).then(() => remember(environment, userId));
     } else if (state.step !== before) {
       d.log.info('auth step changed', {
         step: state.step,

@@ -65,6 +65,8 @@ export class Vault {
   private readonly workstation: string;
   // Index updates are read-modify-write: one at a time.
   private queue: Promise<unknown> = Promise.resolve();
+  // Accounts this process has already made sure of: a second sign-in asks the keychain nothing.
+  private readonly remembered = new Set<string>();
 
   constructor(keychain: Keychain, opts: VaultOptions) {
     this.keychain = keychain;
@@ -93,7 +95,7 @@ export class Vault {
    */
   async rememberSignIn(env: EnvironmentId, userId: string): Promise<void> {
     const account = this.account(env, userId);
-    if (this.sharedDesk) return;
+    if (this.sharedDesk || this.remembered.has(account)) return;
     try {
       await this.serial(async () => {
         const existing = await this.keychain.get(this.service, account);
@@ -101,6 +103,7 @@ export class Vault {
           await this.keychain.set(this.service, account, this.random(32).toString('base64url'));
         }
         await this.addToIndex(account);
+        this.remembered.add(account);
       });
     } catch (err) {
       this.log.warn('could not remember this workstation in the OS keychain', err);
@@ -121,6 +124,7 @@ export class Vault {
    */
   async forgetAll(): Promise<number> {
     return this.serial(async () => {
+      this.remembered.clear();
       const fromIndex = await this.readIndex();
       const listed = await this.keychain.list(this.service);
       const accounts = new Set([...fromIndex, ...listed].filter((a) => a !== INDEX_ACCOUNT));

@@ -101,6 +101,32 @@ describe('Vault', () => {
     expect(await deskA.deviceCredential('simulator', 'C00101')).toBe(a);
   });
 
+  it('asks the keychain nothing when the same user signs in again, until the workstation is forgotten', async () => {
+    const service = freshService();
+    // The real keychain, with its calls counted on the way through.
+    const calls: string[] = [];
+    const counted: typeof keychain = {
+      get: (s, a) => (calls.push('get'), keychain.get(s, a)),
+      set: (s, a, v) => (calls.push('set'), keychain.set(s, a, v)),
+      delete: (s, a) => (calls.push('delete'), keychain.delete(s, a)),
+      list: (s) => (calls.push('list'), keychain.list(s)),
+    };
+    const vault = new Vault(counted, { sharedDesk: false, service });
+    await vault.rememberSignIn('simulator', 'C00101');
+    expect(calls.length).toBeGreaterThan(0);
+    calls.length = 0;
+    await vault.rememberSignIn('simulator', 'C00101');
+    expect(calls).toEqual([]);
+    // Another user, or the same one after "Forget this workstation", is remembered afresh.
+    await vault.rememberSignIn('simulator', 'C00102');
+    expect(calls).toContain('set');
+    expect(await vault.forgetAll()).toBe(2);
+    calls.length = 0;
+    await vault.rememberSignIn('simulator', 'C00101');
+    expect(calls).toContain('set');
+    expect(await vault.deviceCredential('simulator', 'C00101')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
   it('forgets every entry it made, the index too, and reports how many', async () => {
     const service = freshService();
     const vault = new Vault(keychain, { sharedDesk: false, service });
