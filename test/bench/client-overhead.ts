@@ -1,8 +1,8 @@
 /**
  * Client overhead: one full sign-in (login + TOTP) through the client, against the same two host
  * calls made directly, in one process and one run.
- *   - through the client: a WebSocket client playing the renderer (JSON frames, each reply parsed
- *     with the contract's WsServerFrame as renderer/bridge/ws-bridge.ts does) -> browser mode's
+ *   - through the client: a WebSocket client playing the renderer (JSON frames, each read with
+ *     readServerFrame as renderer/bridge/ws-bridge.ts reads them) -> browser mode's
  *     bridge (scripts/web-server.ts) -> the real core (electron/core: router, session machine, host
  *     client over HTTPS) -> the embedded simulator;
  *   - directly: POST /api/v1/auth/login and /api/v1/auth/otp with Node's https and a keep-alive
@@ -16,7 +16,8 @@
 import { Agent, request } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-import { WsServerFrame, parse, type BridgeResult } from '../../shared/index.js';
+import type { BridgeResult } from '../../shared/index.js';
+import { readServerFrame } from '../../renderer/bridge/ws-frame.js';
 import { BENCH_PASSWORD, type BenchUser } from './bench-users.js';
 import { startBenchApp } from './bench-app.js';
 import { base32Decode, totpCode } from './totp-code.js';
@@ -32,11 +33,11 @@ class BridgeClient {
   private readonly pending = new Map<number, (r: BridgeResult<unknown>) => void>();
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (raw) => {
-      const frame = parse(WsServerFrame, JSON.parse(String(raw)));
-      if (!frame.ok || !('id' in frame.value)) return; // events: not awaited here
-      const resolve = this.pending.get(frame.value.id);
-      this.pending.delete(frame.value.id);
-      resolve?.(frame.value.result as BridgeResult<unknown>);
+      const frame = readServerFrame(String(raw));
+      if (frame?.kind !== 'result') return; // events: not awaited here
+      const resolve = this.pending.get(frame.id);
+      this.pending.delete(frame.id);
+      resolve?.(frame.result);
     });
   }
   static open(url: string, origin: string): Promise<BridgeClient> {
