@@ -47,6 +47,25 @@ async function layoutProblems(page: Page): Promise<string[]> {
   });
 }
 
+/** The text of an element as drawn: text in a box clipped away (visually hidden) is left out. */
+async function drawnText(page: Page, testId: string): Promise<string> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const clippedAway = (node: Element | null): boolean => {
+      for (let e = node; e && el.contains(e); e = e.parentElement) {
+        if (/^rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)$/.test(getComputedStyle(e).clip))
+          return true;
+      }
+      return false;
+    };
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let out = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!clippedAway(n.parentElement)) out += n.textContent ?? '';
+    }
+    return out.trim();
+  });
+}
+
 /** Checks the screen as it is, then keeps its picture as <screen>-900-<lang>.png. */
 async function check(app: TestApp, screen: string, lang: Lang): Promise<void> {
   await settle(app.page);
@@ -115,6 +134,8 @@ for (const lang of ['en', 'zh-HK'] as const) {
       await heading(t('shell', 'home.heading'));
       await page.locator('table').first().waitFor();
       await check(app, 'home', lang);
+      // Too narrow for the participant's name: its ID alone, with no brackets around nothing.
+      expect(await drawnText(page, 'shell-participant')).toBe('CP001');
 
       const nav = page.getByRole('navigation', { name: t('shell', 'header.navLabel') });
       await nav.getByRole('button', { name: t('shell', 'header.dms'), exact: true }).click();

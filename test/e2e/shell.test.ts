@@ -19,6 +19,7 @@ describe('terminal shell', () => {
     await page.getByRole('heading', { name: 'Terminal home' }).waitFor();
     await page.getByRole('heading', { name: 'Accounts' }).waitFor();
     expect(await page.getByTestId('shell-user').textContent()).toContain('(C00101)');
+    expect(await page.getByTestId('shell-participant').textContent()).toMatch(/\S \(CP001\)$/);
     expect(await page.getByRole('status', { name: 'Environment: Simulator' }).isVisible()).toBe(
       true,
     );

@@ -55,16 +55,19 @@ export function ShellHeader(props: ShellHeaderProps) {
         <div className={mergeClasses(styles.fact, styles.shrinkFirst)}>
           <dt>{t('header.participantLabel')}</dt>
           {participantName ? (
-            <dd title={participant} className={styles.named}>
+            <dd title={participant} className={styles.named} data-testid="shell-participant">
               <span className={mergeClasses(styles.name, styles.participantName)}>
                 {participantName}
               </span>{' '}
+              {/* Alone, the ID needs no brackets: they go with the name (still read aloud). */}
               <span className={mergeClasses(styles.id, styles.participantId)}>
-                ({user.participantId})
+                <span className={styles.participantBracket}>(</span>
+                {user.participantId}
+                <span className={styles.participantBracket}>)</span>
               </span>
             </dd>
           ) : (
-            <dd>{user.participantId}</dd>
+            <dd data-testid="shell-participant">{user.participantId}</dd>
           )}
         </div>
         <div className={mergeClasses(styles.fact, styles.fixedFact)}>

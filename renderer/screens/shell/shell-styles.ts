@@ -67,6 +67,7 @@ export const useShellStyles = makeStyles({
   // name stays in the tooltip and is still read by screen readers.
   participantName: { '@media (max-width: 1099px)': visuallyHidden },
   participantId: { '@media (max-width: 1099px)': { marginLeft: 0 } },
+  participantBracket: { '@media (max-width: 1099px)': visuallyHidden },
   signOut: { flexShrink: 0, marginLeft: 'auto' },
   clock: { fontVariantNumeric: 'tabular-nums' },
   nav: {
