@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AuthState } from '../../../shared/bridge.js';
 import { nullLogger } from '../logging/logger.js';
-import { followSignIns } from './sign-in-follow-up.js';
+import { REMEMBER_AFTER_MS, followSignIns } from './sign-in-follow-up.js';
 
 const signedIn: AuthState = {
   step: 'signedIn',
@@ -79,5 +79,25 @@ describe('what follows a sign-in transition', () => {
     await w.f.settled();
     expect(w.remembered).toEqual(['simulator/C00101']);
     expect(w.saved).toEqual([]);
+  });
+
+  it('remembers a second after the sign-in, or at once when asked to settle (getAppInfo, quitting)', async () => {
+    const w = wire();
+    w.go(signedIn);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(w.remembered).toEqual([]);
+    const asked = performance.now();
+    await w.f.settled();
+    expect(performance.now() - asked).toBeLessThan(REMEMBER_AFTER_MS / 2);
+    expect(w.remembered).toEqual(['simulator/C00101']);
+    expect(w.saved).toEqual(['C00101']);
+  });
+
+  it('remembers by itself once the wait is over', async () => {
+    const w = wire();
+    w.go(signedIn);
+    await vi.waitFor(() => expect(w.remembered).toEqual(['simulator/C00101']), {
+      timeout: REMEMBER_AFTER_MS * 3,
+    });
   });
 });

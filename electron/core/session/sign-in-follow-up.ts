@@ -22,13 +22,31 @@ export interface FollowUpDeps {
   emitIdleWarning(secondsLeft: number): void;
 }
 
-/** Resolves once the work already queued (the reply to the call that signed in) has run. */
-const afterReply = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * How long remembering a sign-in waits: the terminal home's first calls and drawing come first.
+ * `settled()` (getAppInfo, quitting) cuts the wait short, so nothing waits on it in vain.
+ */
+export const REMEMBER_AFTER_MS = 1_000;
 
 /** Subscribes; `settled` resolves when the work started so far is done (getAppInfo, dispose). */
 export function followSignIns(d: FollowUpDeps): { settled(): Promise<void> } {
   let background: Promise<void> = Promise.resolve();
   let previousStep = d.session.state().step;
+  // The wait before remembering, while one runs; `hurry` ends it (and the next ones) at once.
+  let endWait: (() => void) | undefined;
+  let hurrying = 0;
+  const pause = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (hurrying > 0) return resolve();
+      const timer = setTimeout(done, REMEMBER_AFTER_MS);
+      timer.unref?.();
+      function done(): void {
+        clearTimeout(timer);
+        endWait = undefined;
+        resolve();
+      }
+      endWait = done;
+    });
 
   // Remembering is a convenience: a keychain or disk failure must not spoil a good sign-in.
   async function remember(env: EnvironmentId, userId: string): Promise<void> {
@@ -49,11 +67,11 @@ export function followSignIns(d: FollowUpDeps): { settled(): Promise<void> } {
     // Unlocking is not a new sign-in: only a way into signedIn from outside it is remembered.
     if (state.step === 'signedIn' && before !== 'signedIn' && before !== 'locked') {
       d.log.info('signed in', { userId: state.user.userId, environment: state.environment });
-      // After the reply: the sign-in's answer reaches the window first, and the keychain and
-      // disk work of remembering it stays off the path from the code to the terminal home.
+      // Later: the sign-in's answer reaches the window first, and the keychain and disk work of
+      // remembering it stays off the path from the code to a drawn terminal home.
       const { environment } = state;
       const { userId } = state.user;
-      background = background.then(afterReply).then(() => remember(environment, userId));
+      background = background.then(pause).then(() => remember(environment, userId));
     } else if (state.step !== before) {
       d.log.info('auth step changed', {
         step: state.step,
@@ -62,5 +80,19 @@ export function followSignIns(d: FollowUpDeps): { settled(): Promise<void> } {
     }
   });
   d.session.onIdleWarning((secondsLeft) => d.emitIdleWarning(secondsLeft));
-  return { settled: () => background };
+  return {
+    async settled() {
+      hurrying++;
+      try {
+        // Until no work is left: a pause may begin only once the work before it has ended.
+        for (let seen: Promise<void> | undefined; seen !== background;) {
+          seen = background;
+          endWait?.();
+          await seen;
+        }
+      } finally {
+        hurrying--;
+      }
+    },
+  };
 }
