@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { builtinModules } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type BuildResult } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -69,6 +69,22 @@ export async function buildElectron(
     outputs.push(options.outfile as string);
   }
   return outputs;
+}
+
+/**
+ * The core alone (electron/core/index.ts) bundled with the main process's options, for the Node
+ * that runs here: what the start-up bench and the start-up test load, as users load main.cjs.
+ */
+export async function bundleCore(outfile: string): Promise<BuildResult<{ metafile: true }>> {
+  const [main] = bundleOptions(path.dirname(outfile), true);
+  if (!main) throw new Error('no main bundle options');
+  return build({
+    ...main,
+    metafile: true,
+    entryPoints: [path.join(ROOT, 'electron', 'core', 'index.ts')],
+    outfile,
+    target: `node${process.versions.node.split('.')[0]}`,
+  });
 }
 
 /** Node built-in module names, bare and `node:`-prefixed, for checks of a bundle's requires. */

@@ -125,16 +125,20 @@ describe('WalSyncer: quick flushes on the event loop, slow ones on the thread po
       now += ms;
       pending.at(-1)?.resolve();
     };
-    return { flushers, pending, loop, poolDone };
+    /** Waits for what was written, completing the pool flush it asks for after `ms`. */
+    const durableOnPool = async (syncer: WalSyncer, ms: number) => {
+      const done = syncer.durable();
+      await poolDone(ms);
+      await done;
+    };
+    return { flushers, pending, loop, durableOnPool };
   }
 
   it('starts on the pool, moves to the loop after a quick flush, back to the pool after a slow one', async () => {
-    const { flushers, pending, loop, poolDone } = rig();
+    const { flushers, pending, loop, durableOnPool } = rig();
     const syncer = new WalSyncer(fresh.db, fresh.wal(), flushers);
     write();
-    const first = syncer.durable();
-    await poolDone(0.5);
-    await first;
+    await durableOnPool(syncer, 0.5);
     expect([pending.length, loop.calls]).toEqual([1, 0]);
 
     write();
@@ -145,21 +149,17 @@ describe('WalSyncer: quick flushes on the event loop, slow ones on the thread po
     write();
     await syncer.durable();
     write();
-    const afterSlow = syncer.durable(); // … so the next goes to the pool
-    await poolDone(SYNC_FLUSH_BELOW_MS + 1);
-    await afterSlow;
+    await durableOnPool(syncer, SYNC_FLUSH_BELOW_MS + 1); // … so the next goes to the pool
     expect([pending.length, loop.calls]).toEqual([2, 2]);
     expect(syncer.flushes).toEqual({ onLoop: 2, onPool: 2 });
     syncer.close();
   });
 
   it('on the loop, one flush still covers the replies of a burst (written in the same turn)', async () => {
-    const { flushers, loop, poolDone } = rig();
+    const { flushers, loop, durableOnPool } = rig();
     const syncer = new WalSyncer(fresh.db, fresh.wal(), flushers);
     write();
-    const first = syncer.durable();
-    await poolDone(0.2);
-    await first;
+    await durableOnPool(syncer, 0.2);
     const burst = [1, 2, 3, 4, 5].map(() => {
       write();
       return syncer.durable();
@@ -170,20 +170,16 @@ describe('WalSyncer: quick flushes on the event loop, slow ones on the thread po
   });
 
   it('a failed flush on the loop rejects its reply, and the next flush goes to the pool (fault injected)', async () => {
-    const { flushers, pending, loop, poolDone } = rig();
+    const { flushers, pending, loop, durableOnPool } = rig();
     const syncer = new WalSyncer(fresh.db, fresh.wal(), flushers);
     write();
-    const first = syncer.durable();
-    await poolDone(0.2);
-    await first;
+    await durableOnPool(syncer, 0.2);
     loop.fail = new Error('EIO');
     write();
     await expect(syncer.durable()).rejects.toThrow('EIO');
     expect(syncer.unsynced()).toBe(1);
     loop.fail = undefined;
-    const retried = syncer.durable();
-    await poolDone(0.2);
-    await retried;
+    await durableOnPool(syncer, 0.2);
     expect([pending.length, loop.calls, syncer.unsynced()]).toEqual([2, 1, 0]);
     syncer.close();
   });

@@ -87,7 +87,9 @@ export class WalSyncer {
     const target = this.changes();
     while (this.synced < target) {
       // A flush already running or due may have started before our change: wait, then look again.
-      this.running ??= this.lastFlushMs < SYNC_FLUSH_BELOW_MS ? this.flushOnLoop() : this.flush();
+      const { sync } = this.flushers;
+      this.running ??=
+        sync && this.lastFlushMs < SYNC_FLUSH_BELOW_MS ? this.flushOnLoop(sync) : this.flush();
       await this.running;
     }
   }
@@ -96,11 +98,11 @@ export class WalSyncer {
    * The flush on the event loop, once the requests that arrived together have written (the check
    * phase, after this turn's I/O callbacks): one flush still covers a burst of replies.
    */
-  private flushOnLoop(): Promise<void> {
+  private flushOnLoop(sync: (fd: number) => void): Promise<void> {
     return new Promise((resolve, reject) => {
       setImmediate(() => {
         try {
-          this.flushHere();
+          this.flushHere(sync);
           resolve();
         } catch (e) {
           reject(e instanceof Error ? e : new Error(String(e)));
@@ -112,12 +114,12 @@ export class WalSyncer {
   }
 
   /** The flush on this thread; a failure goes to the caller and sends the next one to the pool. */
-  private flushHere(): void {
+  private flushHere(sync: (fd: number) => void): void {
     const covers = this.changes();
     const start = this.now();
     this.lastFlushMs = Number.POSITIVE_INFINITY;
     this.flushes.onLoop++;
-    this.flushers.sync?.(this.fd);
+    sync(this.fd);
     this.lastFlushMs = this.now() - start;
     this.synced = Math.max(this.synced, covers);
   }
@@ -129,8 +131,7 @@ export class WalSyncer {
     this.flushes.onPool++;
     try {
       await this.flushers.async(this.fd);
-      // Only with an event-loop flush to switch to does the duration matter.
-      if (this.flushers.sync) this.lastFlushMs = this.now() - start;
+      this.lastFlushMs = this.now() - start;
       this.synced = Math.max(this.synced, covers);
     } finally {
       this.running = undefined;

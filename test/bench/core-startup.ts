@@ -12,8 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { bundleOptions } from '../../scripts/build-electron.js';
+import { bundleCore } from '../../scripts/build-electron.js';
 import { emitFigures, figure, median, type Figure } from './figures.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -83,15 +82,7 @@ export async function runCoreStartup(log: (line: string) => void = console.log):
   const bundle = join(OUT_DIR, 'core.cjs');
   // The main bundle's own options (scripts/build-electron.ts), on the core's entry point; only
   // the target follows the Node that runs here.
-  const [main] = bundleOptions(OUT_DIR, true);
-  if (!main) throw new Error('scripts/build-electron.ts gave no main bundle options');
-  const result = await build({
-    ...main,
-    metafile: true,
-    entryPoints: [join(ROOT, 'electron', 'core', 'index.ts')],
-    outfile: bundle,
-    target: `node${process.versions.node.split('.')[0]}`,
-  });
+  const result = await bundleCore(bundle);
   // Which packages make the bundle: the code every start-up parses (bytes in the output).
   const byPackage = new Map<string, number>();
   for (const [file, info] of Object.entries(result.metafile?.outputs ?? {})) {

@@ -379,27 +379,31 @@ export async function runHostBench(
     child = sim;
     const url = started.url;
     writeFileSync(join(dataDir, 'bench-users.json'), JSON.stringify(users));
-    const startGenerator = (target: string, name: string): ChildProcess =>
-      spawn(process.execPath, [...profileArgs(name), '--import', 'tsx', SELF, '--load-generator'], {
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        env: {
-          ...process.env,
-          BENCH_URL: target,
-          BENCH_CA: join(dataDir, 'ca.pem'),
-          BENCH_USERS: join(dataDir, 'bench-users.json'),
-          BENCH_CONCURRENCY: String(opts.concurrency),
+    const startGenerator = (target: string, name: string): ChildProcess => {
+      const p = spawn(
+        process.execPath,
+        [...profileArgs(name), '--import', 'tsx', SELF, '--load-generator'],
+        {
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          env: {
+            ...process.env,
+            BENCH_URL: target,
+            BENCH_CA: join(dataDir, 'ca.pem'),
+            BENCH_USERS: join(dataDir, 'bench-users.json'),
+            BENCH_CONCURRENCY: String(opts.concurrency),
+          },
         },
-      });
+      );
+      if (opts.clientNice !== 0 && p.pid !== undefined) setPriority(p.pid, opts.clientNice);
+      return p;
+    };
     const g = startGenerator(url, 'load-generator');
     gen = g;
-    if (opts.clientNice !== 0 && g.pid !== undefined) setPriority(g.pid, opts.clientNice);
     // The floor: the same load generator against the bare host, in the same rounds.
     if (opts.floor) {
       const b = await startHostChild(['--import', 'tsx', BARE_CHILD, dataDir, hash]);
       bare = b.child;
       floorGen = startGenerator(b.url, 'load-generator-floor');
-      if (opts.clientNice !== 0 && floorGen.pid !== undefined)
-        setPriority(floorGen.pid, opts.clientNice);
     }
 
     /** One hash phase: the limit is the larger of one verify per core and the pool full. */

@@ -32,7 +32,7 @@ export const REMEMBER_AFTER_MS = 1_000;
 export function followSignIns(d: FollowUpDeps): { settled(): Promise<void> } {
   let background: Promise<void> = Promise.resolve();
   let previousStep = d.session.state().step;
-  // The wait before remembering, while one runs; `hurry` ends it (and the next ones) at once.
+  // The wait before remembering, while one runs; while `settled()` runs, none begins at all.
   let endWait: (() => void) | undefined;
   let hurrying = 0;
   const pause = (): Promise<void> =>

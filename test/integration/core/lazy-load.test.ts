@@ -9,14 +9,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleOptions } from '../../../scripts/build-electron.js';
+import { bundleCore } from '../../../scripts/build-electron.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../../..');
 // Inside node_modules, so the bundle's external require (the keychain binding) resolves.
-const outDir = mkdtempSync(join(ROOT, 'node_modules', '.cache', 'ccms-lazy-'));
+const cacheDir = join(ROOT, 'node_modules', '.cache');
+mkdirSync(cacheDir, { recursive: true }); // absent after a clean `npm ci`
+const outDir = mkdtempSync(join(cacheDir, 'ccms-lazy-'));
 const userDataDir = mkdtempSync(join(tmpdir(), 'ccms-lazy-data-'));
 
 afterAll(() => {
@@ -45,17 +46,9 @@ const seen = () => typeof Reflect.getMetadata;
 
 describe('core start-up (bundled, fresh process)', () => {
   it('loads the X.509 path builder on the first chain it is asked about, not at start-up', async () => {
-    const [main] = bundleOptions(outDir, true);
-    if (!main) throw new Error('scripts/build-electron.ts gave no main bundle options');
     const bundle = join(outDir, 'core.cjs');
-    await build({
-      ...main,
-      entryPoints: [join(ROOT, 'electron', 'core', 'index.ts')],
-      outfile: bundle,
-      target: `node${process.versions.node.split('.')[0]}`,
-    });
+    await bundleCore(bundle);
     const child = join(outDir, 'child.cjs');
-    mkdirSync(outDir, { recursive: true });
     writeFileSync(child, CHILD);
     const { stdout } = await run(process.execPath, [child, bundle, userDataDir], {
       cwd: ROOT,
